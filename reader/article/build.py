@@ -1,0 +1,153 @@
+"""Document -> Article: captions out, paragraphs, sentences, quotes, sections."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from reader.article.blocks import Block, split_blocks
+from reader.article.captions import FoundCaption, caption_and_credit, separate_captions
+from reader.article.model import Article, Caption, Paragraph, Section, Sentence
+from reader.article.paragraphs import block_sentences, split_block
+from reader.article.quotes import find_quotes
+from reader.article.sections import label_sections, plan_sections
+from reader.errors import ReaderError
+from reader.sources.document import Document
+
+MAX_TITLE = 80
+
+
+def build_article(document: Document) -> Article:
+    """Parse ``document`` into the Article model."""
+    text = document.text
+    segments = _segments(document)
+    body_blocks: list[Block] = []
+    segment_starts: list[int] = []  # index of the first body block of each segment
+    found: list[tuple[int, FoundCaption]] = []
+    for start, end in segments:
+        blocks = split_blocks(text, start, end)
+        segment_starts.append(len(body_blocks))
+        if document.kind == "html":
+            body_blocks.extend(blocks)
+            continue
+        split = separate_captions(blocks)
+        found.extend((len(body_blocks) + before, caption) for before, caption in split.captions)
+        body_blocks.extend(split.body)
+    paragraphs, first_paragraph_of_block = _paragraphs(text, body_blocks)
+    if not paragraphs:
+        raise ReaderError(f"{document.name or document.source or 'the input'} has no article text")
+    captions = [
+        Caption(c.text, c.credit, _paragraph_at(first_paragraph_of_block, before, len(paragraphs)), c.start, c.end)
+        for before, c in found
+    ]
+    captions.extend(_raw_captions(document, paragraphs))
+    quotes = find_quotes(text, paragraphs)
+    sections = _sections(document, paragraphs, captions, quotes, segment_starts, first_paragraph_of_block)
+    return Article(
+        title=document.title or derive_title(paragraphs, document.name),
+        source=document.source,
+        text=text,
+        sections=tuple(sections),
+        captions=tuple(captions),
+        quotes=tuple(quotes),
+        date=document.date,
+        url=document.url,
+        author=document.author,
+        site=document.site,
+    )
+
+
+def _segments(document: Document) -> list[tuple[int, int]]:
+    """Spans of text between headings (the whole text when there are none)."""
+    starts = sorted({0, *(offset for offset, _ in document.headings)})
+    ends = starts[1:] + [len(document.text)]
+    return list(zip(starts, ends))
+
+
+def _paragraphs(text: str, blocks: list[Block]) -> tuple[list[Paragraph], list[int]]:
+    paragraphs: list[Paragraph] = []
+    first_of_block: list[int] = []
+    sentence_index = 0
+    for block in blocks:
+        first_of_block.append(len(paragraphs))
+        spans = block_sentences(text, block)
+        if not spans:
+            continue
+        for run in split_block(text, spans):
+            number = len(paragraphs)
+            sentences = tuple(
+                Sentence(sentence_index + i, s, e, text[s:e], number) for i, (s, e) in enumerate(run)
+            )
+            sentence_index += len(sentences)
+            start, end = run[0][0], run[-1][1]
+            paragraphs.append(Paragraph(number, start, end, sentences, text[start:end]))
+    return paragraphs, first_of_block
+
+
+def _paragraph_at(first_of_block: list[int], block: int, total: int) -> int:
+    return first_of_block[block] if block < len(first_of_block) else total
+
+
+def _raw_captions(document: Document, paragraphs: list[Paragraph]) -> list[Caption]:
+    starts = [p.start for p in paragraphs]
+    captions = []
+    for raw in document.captions:
+        before = len(paragraphs) if raw.position is None else bisect_left(starts, raw.position)
+        text, credit = (raw.text, raw.credit) if raw.credit else caption_and_credit(raw.text)
+        captions.append(Caption(text, credit, min(before, len(paragraphs))))
+    return captions
+
+
+def _sections(
+    document: Document,
+    paragraphs: list[Paragraph],
+    captions: Sequence[Caption],
+    quotes: Sequence,
+    segment_starts: list[int],
+    first_of_block: list[int],
+) -> list[Section]:
+    if document.headings:
+        return _heading_sections(document, paragraphs, quotes, segment_starts, first_of_block)
+    breaks = {c.before_paragraph for c in captions} - {0, len(paragraphs)}
+    groups = plan_sections(paragraphs, breaks)
+    labels = label_sections(groups, quotes)
+    return [Section(i, label, tuple(group)) for i, (label, group) in enumerate(zip(labels, groups))]
+
+
+def _heading_sections(
+    document: Document,
+    paragraphs: list[Paragraph],
+    quotes: Sequence,
+    segment_starts: list[int],
+    first_of_block: list[int],
+) -> list[Section]:
+    headings = dict(document.headings)
+    segment_offsets = [start for start, _ in _segments(document)]
+    sections: list[Section] = []
+    boundaries = [_paragraph_at(first_of_block, b, len(paragraphs)) for b in segment_starts] + [len(paragraphs)]
+    for number, offset in enumerate(segment_offsets):
+        group = paragraphs[boundaries[number] : boundaries[number + 1]]
+        if not group:
+            continue
+        label = headings.get(offset)
+        if label is None:
+            label = label_sections([list(group)], quotes)[0]
+        sections.append(Section(len(sections), _one_line(label), tuple(group), heading=offset in headings))
+    return sections
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def derive_title(paragraphs: Sequence[Paragraph], name: str | None = None) -> str:
+    """A short title from the first sentence when the source gives none."""
+    first = _one_line(paragraphs[0].sentences[0].text).rstrip(".")
+    if len(first) <= MAX_TITLE:
+        return first
+    head = first[:MAX_TITLE]
+    cuts = [m.start() for m in re.finditer(r",| (?:on|at|in|amid|as|after|during|while|who|which|that|with) ", head)]
+    cuts = [c for c in cuts if c >= 30]
+    cut = cuts[-1] if cuts else head.rfind(" ")
+    return head[: cut if cut > 0 else MAX_TITLE].rstrip(" ,;:") + "\u2026"

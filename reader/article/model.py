@@ -1,0 +1,114 @@
+"""The article model: frozen dataclasses that everything else reads.
+
+All offsets (``start``, ``end``) are character offsets into ``Article.text``,
+the decoded text the article was built from (front matter excluded).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the body, numbered across the whole article."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A readable paragraph: a run of body sentences."""
+
+    index: int
+    start: int
+    end: int
+    sentences: tuple[Sentence, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A stretch of paragraphs with a short label for navigation."""
+
+    index: int
+    label: str
+    paragraphs: tuple[Paragraph, ...]
+    heading: bool = False  # True when the label is the source's own heading
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption, stored once, out of the body."""
+
+    text: str
+    credit: str | None
+    before_paragraph: int
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation with the speaker it is attributed to."""
+
+    text: str
+    speaker: str | None
+    role: str | None
+    expert: bool
+    kind: QuoteKind
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed article: metadata, body sections, captions and quotes."""
+
+    title: str
+    source: str
+    text: str
+    sections: tuple[Section, ...]
+    captions: tuple[Caption, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    date: str | None = None
+    url: str | None = None
+    author: str | None = None
+    site: str | None = None
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(p for section in self.sections for p in section.paragraphs)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+    @property
+    def body(self) -> str:
+        """The body text: paragraphs separated by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+    def section_of(self, paragraph: int) -> Section:
+        """The section that holds paragraph number ``paragraph``."""
+        for section in self.sections:
+            if section.paragraphs and section.paragraphs[-1].index >= paragraph:
+                return section
+        return self.sections[-1]
+
+    @property
+    def expert_quotes(self) -> tuple[Quote, ...]:
+        return tuple(q for q in self.quotes if q.expert)

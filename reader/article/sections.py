@@ -1,0 +1,141 @@
+"""Sections: runs of paragraphs with a short label for navigation.
+
+Headings in the source (Markdown, HTML) make the sections. Otherwise the body
+is cut at photo breaks, then long stretches at their least cohesive paragraph
+boundary (the two sides share the fewest words). A section is labelled with
+the experts quoted in it, else with its most salient keywords.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from reader.article.model import Paragraph, Quote
+from reader.nlp.stopwords import STOP_WORDS
+
+MIN_SPLIT_SENTENCES = 10
+MIN_SIDE_SENTENCES = 3
+MAX_LABEL = 42
+WINDOW = 3  # paragraphs compared on each side of a candidate boundary
+_PROPER = re.compile(r"\b[A-Z][\w'-]*[a-z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*[a-z][\w'-]*)+")
+_TERM = re.compile(r"\b[a-z][a-z-]{3,}\b")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def plan_sections(paragraphs: Sequence[Paragraph], breaks: set[int]) -> list[list[Paragraph]]:
+    """Group ``paragraphs`` into sections, starting new ones at ``breaks``."""
+    groups: list[list[Paragraph]] = []
+    for paragraph in paragraphs:
+        if not groups or paragraph.index in breaks:
+            groups.append([])
+        groups[-1].append(paragraph)
+    result: list[list[Paragraph]] = []
+    for group in groups:
+        result.extend(_split_by_cohesion(group))
+    return result
+
+
+def _split_by_cohesion(group: list[Paragraph]) -> list[list[Paragraph]]:
+    total = sum(len(p.sentences) for p in group)
+    if len(group) < 2 or total < MIN_SPLIT_SENTENCES:
+        return [group]
+    bags = [_bag(p.text) for p in group]
+    best_at, best_score = None, math.inf
+    seen = 0
+    for at in range(1, len(group)):
+        seen += len(group[at - 1].sentences)
+        if seen < MIN_SIDE_SENTENCES or total - seen < MIN_SIDE_SENTENCES:
+            continue
+        left = sum(bags[max(0, at - WINDOW) : at], Counter())
+        right = sum(bags[at : at + WINDOW], Counter())
+        score = _cosine(left, right) + 0.05 * abs(seen - total / 2) / total
+        if score < best_score:
+            best_at, best_score = at, score
+    if best_at is None:
+        return [group]
+    return _split_by_cohesion(group[:best_at]) + _split_by_cohesion(group[best_at:])
+
+
+def _bag(text: str) -> Counter:
+    return Counter(w for w in _TERM.findall(text.lower()) if w not in STOP_WORDS)
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def label_sections(groups: list[list[Paragraph]], quotes: Sequence[Quote]) -> list[str]:
+    """A short label for each group: its expert speakers, else its keywords."""
+    terms = [_salient_terms(" ".join(p.text for p in group)) for group in groups]
+    document_frequency = Counter(t for counts in terms for t in counts)
+    labels = []
+    for group, counts in zip(groups, terms):
+        experts = _experts_in(group, quotes)
+        if experts:
+            labels.append(_fit(", ".join(experts)))
+            continue
+        labels.append(_keyword_label(counts, document_frequency, len(groups)))
+    return labels
+
+
+def _experts_in(group: list[Paragraph], quotes: Sequence[Quote]) -> list[str]:
+    indexes = {p.index for p in group}
+    names: list[str] = []
+    for quote in quotes:
+        if quote.expert and quote.speaker and quote.paragraph in indexes and quote.speaker not in names:
+            names.append(quote.speaker)
+    return names
+
+
+def _salient_terms(text: str) -> Counter:
+    counts: Counter = Counter()
+    for match in _PROPER.finditer(text):
+        phrase = _POSSESSIVE.sub("", match.group())
+        first = phrase.split()[0].lower()
+        if first in STOP_WORDS:
+            phrase = phrase.split(" ", 1)[1]
+            if " " not in phrase:
+                continue
+        counts[phrase] += 1.5
+    for word in _TERM.findall(text.lower()):
+        if word not in STOP_WORDS:
+            counts[_singular(word)] += 1
+    return counts
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
+        return word[:-1]
+    return word
+
+
+def _keyword_label(counts: Counter, document_frequency: Counter, sections: int) -> str:
+    def weight(term: str) -> float:
+        return counts[term] * (math.log((1 + sections) / (1 + document_frequency[term])) + 1)
+
+    ranked = sorted(counts, key=lambda t: (-weight(t), t))
+    chosen: list[str] = []
+    for term in ranked:
+        if any(term.lower() in c.lower() or c.lower() in term.lower() for c in chosen):
+            continue
+        chosen.append(term)
+        if len(chosen) == 2:
+            break
+    if not chosen:
+        return "Text"
+    label = ", ".join(chosen)
+    return _fit(label[0].upper() + label[1:])
+
+
+def _fit(label: str) -> str:
+    if len(label) <= MAX_LABEL:
+        return label
+    cut = label[: MAX_LABEL - 1].rsplit(" ", 1)[0].rstrip(",")
+    return cut + "\u2026"

@@ -1,0 +1,36 @@
+"""Quotes grouped by speaker, expert voices first: what a sidebar lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.article.model import Quote
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One speaker and the quotes attributed to them, in article order."""
+
+    speaker: str
+    role: str | None
+    expert: bool
+    quotes: tuple[Quote, ...]
+
+
+def group_by_speaker(quotes: Sequence[Quote]) -> list[Voice]:
+    """Speakers with their quotes: experts first, then other voices.
+
+    Each group keeps the order in which its speaker first speaks. Quotes with
+    no speaker (scare quotes) and bare partial phrases are left out.
+    """
+    groups: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        if quote.speaker and quote.kind != "indirect":
+            groups.setdefault(quote.speaker, []).append(quote)
+    voices = []
+    for speaker, said in groups.items():
+        shown = [q for q in said if q.kind == "direct"] or said
+        role = next((q.role for q in said if q.role), None)
+        voices.append(Voice(speaker, role, any(q.expert for q in said), tuple(shown)))
+    return [v for v in voices if v.expert] + [v for v in voices if not v.expert]

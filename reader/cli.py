@@ -1,0 +1,153 @@
+"""Command line: `reader [SOURCE]`, `reader summarize`, `reader inspect`.
+
+Every user error is one line on stderr and exit code 2. `inspect` and
+`summarize` never import Textual; the TUI is imported only by `reader`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from reader import __version__
+from reader.errors import ReaderError
+
+SOURCE_HELP = "a text, Markdown or HTML file, an http(s) URL, or - for standard input"
+EPILOG = "commands:\n  summarize   print an extractive summary\n  inspect     print the parsed article (outline or JSON)"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def _open_parser() -> Parser:
+    parser = Parser(
+        prog="reader",
+        description="Read a news article in the terminal: captions, quotes and summaries.",
+        epilog=EPILOG + "\n\nRun 'reader COMMAND --help' for a command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("source", nargs="?", help=SOURCE_HELP + " (default: the bundled article)")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def _summarize_parser() -> Parser:
+    from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH
+
+    parser = Parser(prog="reader summarize", description="Print an extractive summary, one sentence a line.")
+    parser.add_argument("source", help=SOURCE_HELP)
+    parser.add_argument(
+        "-n", "--sentences", type=_positive, default=DEFAULT_LENGTH, metavar="N",
+        help=f"number of sentences (default {DEFAULT_LENGTH})",
+    )
+    parser.add_argument(
+        "-a", "--algorithm", default=DEFAULT_ALGORITHM, metavar="NAME",
+        help=f"one of {', '.join(ALGORITHMS)} (default {DEFAULT_ALGORITHM})",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON with each sentence's place")
+    return parser
+
+
+def _inspect_parser() -> Parser:
+    parser = Parser(prog="reader inspect", description="Print the parsed article: sections, captions, quotes.")
+    parser.add_argument("source", help=SOURCE_HELP)
+    parser.add_argument("--json", action="store_true", help="print JSON instead of an outline")
+    return parser
+
+
+def _load(source: str | None):
+    from reader.article.build import build_article
+    from reader.sources.load import load_source
+
+    return build_article(load_source(source))
+
+
+def run_summarize(argv: Sequence[str]) -> int:
+    from reader.summary.algorithms import check_algorithm, summarize
+
+    args = _summarize_parser().parse_args(argv)
+    algorithm = check_algorithm(args.algorithm)
+    article = _load(args.source)
+    summary = summarize(article, algorithm, args.sentences)
+    if args.json:
+        from reader.outline import summary_json
+
+        _print(json.dumps(summary_json(article, summary), ensure_ascii=False, indent=2))
+    else:
+        _print("\n".join(" ".join(s.text.split()) for s in summary.sentences))
+    return 0
+
+
+def run_inspect(argv: Sequence[str]) -> int:
+    from reader.outline import article_json, article_outline
+
+    args = _inspect_parser().parse_args(argv)
+    article = _load(args.source)
+    if args.json:
+        _print(json.dumps(article_json(article), ensure_ascii=False, indent=2))
+    else:
+        _print(article_outline(article))
+    return 0
+
+
+def run_open(argv: Sequence[str]) -> int:
+    args = _open_parser().parse_args(argv)
+    from reader.sources.load import load_source
+
+    document = None
+    if args.source is None or not args.source.lower().startswith(("http://", "https://")):
+        document = load_source(args.source)  # fail fast, before the screen opens
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(source=args.source, document=document)
+    app.run()
+    return app.return_code or 0
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "summarize": run_summarize,
+    "inspect": run_inspect,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `reader` console script."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = COMMANDS.get(args[0]) if args else None
+    try:
+        if command is not None:
+            return command(args[1:])
+        return run_open(args)
+    except ReaderError as error:
+        print(f"reader: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def _print(text: str) -> None:
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader of our output went away (`reader summarize x | head -1`).
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

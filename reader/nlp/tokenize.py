@@ -1,0 +1,105 @@
+"""Sentence and word tokenization that needs no downloaded NLTK data.
+
+Sentences come from nltk's Punkt algorithm with our own English abbreviation
+list. When the user has nltk's ``punkt_tab`` English model installed, its
+trained parameters are used and our abbreviations are added to them; without
+it, Punkt runs on our parameters alone. Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+# Lower-case, without the final period, as Punkt stores them.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof gen lt col maj capt cmdr sgt cpl pvt adm gov sen rep
+    rev fr sr jr st mt ft pres supt insp amb hon messrs mme mlle det sec
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    u.s u.s.a u.k u.n e.u d.c n.y l.a s.f n.j u.a.e r.o.k d.p.r.k
+    a.m p.m e.g i.e etc cf vs v al approx est dept univ assn assoc
+    inc corp co ltd llc plc bros no nos vol fig figs pp ph.d b.a m.a m.d
+    ave blvd rd hwy
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich
+    minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
+    """.split()
+)
+
+# Words that, capitalised after an ambiguous abbreviation ("the U.S. The..."),
+# start a new sentence.
+SENTENCE_STARTERS = frozenset(
+    """
+    the a an he she it they we i you this that these those there but and
+    however in on at for after before when while if as so yet still also
+    his her its their our my some many most both all no not one two
+    meanwhile earlier later now then today yesterday last next what why how
+    """.split()
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _punkt_parameters() -> PunktParameters:
+    params = _installed_punkt_tab() or PunktParameters()
+    params.abbrev_types.update(ABBREVIATIONS)
+    params.sent_starters.update(SENTENCE_STARTERS)
+    return params
+
+
+def _installed_punkt_tab() -> PunktParameters | None:
+    """The user's installed English ``punkt_tab`` parameters, if any."""
+    try:
+        from nltk.data import find
+        from nltk.tokenize.punkt import load_punkt_params
+
+        return load_punkt_params(find("tokenizers/punkt_tab/english/"))
+    except (LookupError, OSError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """The shared Punkt sentence tokenizer."""
+    return PunktSentenceTokenizer(_punkt_parameters())
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``text``, stripped of spaces."""
+    for start, end in sentence_tokenizer().span_tokenize(text):
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            yield start + lead, start + lead + len(stripped)
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``."""
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``: letters with inner apostrophes or hyphens."""
+    return _WORD.findall(text)
+
+
+class EnglishTokenizer:
+    """A sumy-compatible tokenizer (``language``, ``to_sentences``, ``to_words``).
+
+    sumy's own ``Tokenizer("english")`` needs nltk's downloaded data; this
+    one does not.
+    """
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(words(sentence))

@@ -1,0 +1,103 @@
+"""The article as JSON and as a plain-text outline, for the CLI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.article.model import Article, Quote
+from reader.article.voices import group_by_speaker
+from reader.summary.algorithms import Summary
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def quote_json(quote: Quote) -> dict[str, Any]:
+    return {
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "role": quote.role,
+        "expert": quote.expert,
+        "kind": quote.kind,
+        "paragraph": quote.paragraph,
+        "start": quote.start,
+        "end": quote.end,
+    }
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    """Everything the reader parsed, as plain JSON types."""
+    return {
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "date": article.date,
+        "author": article.author,
+        "site": article.site,
+        "words": article.word_count,
+        "sections": [
+            {"label": s.label, "heading": s.heading, "paragraphs": [p.text for p in s.paragraphs]}
+            for s in article.sections
+        ],
+        "body": article.body,
+        "captions": [
+            {"text": c.text, "credit": c.credit, "paragraph": c.before_paragraph} for c in article.captions
+        ],
+        "quotes": [quote_json(q) for q in article.quotes],
+        "sentences": [
+            {"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end}
+            for s in article.sentences
+        ],
+    }
+
+
+def summary_json(article: Article, summary: Summary) -> dict[str, Any]:
+    """A summary with each sentence's place in the article."""
+    return {
+        "title": article.title,
+        "algorithm": summary.algorithm,
+        "length": len(summary.sentences),
+        "sentences": [
+            {
+                "index": s.index,
+                "paragraph": s.paragraph,
+                "section": article.section_of(s.paragraph).index,
+                "start": s.start,
+                "end": s.end,
+                "text": _flat(s.text),
+            }
+            for s in summary.sentences
+        ],
+    }
+
+
+def article_outline(article: Article) -> str:
+    """A readable outline: title, sections, photo captions, quotes by speaker."""
+    lines = [article.title]
+    meta = [part for part in (article.site or article.source, article.author, article.date) if part]
+    meta.append(f"{article.word_count} words, {len(article.paragraphs)} paragraphs")
+    lines += [" \u00b7 ".join(meta), "", "Sections"]
+    for section in article.sections:
+        first, last = section.paragraphs[0].index + 1, section.paragraphs[-1].index + 1
+        span = f"paragraph {first}" if first == last else f"paragraphs {first}-{last}"
+        lines.append(f"  {section.index + 1}. {section.label} ({span})")
+    if article.captions:
+        lines += ["", "Photos"]
+        for caption in article.captions:
+            credit = f" ({caption.credit})" if caption.credit else ""
+            lines.append(f"  - {_flat(caption.text)}{credit}")
+    voices = group_by_speaker(article.quotes)
+    if voices:
+        lines += ["", "Quotes"]
+        heading = None
+        for voice in voices:
+            group = "Experts" if voice.expert else "Other voices"
+            if group != heading:
+                lines.append(f"  {group}")
+                heading = group
+            role = f", {voice.role}" if voice.role else ""
+            lines.append(f"    {voice.speaker}{role}")
+            for quote in voice.quotes:
+                lines.append(f"      \u201c{_flat(quote.text)}\u201d")
+    return "\n".join(lines)

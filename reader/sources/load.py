@@ -1,0 +1,132 @@
+"""Load a source (path, URL or "-" for standard input) into a Document."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from reader.errors import ReaderError
+from reader.sources.decode import decode_bytes
+from reader.sources.document import Document
+
+MAX_BYTES = 20 * 1024 * 1024
+_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER_KEYS = {"title", "source", "date", "url", "author", "site"}
+
+
+def bundled_article() -> Path:
+    """The article that ships with the reader."""
+    packaged = Path(__file__).resolve().parent.parent / "content"
+    folder = packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "content"
+    return min(folder.glob("*.txt"))
+
+
+def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
+    """Read ``spec`` (None: the bundled article) into a Document."""
+    if spec is None:
+        return load_path(bundled_article())
+    if spec == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        return document_from_bytes(_read_capped(stream, "standard input"), name="standard input", source="stdin")
+    if re.match(r"^https?://", spec, re.I):
+        from reader.sources.url import fetch_url
+
+        fetched = fetch_url(spec)
+        return document_from_bytes(
+            fetched.data, name=spec, source=spec, url=fetched.url, content_type=fetched.content_type
+        )
+    return load_path(Path(spec))
+
+
+def load_path(path: Path) -> Document:
+    """Read a file, with a one-line error for anything that is not a readable file."""
+    shown = str(path)
+    if not path.exists():
+        raise ReaderError(f"no such file: {shown}")
+    if path.is_dir():
+        raise ReaderError(f"{shown} is a folder, not a file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReaderError(f"{shown} is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        with path.open("rb") as stream:
+            data = _read_capped(stream, shown)
+    except PermissionError:
+        raise ReaderError(f"cannot read {shown}: permission denied") from None
+    except OSError as error:
+        raise ReaderError(f"cannot read {shown}: {error.strerror or error}") from None
+    return document_from_bytes(data, name=shown, source=path.name, suffix=path.suffix.lower())
+
+
+def _read_capped(stream: BinaryIO, name: str) -> bytes:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ReaderError(f"{name} is too large (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+    return data
+
+
+def document_from_bytes(
+    data: bytes,
+    *,
+    name: str,
+    source: str,
+    suffix: str = "",
+    url: str | None = None,
+    content_type: str | None = None,
+) -> Document:
+    """Sniff the kind of ``data`` (HTML, Markdown, plain text) and decode it."""
+    if not data.strip():
+        raise ReaderError(f"{name} is empty")
+    if suffix in _HTML_SUFFIXES or _is_html(data, content_type):
+        from reader.sources.html import html_document
+
+        return html_document(data, name=name, source=source, url=url)
+    text = decode_bytes(data, name)
+    if not text.strip():
+        raise ReaderError(f"{name} is empty")
+    meta, text = split_front_matter(text)
+    if suffix in _MARKDOWN_SUFFIXES or (content_type or "").startswith("text/markdown"):
+        from reader.sources.markdown import markdown_document
+
+        return markdown_document(text, name=name, source=meta.pop("source", source), url=url, **meta)
+    if not text.strip():
+        raise ReaderError(f"{name} has no text besides its front matter")
+    return Document(
+        text=text,
+        kind="text",
+        source=meta.pop("source", source),
+        url=meta.pop("url", url),
+        name=Path(name).stem if name not in ("standard input",) else None,
+        **meta,
+    )
+
+
+def _is_html(data: bytes, content_type: str | None) -> bool:
+    if content_type and "html" in content_type.lower():
+        return True
+    head = data[:2048].lstrip(b"\xef\xbb\xbf")
+    return bool(_HTML_SNIFF.match(head))
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Front matter (``---`` / ``key: value`` lines / ``---``) and the rest."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if not sep or key not in _FRONT_MATTER_KEYS:
+            continue
+        value = value.strip().strip("\"'")
+        if value:
+            meta[key] = value
+    if not meta:
+        return {}, text
+    return meta, text[match.end():]

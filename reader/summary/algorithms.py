@@ -1,0 +1,133 @@
+"""Extractive summaries with sumy, traceable to the article's sentences.
+
+The sumy document is built from the article's own body sentences (our Punkt
+tokenizer made them), so every sentence sumy picks maps back to its place in
+the article. Captions are never in it, and a sentence whose text repeats an
+earlier one is left out, so no summary holds one sentence twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.article.model import Article, Sentence
+from reader.errors import ReaderError
+
+ALGORITHMS: tuple[str, ...] = ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "reduction", "edmundson")
+DEFAULT_ALGORITHM = "lexrank"
+DEFAULT_LENGTH = 3
+
+# Words that mark a sentence as less fit for a summary (Edmundson's stigma words).
+STIGMA_WORDS = ("hardly", "impossible", "perhaps", "maybe", "reportedly", "allegedly", "unclear", "rumor")
+
+DESCRIPTIONS = {
+    "lexrank": "LexRank: sentences most similar to the rest (graph centrality)",
+    "lsa": "LSA: sentences that carry the main latent topics",
+    "textrank": "TextRank: PageRank over word-overlap between sentences",
+    "luhn": "Luhn: sentences dense in the most frequent significant words",
+    "kl": "KL-Sum: keeps the summary's word distribution close to the article's",
+    "sumbasic": "SumBasic: frequent words, with repetition penalised",
+    "reduction": "Reduction: sentences most connected to the others",
+    "edmundson": "Edmundson: cue words, title words and position",
+}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The sentences chosen by one algorithm, in article order."""
+
+    algorithm: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def indexes(self) -> tuple[int, ...]:
+        return tuple(s.index for s in self.sentences)
+
+
+def check_algorithm(name: str) -> str:
+    """``name`` normalised, or a ReaderError naming the choices."""
+    key = name.strip().lower()
+    if key not in ALGORITHMS:
+        raise ReaderError(f"unknown algorithm {name!r} (choose from {', '.join(ALGORITHMS)})")
+    return key
+
+
+def summarize(article: Article, algorithm: str = DEFAULT_ALGORITHM, length: int = DEFAULT_LENGTH) -> Summary:
+    """Pick ``length`` sentences of ``article``'s body with ``algorithm``."""
+    algorithm = check_algorithm(algorithm)
+    if length < 1:
+        raise ReaderError(f"the summary length must be at least 1 (got {length})")
+    candidates = unique_sentences(article)
+    if length >= len(candidates):
+        return Summary(algorithm, tuple(candidates))
+    document, by_identity = _sumy_document(article, candidates)
+    summarizer = _summarizer(algorithm, article.title)
+    chosen = summarizer(document, length)
+    picked = sorted({by_identity[id(s)] for s in chosen}, key=lambda s: s.index)
+    return Summary(algorithm, tuple(picked))
+
+
+def unique_sentences(article: Article) -> list[Sentence]:
+    """Body sentences, without later repeats of the same text."""
+    seen: set[str] = set()
+    unique = []
+    for sentence in article.sentences:
+        key = " ".join(sentence.text.split())
+        if key not in seen:
+            seen.add(key)
+            unique.append(sentence)
+    return unique
+
+
+def _sumy_document(article: Article, candidates: list[Sentence]):
+    from sumy.models.dom import ObjectDocumentModel
+    from sumy.models.dom import Paragraph as SumyParagraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    tokenizer = _tokenizer()
+    by_identity: dict[int, Sentence] = {}
+    paragraphs: dict[int, list] = {}
+    for sentence in candidates:
+        sumy_sentence = SumySentence(sentence.text, tokenizer)
+        by_identity[id(sumy_sentence)] = sentence
+        paragraphs.setdefault(sentence.paragraph, []).append(sumy_sentence)
+    document = ObjectDocumentModel(tuple(SumyParagraph(sentences) for sentences in paragraphs.values()))
+    return document, by_identity
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from reader.nlp.tokenize import EnglishTokenizer
+
+    return EnglishTokenizer()
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from sumy.nlp.stemmers import Stemmer
+
+    return Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from reader.nlp.stopwords import STOP_WORDS
+
+    return STOP_WORDS
+
+
+def _summarizer(algorithm: str, title: str) -> Callable:
+    from reader.summary.registry import summarizer_class
+
+    cls = summarizer_class(algorithm)
+    summarizer = cls(_stemmer())
+    if algorithm == "edmundson":
+        tokenizer = _tokenizer()
+        summarizer.bonus_words = [w for w in tokenizer.to_words(title) if w.lower() not in stop_words()] or ["news"]
+        summarizer.stigma_words = STIGMA_WORDS
+        summarizer.null_words = stop_words()
+    else:
+        summarizer.stop_words = stop_words()
+    return summarizer

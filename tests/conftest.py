@@ -1,0 +1,50 @@
+"""Shared fixtures: the bundled article and a runner for the CLI in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = next((ROOT / "content").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def bundled_path() -> Path:
+    return BUNDLED
+
+
+@pytest.fixture(scope="session")
+def bundled_article():
+    from reader.article.build import build_article
+    from reader.sources.load import load_path
+
+    return build_article(load_path(BUNDLED))
+
+
+def run_reader(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None):
+    """Run `python -m reader ARGS` and return the CompletedProcess (text output)."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", **(env or {})}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd or ROOT,
+        env=environment,
+        timeout=120,
+    )
+    result.stdout = result.stdout.decode("utf-8")
+    result.stderr = result.stderr.decode("utf-8")
+    return result
+
+
+def article_from_text(text: str, **meta):
+    """Build an Article from text written in a test."""
+    from reader.article.build import build_article
+    from reader.sources.document import Document
+
+    return build_article(Document(text=text, kind="text", source="test", **meta))

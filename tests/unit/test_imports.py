@@ -1,0 +1,34 @@
+"""Start-up stays light: the CLI paths never import Textual, the TUI path not sumy/nltk."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import BUNDLED, ROOT
+
+
+def _modules_after(code: str) -> set[str]:
+    script = code + "\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))\n"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def test_inspect_and_summarize_never_import_textual():
+    code = (
+        "import contextlib, io\n"
+        "from reader.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['inspect', {str(BUNDLED)!r}, '--json'])\n"
+        f"    main(['summarize', {str(BUNDLED)!r}])\n"
+    )
+    modules = _modules_after(code)
+    assert "sumy" in modules  # the summary really ran
+    assert not any(m == "textual" or m.startswith("textual.") for m in modules)
+
+
+def test_the_cli_module_and_the_app_module_import_no_nlp():
+    modules = _modules_after("import reader.cli, reader.ui.app")
+    for heavy in ("nltk", "sumy", "numpy", "trafilatura", "httpx"):
+        assert not any(m == heavy or m.startswith(heavy + ".") for m in modules), heavy

@@ -1,0 +1,113 @@
+"""Paragraphs, sentences and sections: readable, and not a word lost."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import article_from_text
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\S+", text)
+
+
+def test_bundled_body_keeps_every_word_in_order(bundled_article, bundled_path):
+    source = bundled_path.read_text(encoding="utf-8")
+    body_blocks = [b for b in source.split("\n\n") if "(AP)" not in b and "(AFP)" not in b and "(Reuters)" not in b]
+    assert _words(bundled_article.body) == _words("\n\n".join(body_blocks))
+
+
+def test_bundled_paragraphs_are_readable(bundled_article):
+    assert len(bundled_article.paragraphs) >= 5
+    assert all(1 <= len(p.sentences) <= 6 for p in bundled_article.paragraphs)
+
+
+def test_sentence_offsets_point_into_the_text(bundled_article):
+    for sentence in bundled_article.sentences:
+        assert bundled_article.text[sentence.start : sentence.end] == sentence.text
+    indexes = [s.index for s in bundled_article.sentences]
+    assert indexes == list(range(len(indexes)))
+
+
+def test_abbreviations_do_not_end_sentences():
+    article = article_from_text(
+        "Gen. Mark Milley met Prof. Kim in the U.S. capital on Jan. 5. The talks lasted three hours. "
+        "Mr. Smith arrived at 9 a.m. on Tuesday."
+    )
+    assert [s.text for s in article.sentences] == [
+        "Gen. Mark Milley met Prof. Kim in the U.S. capital on Jan. 5.",
+        "The talks lasted three hours.",
+        "Mr. Smith arrived at 9 a.m. on Tuesday.",
+    ]
+
+
+def test_bundled_article_has_at_least_four_labelled_sections(bundled_article):
+    sections = bundled_article.sections
+    assert len(sections) >= 4
+    for section in sections:
+        assert 0 < len(section.label) <= 42
+        assert section.label != "Untitled"
+    assert [p.index for s in sections for p in s.paragraphs] == list(range(len(bundled_article.paragraphs)))
+
+
+def test_photo_breaks_start_sections(bundled_article):
+    starts = {s.paragraphs[0].index for s in bundled_article.sections}
+    middle = bundled_article.captions[1].before_paragraph
+    assert middle in starts
+
+
+def test_derived_title_is_short_and_not_untitled(bundled_article):
+    assert bundled_article.title.startswith("North Korean leader Kim Jong-un and Russian President Vladimir Putin")
+    assert len(bundled_article.title) <= 81
+
+
+def test_front_matter_gives_title_and_source():
+    from reader.article.build import build_article
+    from reader.sources.load import document_from_bytes
+
+    data = b"---\ntitle: Budget passes\nsource: City Times\ndate: 2024-05-01\n---\nThe council voted. It was late.\n"
+    article = build_article(document_from_bytes(data, name="x.txt", source="x.txt"))
+    assert (article.title, article.source, article.date) == ("Budget passes", "City Times", "2024-05-01")
+    assert article.body == "The council voted. It was late."
+
+
+def test_long_block_split_at_a_quote_boundary():
+    text = (
+        "The storm hit the coast on Monday. Roads were closed across the region. Schools shut their doors. "
+        "Power lines fell in three towns. Crews worked through the night. "
+        '"We have never seen water this high," said Maria Lopez, a resident of the harbour district. '
+        '"The whole street was a river." Officials promised aid. The governor visited on Tuesday.'
+    )
+    article = article_from_text(text)
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[1].text.startswith('"We have never seen water this high,"')
+
+
+SENTENCE = st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]), min_size=1, max_size=80)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(SENTENCE, min_size=1, max_size=14), min_size=1, max_size=6))
+def test_parsing_never_loses_or_reorders_words(blocks):
+    text = "\n\n".join(". ".join(block) for block in blocks)
+    if not text.strip():
+        return
+    from reader.errors import ReaderError
+
+    try:
+        article = article_from_text(text)
+    except ReaderError:
+        return
+    body_words = _words(article.body)
+    caption_words = [w for c in article.captions for w in _words(c.text)]
+    # Every body word is a source word, in order; what is missing is caption text.
+    source_words = _words(text)
+    it = iter(source_words)
+    assert all(any(w == s for s in it) for w in body_words)
+    assert len(body_words) + len(caption_words) <= len(source_words)
+    for paragraph in article.paragraphs:
+        assert article.text[paragraph.start : paragraph.end] == paragraph.text
+        assert len(paragraph.sentences) <= 6 or len(paragraph.sentences) < 2

@@ -1,0 +1,56 @@
+"""Summaries: sumy's algorithms over the article's own body sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.errors import ReaderError
+from reader.summary.algorithms import ALGORITHMS, summarize, unique_sentences
+from tests.conftest import article_from_text
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("length", [1, 3, 5])
+def test_every_algorithm_picks_n_body_sentences_in_order(bundled_article, algorithm, length):
+    summary = summarize(bundled_article, algorithm, length)
+    assert summary.algorithm == algorithm
+    assert len(summary.sentences) == length
+    indexes = [s.index for s in summary.sentences]
+    assert indexes == sorted(set(indexes))
+    for sentence in summary.sentences:
+        assert bundled_article.sentences[sentence.index] is sentence
+        assert not any(sentence.text in c.text or c.text in sentence.text for c in bundled_article.captions)
+
+
+def test_repeated_sentences_are_offered_once():
+    text = (
+        "The dam broke at dawn. Villages downstream were flooded. The dam broke at dawn. "
+        "Rescuers used boats to reach people. The army sent helicopters."
+    )
+    article = article_from_text(text)
+    assert len(unique_sentences(article)) == 4
+    summary = summarize(article, "luhn", 4)
+    assert [s.text for s in summary.sentences].count("The dam broke at dawn.") == 1
+
+
+def test_length_beyond_the_article_gives_the_whole_body():
+    article = article_from_text("One sentence here. Another one there.")
+    assert [s.index for s in summarize(article, "lsa", 10).sentences] == [0, 1]
+
+
+def test_bad_algorithm_and_length(bundled_article):
+    with pytest.raises(ReaderError, match="unknown algorithm"):
+        summarize(bundled_article, "nope", 3)
+    with pytest.raises(ReaderError, match="at least 1"):
+        summarize(bundled_article, "lexrank", 0)
+
+
+def test_edmundson_uses_title_words_as_bonus():
+    text = (
+        "Farmers in the valley planted corn this spring. The weather was kind. "
+        "A new irrigation canal opened in May. Prices at the market rose slightly. "
+        "Children helped with the harvest in the autumn."
+    )
+    article = article_from_text(text, title="Irrigation canal opens")
+    summary = summarize(article, "edmundson", 1)
+    assert summary.sentences[0].text == "A new irrigation canal opened in May."
