@@ -20,7 +20,16 @@ MIN_SPLIT_SENTENCES = 10
 MIN_SIDE_SENTENCES = 3
 MAX_LABEL = 42
 WINDOW = 3  # paragraphs compared on each side of a candidate boundary
-_PROPER = re.compile(r"\b[A-Z][\w'-]*[a-z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*[a-z][\w'-]*)+")
+_NAME = re.compile(r"\b[A-Z][\w'-]*[a-z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*[a-z][\w'-]*)+")
+_TOKEN = re.compile(r"[^\W\d_][\w'-]*")
+_TITLES = frozenset(
+    "president vice prime minister leader chairman chairwoman secretary professor prof dr mr mrs ms gen general "
+    "king queen prince chancellor senator sen governor gov mayor ceo chief spokesman spokeswoman director "
+    "ambassador commander minister's foreign defense defence".split()
+)
+_ADJECTIVAL = re.compile(r"\s+[a-z]")
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+_NOT_NOUN = ("ed", "ly", "ing")
 _TERM = re.compile(r"\b[a-z][a-z-]{3,}\b")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
@@ -93,19 +102,46 @@ def _experts_in(group: list[Paragraph], quotes: Sequence[Quote]) -> list[str]:
 
 
 def _salient_terms(text: str) -> Counter:
+    """Candidate label terms with their counts: names, word pairs, words."""
     counts: Counter = Counter()
-    for match in _PROPER.finditer(text):
-        phrase = _POSSESSIVE.sub("", match.group())
-        first = phrase.split()[0].lower()
-        if first in STOP_WORDS:
-            phrase = phrase.split(" ", 1)[1]
-            if " " not in phrase:
+    for match in _NAME.finditer(text):
+        if _ADJECTIVAL.match(text, match.end()) and match.group().endswith(_DEMONYM_ENDINGS):
+            continue  # "North Korean leader": an adjective, not a name
+        for name in _names_in(match.group()):
+            counts[name] += 1
+    for sentence in re.split(r"[.!?;:,()\"\u201c\u201d]", text):
+        tokens = [w for w in _TOKEN.findall(sentence)]
+        for i, token in enumerate(tokens):
+            lower = token.lower()
+            if not token[0].islower() or lower in STOP_WORDS or len(lower) < 4 or lower.endswith(_NOT_NOUN):
                 continue
-        counts[phrase] += 1.5
-    for word in _TERM.findall(text.lower()):
-        if word not in STOP_WORDS:
-            counts[_singular(word)] += 1
-    return counts
+            counts[_singular(lower)] += 1
+            if i + 1 < len(tokens):
+                following = tokens[i + 1]
+                if (
+                    following[0].islower()
+                    and following not in STOP_WORDS
+                    and len(following) >= 4
+                    and not following.endswith(_NOT_NOUN)
+                ):
+                    counts[f"{lower} {_singular(following)}"] += 1.2
+    # A word pair is a term only when the section repeats it.
+    return Counter({t: c for t, c in counts.items() if not (" " in t and t[0].islower() and c < 2.4)})
+
+
+def _names_in(phrase: str) -> list[str]:
+    """Names in a capitalised run, without titles: 'Russian President Vladimir Putin' -> ['Vladimir Putin']."""
+    words = _POSSESSIVE.sub("", phrase).split()
+    names: list[str] = []
+    current: list[str] = []
+    for word in words + ["President"]:
+        if word.lower() in _TITLES or word.lower() in STOP_WORDS:
+            if len(current) >= 2:
+                names.append(" ".join(current))
+            current = []
+        else:
+            current.append(word)
+    return names
 
 
 def _singular(word: str) -> str:
@@ -117,17 +153,24 @@ def _singular(word: str) -> str:
 
 
 def _keyword_label(counts: Counter, document_frequency: Counter, sections: int) -> str:
+    """The section's most distinctive name and its most distinctive other term."""
+
     def weight(term: str) -> float:
-        return counts[term] * (math.log((1 + sections) / (1 + document_frequency[term])) + 1)
+        return counts[term] * math.log((1 + sections) / document_frequency[term])
 
     ranked = sorted(counts, key=lambda t: (-weight(t), t))
-    chosen: list[str] = []
-    for term in ranked:
-        if any(term.lower() in c.lower() or c.lower() in term.lower() for c in chosen):
-            continue
-        chosen.append(term)
-        if len(chosen) == 2:
+    names = [t for t in ranked if t[0].isupper()]
+    terms = [t for t in ranked if not t[0].isupper()]
+    chosen = names[:1]
+    for term in terms:
+        if not any(part in c.lower() for part in term.split() for c in chosen):
+            chosen.append(term)
             break
+    for term in ranked:
+        if len(chosen) >= 2:
+            break
+        if term not in chosen and not any(term.lower() in c.lower() or c.lower() in term.lower() for c in chosen):
+            chosen.append(term)
     if not chosen:
         return "Text"
     label = ", ".join(chosen)
