@@ -16,7 +16,11 @@ from reader import __version__
 from reader.errors import ReaderError
 
 SOURCE_HELP = "a text, Markdown or HTML file, an http(s) URL, or - for standard input"
-EPILOG = "commands:\n  summarize   print an extractive summary\n  inspect     print the parsed article (outline or JSON)"
+EPILOG = (
+    "commands:\n  summarize   print an extractive summary\n  inspect     print the parsed article (outline or JSON)"
+    "\n  export      write an outline of the article as Markdown"
+    "\n  config      print the config file's path and the settings in effect"
+)
 
 
 class Parser(argparse.ArgumentParser):
@@ -45,6 +49,9 @@ def _open_parser() -> Parser:
     )
     parser.add_argument("source", nargs="?", help=SOURCE_HELP + " (default: the bundled article)")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "--fresh", action="store_true", help="open at the top, not where you left off (the position is still saved)"
+    )
     return parser
 
 
@@ -69,6 +76,41 @@ def _inspect_parser() -> Parser:
     parser = Parser(prog="reader inspect", description="Print the parsed article: sections, captions, quotes.")
     parser.add_argument("source", help=SOURCE_HELP)
     parser.add_argument("--json", action="store_true", help="print JSON instead of an outline")
+    return parser
+
+
+def _export_parser() -> Parser:
+    from reader.summary.algorithms import ALGORITHMS
+
+    parser = Parser(
+        prog="reader export",
+        description="Write an outline of the article as Markdown: title, source, the summary, "
+        "photo captions with credits and quotes by speaker. Never overwrites a file.",
+    )
+    parser.add_argument("source", help=SOURCE_HELP)
+    parser.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="the file to write, which must not exist yet, or - for standard output "
+        "(default: a new file named after the title in the current folder)",
+    )
+    parser.add_argument(
+        "-n", "--sentences", type=_positive, default=None, metavar="N",
+        help="number of summary sentences (default: the configured length)",
+    )
+    parser.add_argument(
+        "-a", "--algorithm", default=None, metavar="NAME",
+        help=f"one of {', '.join(ALGORITHMS)} (default: the configured algorithm)",
+    )
+    return parser
+
+
+def _config_parser() -> Parser:
+    parser = Parser(
+        prog="reader config",
+        description="Print the config file's path and the settings in effect, as TOML. "
+        "Problems with the file are reported on standard error.",
+    )
+    parser.add_argument("--path", action="store_true", help="print only the config file's path")
     return parser
 
 
@@ -107,6 +149,65 @@ def run_inspect(argv: Sequence[str]) -> int:
     return 0
 
 
+def _warn(lines: Sequence[str]) -> None:
+    for line in lines:
+        print(f"reader: warning: {line}", file=sys.stderr)
+
+
+def run_export(argv: Sequence[str]) -> int:
+    from pathlib import Path
+
+    from reader.export import create_file, export_filename, export_markdown, write_new_file
+    from reader.summary.algorithms import check_algorithm, summarize
+
+    args = _export_parser().parse_args(argv)
+    algorithm, length = args.algorithm, args.sentences
+    if algorithm is None or length is None:
+        from reader.settings import load_settings
+
+        settings, warnings = load_settings()
+        _warn(warnings)
+        algorithm = settings.algorithm if algorithm is None else algorithm
+        length = settings.length if length is None else length
+    algorithm = check_algorithm(algorithm)
+    target = None if args.output in (None, "-") else Path(args.output)
+    if target is not None and (target.exists() or target.is_symlink()):
+        raise ReaderError(f"{target} exists already; not overwriting it")
+    article = _load(args.source)
+    text = export_markdown(article, summarize(article, algorithm, length))
+    if args.output == "-":
+        _print(text.rstrip("\n"))
+        return 0
+    if target is None:
+        written = write_new_file(Path("."), export_filename(article.title), text)
+    else:
+        try:
+            create_file(target, text)
+        except FileExistsError:
+            raise ReaderError(f"{target} exists already; not overwriting it") from None
+        except OSError as error:
+            raise ReaderError(f"cannot write {target}: {error.strerror or error}") from None
+        written = target
+    _print(str(written))
+    return 0
+
+
+def run_config(argv: Sequence[str]) -> int:
+    from reader.settings import config_path, load_settings
+    from reader.state import state_path
+
+    args = _config_parser().parse_args(argv)
+    path = config_path()
+    if args.path:
+        _print(str(path))
+        return 0
+    settings, warnings = load_settings(path)
+    _warn(warnings)
+    where = "" if path.is_file() else " (not found: the defaults are in effect)"
+    _print(f"# config file: {path}{where}\n# state file: {state_path()}\n\n{settings.to_toml().rstrip()}")
+    return 0
+
+
 def run_open(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
     from reader.sources.load import load_source
@@ -124,6 +225,8 @@ def run_open(argv: Sequence[str]) -> int:
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "summarize": run_summarize,
     "inspect": run_inspect,
+    "export": run_export,
+    "config": run_config,
 }
 
 

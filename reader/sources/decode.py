@@ -32,10 +32,25 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
         raise ReaderError(f"{name} is a binary file, not text")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise ReaderError(f"{name} is a binary file, not text")
-    return _checked(str(best), name)
+    return _checked(str(_preferred(matches)), name)
+
+
+# Where a short text decodes equally well in several code pages, the common
+# ones win: Windows-1252 over its Central European and Baltic cousins.
+_PREFERRED = ("cp1252", "euc_kr", "cp949", "utf_16", "shift_jis", "gb18030", "big5", "cp1251", "latin_1")
+
+
+def _preferred(matches: list) -> object:
+    best = matches[0]
+    close = [m for m in matches if m.chaos <= best.chaos + 0.01]
+    for encoding in _PREFERRED:
+        for match in close:
+            if match.encoding == encoding:
+                return match
+    return best
 
 
 def _looks_like_utf16(data: bytes) -> bool:

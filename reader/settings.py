@@ -1,0 +1,394 @@
+"""Settings: one TOML file in the user's config folder.
+
+The file is ``config.toml`` in ``platformdirs.user_config_path("reader")``
+(``~/.config/reader/config.toml`` on Linux), or in ``$READER_CONFIG_DIR``
+when that is set. ``reader config`` prints its path and the settings in
+effect. Every setting is optional::
+
+    # The Textual theme (pick one from the command palette, ctrl+p; the
+    # reader remembers the choice here). Default "textual-dark".
+    theme = "nord"
+
+    # Width of the reading column, 60 to 120 (w / W change it and the reader
+    # remembers it here). Default 80.
+    column_width = 90
+
+    # The summary the reader starts with (and `reader export` uses): an
+    # algorithm, one of those `reader summarize --help` lists, and a length
+    # in sentences, 1 to 50. Defaults: the reader's default algorithm, and 3.
+    algorithm = "lsa"
+    length = 5
+
+    # Remap keys: binding id = the key, or several separated by commas
+    # (a list of strings works too). Key names are Textual's: "ctrl+f",
+    # "slash", "question_mark", "f3" ...
+    [keys]
+    search = "ctrl+f,slash"
+
+A problem never stops the reader: a file that is not valid TOML is reported in
+one line (with the line number) and the defaults are used; a bad value is
+named in one line and that setting's default used; an unknown setting is
+reported and ignored.
+
+This module never imports Textual: the UI passes the names of its themes and
+binding ids to ``load_settings`` to have them checked.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+import re
+import tomllib
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.state import atomic_write
+from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH
+
+CONFIG_DIR_ENV = "READER_CONFIG_DIR"
+CONFIG_FILE = "config.toml"
+
+DEFAULT_THEME = "textual-dark"
+DEFAULT_COLUMN_WIDTH = 80
+MIN_COLUMN_WIDTH = 60
+MAX_COLUMN_WIDTH = 120
+MAX_LENGTH = 50
+
+# textual.theme.BUILTIN_THEMES of the Textual the reader pins (a test checks
+# they agree), so that `reader config` can check a theme without Textual.
+BUILTIN_THEME_NAMES: tuple[str, ...] = (
+    "textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-mocha", "dracula",
+    "tokyo-night", "monokai", "flexoki", "catppuccin-latte", "catppuccin-frappe",
+    "catppuccin-macchiato", "solarized-light", "solarized-dark", "rose-pine", "rose-pine-moon",
+    "rose-pine-dawn", "atom-one-dark", "atom-one-light", "ansi-dark", "ansi-light",
+)
+
+SETTING_NAMES: tuple[str, ...] = ("theme", "column_width", "algorithm", "length")
+KEYS_TABLE = "keys"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The settings in effect (the defaults unless the config file says otherwise)."""
+
+    theme: str = DEFAULT_THEME
+    column_width: int = DEFAULT_COLUMN_WIDTH
+    algorithm: str = DEFAULT_ALGORITHM
+    length: int = DEFAULT_LENGTH
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys, for App.set_keymap
+
+    def to_toml(self) -> str:
+        """These settings in the config file's format."""
+        lines = [f"{name} = {_toml_value(getattr(self, name))}" for name in SETTING_NAMES]
+        lines += ["", f"[{KEYS_TABLE}]"]
+        lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in sorted(self.keymap.items())]
+        return "\n".join(lines) + "\n"
+
+
+DEFAULTS = Settings()
+
+
+def config_dir() -> Path:
+    """The config folder: ``$READER_CONFIG_DIR`` or the platform's."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_config_path("reader")
+
+
+def config_path() -> Path:
+    """Where the config file is (it may not exist)."""
+    return config_dir() / CONFIG_FILE
+
+
+class _Invalid(ValueError):
+    """A value that does not fit a setting; the message says what would."""
+
+
+def check_setting(name: str, value: Any, known_themes: Collection[str] | None = None) -> Any:
+    """``value`` checked (and normalised) for setting ``name``; _Invalid if it does not fit."""
+    if name == "theme":
+        themes = BUILTIN_THEME_NAMES if known_themes is None else known_themes
+        if not isinstance(value, str) or value.strip() not in themes:
+            raise _Invalid(f"a theme name: {', '.join(sorted(themes))}")
+        return value.strip()
+    if name == "column_width":
+        return _check_int(value, MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH)
+    if name == "length":
+        return _check_int(value, 1, MAX_LENGTH)
+    if name == "algorithm":
+        if not isinstance(value, str) or value.strip().lower() not in ALGORITHMS:
+            raise _Invalid(f"one of {', '.join(ALGORITHMS)}")
+        return value.strip().lower()
+    raise _Invalid("a known setting")
+
+
+def _check_int(value: Any, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _Invalid(f"a whole number from {low} to {high}")
+    return value
+
+
+_KEY_NAME = re.compile(r"^[^\s,]+$")
+_BINDING_ID = re.compile(r"^[A-Za-z0-9_.\-]+$")
+
+
+def check_keys(value: Any) -> str:
+    """Keys for one binding: ``"ctrl+f"``, ``"ctrl+f,slash"`` or a list of key names."""
+    parts: list[Any]
+    if isinstance(value, str):
+        parts = value.split(",")
+    elif isinstance(value, list) and value:
+        parts = value
+    else:
+        raise _Invalid('a key such as "ctrl+f", or several separated by commas')
+    keys = [p.strip() if isinstance(p, str) else None for p in parts]
+    if not all(k and _KEY_NAME.match(k) for k in keys):
+        raise _Invalid('a key such as "ctrl+f", or several separated by commas')
+    return ",".join(k for k in keys if k)
+
+
+def load_settings(
+    path: Path | None = None,
+    *,
+    known_themes: Collection[str] | None = None,
+    known_bindings: Collection[str] | None = None,
+) -> tuple[Settings, list[str]]:
+    """The settings in effect and one warning line per problem with the file.
+
+    ``known_themes``: theme names to accept (default: Textual's built-in
+    themes). ``known_bindings``: binding ids to accept in ``[keys]`` (default:
+    any well-formed id). Never raises for anything in or about the file.
+    """
+    path = config_path() if path is None else Path(path)
+    data, warnings = _read_toml(path)
+    if data is None:
+        return DEFAULTS, warnings
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        if name == KEYS_TABLE:
+            continue
+        if name not in SETTING_NAMES:
+            warnings.append(f"{path}: unknown setting {name!r} (ignored)")
+            continue
+        try:
+            values[name] = check_setting(name, value, known_themes)
+        except _Invalid as error:
+            default = getattr(DEFAULTS, name)
+            warnings.append(
+                f"{path}: {name} = {_shown(value)} is not valid (expected {error}); using {_toml_value(default)}"
+            )
+    keymap: dict[str, str] = {}
+    table = data.get(KEYS_TABLE, {})
+    if not isinstance(table, dict):
+        warnings.append(f"{path}: {KEYS_TABLE} should be a table ([{KEYS_TABLE}]) of binding id = keys (ignored)")
+        table = {}
+    for binding, value in table.items():
+        if not _BINDING_ID.match(binding) or (known_bindings is not None and binding not in known_bindings):
+            known = f"; known: {', '.join(sorted(known_bindings))}" if known_bindings else ""
+            warnings.append(f"{path}: [{KEYS_TABLE}] {binding!r} is not a binding id (ignored{known})")
+            continue
+        try:
+            keymap[binding] = check_keys(value)
+        except _Invalid as error:
+            shown = f"[{KEYS_TABLE}] {binding} = {_shown(value)}"
+            warnings.append(f"{path}: {shown} is not valid (expected {error}; ignored)")
+    return replace(DEFAULTS, **values, keymap=keymap), warnings
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
+    """The parsed file (None if absent or broken) and the warnings."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, []
+    except OSError as error:
+        return None, [f"cannot read the config file {path} ({error.strerror or error}); using the default settings"]
+    try:
+        return tomllib.loads(raw.decode("utf-8")), []
+    except UnicodeDecodeError:
+        return None, [f"{path} is not UTF-8 text; using the default settings"]
+    except tomllib.TOMLDecodeError as error:
+        return None, [f"{path} is not valid TOML: {error}; using the default settings"]
+
+
+def _shown(value: Any) -> str:
+    text = _toml_value(value) if isinstance(value, (str, int, float, bool)) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# -- saving -------------------------------------------------------------------------------
+
+
+def save_setting(
+    name: str, value: Any, path: Path | None = None, *, known_themes: Collection[str] | None = None
+) -> Path:
+    """Set one setting in the config file, keeping everything else in it (comments too).
+
+    ``name`` is a setting (``"theme"``, ``"column_width"``, ``"algorithm"``,
+    ``"length"``) or ``"keys.<binding id>"``. Creates the file if needed and
+    writes it atomically. Raises ReaderError (one line) for a bad value, a
+    config file that is not valid TOML (it is left alone), or a write error.
+    """
+    path = config_path() if path is None else Path(path)
+    table, _, key = name.rpartition(".")
+    try:
+        if table == KEYS_TABLE and _BINDING_ID.match(key):
+            value = check_keys(value)
+        elif not table:
+            value = check_setting(name, value, known_themes)
+        else:
+            raise _Invalid("a known setting")
+    except _Invalid as error:
+        raise ReaderError(f"cannot set {name} = {_shown(value)} (expected {error})") from None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise ReaderError(f"cannot read the config file {path} ({getattr(error, 'strerror', None) or error})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ReaderError(f"{path} is not valid TOML ({error}); fix it to save settings") from None
+    new = _edit_lines(text, table or None, key, _toml_value(value))
+    if not _has_value(new, table or None, key, value):
+        # The file is laid out in a way the line edit does not handle: write it out whole.
+        data = dict(data)
+        if table:
+            existing = data.get(table)
+            data[table] = {**(existing if isinstance(existing, dict) else {}), key: value}
+        else:
+            data[key] = value
+        new = _dump_toml(data)
+    try:
+        atomic_write(path, new)
+    except OSError as error:
+        raise ReaderError(f"cannot save the config file {path} ({error.strerror or error})") from None
+    return path
+
+
+_HEADER = re.compile(r"""^\s*\[\s*(?P<name>[^\]\s]+|"[^"]*")\s*\]\s*(?:#.*)?$""")
+_ANY_HEADER = re.compile(r"^\s*\[")
+_KEY_LINE = re.compile(r"""^\s*(?:"(?P<q>[^"\\]*)"|'(?P<l>[^']*)'|(?P<b>[A-Za-z0-9_-]+))\s*=""")
+
+
+def _edit_lines(text: str, table: str | None, key: str, rendered: str) -> str:
+    """``text`` with ``key = rendered`` set in ``table`` (None: the top level)."""
+    lines = text.splitlines()
+    setting = f"{_toml_key(key)} = {rendered}"
+    start, end = _region(lines, table)
+    if start is None:  # the table is not there yet
+        while lines and not lines[-1].strip():
+            lines.pop()
+        lines += ([""] if lines else []) + [f"[{table}]", setting]
+        return "\n".join(lines) + "\n"
+    for i in range(start, end):
+        match = _KEY_LINE.match(lines[i])
+        if match and (match.group("q") or match.group("l") or match.group("b")) == key:
+            lines[i] = setting
+            return "\n".join(lines) + "\n"
+    at = end  # after the table's last key/value line (or at its top when it has none)
+    while at > start and (not lines[at - 1].strip() or lines[at - 1].lstrip().startswith("#")):
+        at -= 1
+    if at == start:  # no settings here yet, only comments and blank lines
+        if end == len(lines):  # nothing follows: at the end
+            at = end
+            while at > start and not lines[at - 1].strip():
+                at -= 1
+        else:  # below a comment block that a blank line sets apart (a file header)
+            blanks = [i for i in range(start, end) if not lines[i].strip()]
+            at = blanks[-1] + 1 if blanks else start
+    lines.insert(at, setting)
+    after = lines[at + 1] if at + 1 < len(lines) else ""
+    if after.strip() and (_ANY_HEADER.match(after) or after.lstrip().startswith("#")):
+        lines.insert(at + 1, "")
+    return "\n".join(lines) + "\n"
+
+
+def _region(lines: list[str], table: str | None) -> tuple[int | None, int]:
+    """Lines ``[start, end)`` of ``table``'s key/value lines (start None: no such table)."""
+    start: int | None = 0 if table is None else None
+    for i, line in enumerate(lines):
+        if not _ANY_HEADER.match(line):
+            continue
+        if start is not None:
+            return start, i
+        header = _HEADER.match(line)
+        if header and header.group("name").strip('"') == table:
+            start = i + 1
+    return start, len(lines)
+
+
+def _has_value(text: str, table: str | None, key: str, value: Any) -> bool:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+    if table:
+        data = data.get(table)
+        if not isinstance(data, dict):
+            return False
+    return data.get(key) == value
+
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else _toml_string(key)
+
+
+def _toml_string(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch in "\b\t\n\f\r":
+            out.append({"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, str):
+        return _toml_string(value)
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")
+
+
+def _dump_toml(data: Mapping[str, Any]) -> str:
+    """``data`` as TOML: plain values first, then one ``[table]`` per top-level table."""
+    lines = [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in data.items() if not isinstance(v, Mapping)]
+    for name, table in data.items():
+        if isinstance(table, Mapping):
+            lines += ["", f"[{_toml_key(name)}]"]
+            lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items()]
+    return "\n".join(lines).lstrip("\n") + "\n"
