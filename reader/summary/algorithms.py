@@ -14,15 +14,17 @@ from functools import lru_cache
 
 from reader.article.model import Article, Sentence
 from reader.errors import ReaderError
+from reader.summary.context import readable
 
-ALGORITHMS: tuple[str, ...] = ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "reduction", "edmundson")
-DEFAULT_ALGORITHM = "lexrank"
+ALGORITHMS: tuple[str, ...] = ("news", "lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "reduction", "edmundson")
+DEFAULT_ALGORITHM = "news"
 DEFAULT_LENGTH = 3
 
 # Words that mark a sentence as less fit for a summary (Edmundson's stigma words).
 STIGMA_WORDS = ("hardly", "impossible", "perhaps", "maybe", "reportedly", "allegedly", "unclear", "rumor")
 
 DESCRIPTIONS = {
+    "news": "News: lead position, title words and directed centrality (PacSum), readable alone",
     "lexrank": "LexRank: sentences most similar to the rest (graph centrality)",
     "lsa": "LSA: sentences that carry the main latent topics",
     "textrank": "TextRank: PageRank over word-overlap between sentences",
@@ -54,16 +56,27 @@ def check_algorithm(name: str) -> str:
     return key
 
 
-def summarize(article: Article, algorithm: str = DEFAULT_ALGORITHM, length: int = DEFAULT_LENGTH) -> Summary:
-    """Pick ``length`` sentences of ``article``'s body with ``algorithm``."""
+def summarize(
+    article: Article, algorithm: str = DEFAULT_ALGORITHM, length: int = DEFAULT_LENGTH, *, in_context: bool = False
+) -> Summary:
+    """Pick ``length`` sentences of ``article``'s body with ``algorithm``.
+
+    Sentences that cannot be read out of context ("But...", "He...", a bare
+    quotation; see reader.summary.context) are left out of the candidates
+    unless too few would remain; ``in_context=True`` keeps them (for measuring).
+    """
     algorithm = check_algorithm(algorithm)
     if length < 1:
         raise ReaderError(f"the summary length must be at least 1 (got {length})")
     candidates = unique_sentences(article)
+    summarizer = _summarizer(algorithm, article.title)
+    if hasattr(summarizer, "readable_only"):  # it keeps such sentences in context itself
+        summarizer.readable_only = not in_context
+    elif not in_context:
+        candidates = readable(candidates, article.sentences, length)
     if length >= len(candidates):
         return Summary(algorithm, tuple(candidates))
     document, by_identity = _sumy_document(article, candidates)
-    summarizer = _summarizer(algorithm, article.title)
     chosen = summarizer(document, length)
     picked = sorted({by_identity[id(s)] for s in chosen}, key=lambda s: s.index)
     return Summary(algorithm, tuple(picked))
@@ -130,4 +143,6 @@ def _summarizer(algorithm: str, title: str) -> Callable:
         summarizer.null_words = stop_words()
     else:
         summarizer.stop_words = stop_words()
+    if algorithm == "news":
+        summarizer.title_words = _tokenizer().to_words(title)
     return summarizer

@@ -13,6 +13,7 @@ _STOCK = {
     "sumbasic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
     "reduction": ("sumy.summarizers.reduction", "ReductionSummarizer"),
     "edmundson": ("sumy.summarizers.edmundson", "EdmundsonSummarizer"),
+    "news": ("reader.summary.news", "NewsSummarizer"),
 }
 
 

@@ -1,0 +1,1156 @@
+"""Quotations in an article and who said them.
+
+``find_quotes(text, paragraphs)`` finds the spans between quotation marks
+(curly, straight and ``''...''``; single marks nested inside double ones stay
+part of the quote), decides whether each is a full ``direct`` quote or a
+``partial`` phrase, and attributes it with a few rules over the surrounding
+tokens:
+
+* the attribution right after the quote (``"...," Nam said`` /
+  ``"...," said John Smith, an analyst at RAND``), then the one right before
+  it (``X said: "..."``, ``According to X, "..."``), then any speech verb with
+  a subject elsewhere in the same sentence;
+* an unattributed quote continues the previous speaker of its paragraph, or of
+  the previous paragraph when it opens its own paragraph;
+* surnames ("Nam", "Mr. Obama") and he/she are resolved to a full name
+  introduced earlier: a name seen in this or the previous paragraph first
+  (the most recent), otherwise the most often mentioned one;
+* roles come from apposition (``Nam Sung-wook, a professor at Korea
+  University``) or from the words before a name (``Korea University professor
+  Nam Sung-wook``, ``Russian President Vladimir Putin``).
+
+Sentences of the form ``X said (that) ...`` or ``..., X said.`` with no
+quotation marks become ``indirect`` quotes. Only ``direct`` quotes can be
+``expert`` quotes: their speaker has an outside-commentator role (professor,
+analyst, ...) and is not named in the first paragraph outside a quotation.
+Partial quotes of three words or fewer with no speaker (scare quotes, titles)
+are dropped.
+
+Pure Python and regular expressions; runs in linear time in the text length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from reader.article.model import Paragraph, Quote, QuoteKind
+
+# ---------------------------------------------------------------- word lists
+
+SPEECH_VERBS = frozenset(
+    """
+    say says said saying tell tells told telling add adds added adding
+    ask asks asked asking write writes wrote writing explain explains explained
+    noted argue argues argued arguing stated
+    declare declares declared insist insists insisted insisting warn warns
+    warned warning claimed continue continues continued
+    conclude concludes concluded recall recalls recalled reply replies replied
+    answered respond responds responded remark remarked
+    commented observe observed suggest suggests suggested
+    acknowledge acknowledged admit admits admitted concede conceded
+    claiming announce announces announced stressed emphasize emphasized
+    emphasise emphasised tweeted testify testified boasted
+    complained joked quipped lamented predict
+    predicted cautioned countered exclaim exclaimed
+    shouted yelled screamed whispered muttered
+    reports reported recounted reiterate reiterated
+    called describe describes described dubbed labeled
+    labelled branded promised vowed pledged
+    confirmed asserted contend contended maintained
+    sings sang singing chanted reads
+    praise praised praising laud lauded criticize criticized criticise
+    criticised blast blasted slam slammed accuse accused denounce denounced
+    dismiss dismissed mock mocked hail hailed
+    """.split()
+)
+# Verbs that introduce a full quotation (for the direct/partial decision and
+# for indirect speech). "called" and friends only introduce phrases.
+_CLAUSE_VERBS = SPEECH_VERBS - frozenset(
+    "called describe describes described dubbed labeled labelled branded".split()
+)
+_INDIRECT_VERBS = frozenset(
+    "said says told tells added adds noted argued argues warned warns "
+    "explained insisted claimed claims stressed acknowledged admitted "
+    "conceded predicted contended maintained".split()
+)
+
+# Words that may follow "said" in a bare attribution sentence.
+_WINDOW = 400  # characters of context searched on each side of a quote
+_DASHES = frozenset("― — – -".split())
+_AFTER_VERB = frozenset(
+    "on in at to during after before when while last this yesterday today "
+    "earlier later recently reporters".split()
+)
+PRONOUNS = frozenset("he she they it".split())
+# Skipped between a subject and its verb: "Putin also said", "Kim has said".
+_ADVERBS = frozenset(
+    """
+    also later then has had have would will previously once recently earlier
+    again simply just flatly reportedly further only still quickly angrily
+    separately privately publicly repeatedly even often frequently already
+    """.split()
+)
+_TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday
+    tonight week month year weekend morning afternoon evening night
+    january february march april may june july august september october
+    november december
+    """.split()
+)
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
+# Title words that may stand in a run of capitalised words before a name.
+TITLES = frozenset(
+    """
+    president vice prime minister secretary sen senator rep representative
+    gov governor mayor chancellor king queen prince princess pope sheikh
+    general gen lt col maj capt cmdr sgt adm admiral colonel captain sergeant
+    lieutenant major commander judge justice chairman chairwoman chair
+    director chief ceo leader speaker ambassador commissioner attorney
+    del delegate rev reverend father bishop cardinal rabbi imam
+    professor economist analyst spokesman spokeswoman spokesperson
+    premier deputy treasurer comptroller sheriff officer agent coach
+    retired former acting dr prof mr mrs ms miss sir dame lord lady
+    """.split()
+)
+# Lower-case words that can be part of a speaker's noun phrase.
+_NP_WORDS = frozenset(
+    """
+    professor professors analyst analysts researcher researchers economist
+    economists expert experts fellow scholar scholars historian lecturer
+    scientist scientists strategist pollster spokesman spokeswoman
+    spokesperson spokespeople official officials source sources leader
+    leaders lawyer lawyers attorney attorneys adviser advisers advisor
+    advisors aide aides director manager chairman chairwoman chair chief
+    editor correspondent reporter strategists consultant executive
+    executives officer officers minister ministers secretary president
+    ambassador envoy general senator governor mayor candidate nominee head
+    founder author commentator host coach judge activist activists member
+    members representative deputy lawmaker lawmakers legislator diplomat
+    diplomats critic critics supporter supporters resident residents people
+    voter voters organizer organizers observer observers staff team press
+    news media agency campaign administration government ministry
+    department office statement report ruling court police authorities
+    committee spokesmen state senior former top vice associate assistant
+    retired acting political foreign defense defence security policy
+    economic military intelligence research law party local federal
+    national chief campaign white house company firm group union
+    prosecutor prosecutors investigator investigators doctor doctors
+    witness witnesses student students teacher teachers worker workers
+    owner owners partner co-founder counsel veteran veterans
+    """.split()
+)
+_DETERMINERS = frozenset(
+    "a an the this that one two three four some many several another other "
+    "his her its their our".split()
+)
+_NP_PREPS = frozenset("of for at from with in on".split())
+# Capitalised words that begin sentences and are not names.
+_STOP_CAPS = frozenset(
+    """
+    the a an but and or so yet if when while as after before since because
+    although though however meanwhile earlier later then now today
+    yesterday in on at for from by with without to of this that these those
+    there here it its he she they we i you his her their our my what why how
+    where who which also still even according asked speaking last next some
+    many most both all no not one two another other each every such only
+    just indeed instead thus like unlike despite during under over about
+    """.split()
+)
+# Words that make a capitalised run an organisation or place, not a person.
+_ORG_WORDS = frozenset(
+    """
+    university college institute council party agency herald times post news
+    journal press committee department ministry house senate congress court
+    company corp inc ltd bank fund center centre foundation association
+    union republic kingdom states nations cosmodrome organization
+    organisation office service commission board group network
+    administration campaign army force navy police street square airport
+    station church school hospital program programme report review magazine
+    television radio tv club league federation authority project initiative
+    studies research security korea russia china america american russian
+    korean chinese north south east west united new airlines reserve capital
+    region province city county district state museum gallery media
+    assembly parliament cabinet government summit war
+    """.split()
+)
+_EXPERT_STRONG = re.compile(
+    r"\b(?:professor|prof\.|analyst|researcher|research fellow|fellow|scholar|"
+    r"economist|expert|academic|lecturer|historian|political scientist|"
+    r"scientist|pollster|think[- ]tank|dean)\b",
+    re.IGNORECASE,
+)
+_EXPERT_FORMER = re.compile(
+    r"\bformer\b.*\b(?:official|ambassador|diplomat|envoy|adviser|advisor|"
+    r"negotiator|intelligence|analyst|prosecutor|officer|inspector)\b",
+    re.IGNORECASE,
+)
+_EXPERT_WEAK = re.compile(
+    r"\b(?:institute|university|college|studies|center for|centre for|"
+    r"school of|research|strategist)\b",
+    re.IGNORECASE,
+)
+_NOT_EXPERT = re.compile(
+    r"\b(?:student|spokes(?:man|woman|person)|minister|candidate|nominee|"
+    r"senator|lawmaker|mayor|governor|president of the united|ceo|"
+    r"chief executive|committee|party|campaign)\b",
+    re.IGNORECASE,
+)
+
+# ------------------------------------------------------------ regular expressions
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_ABBR = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Adm|Rev|Jr|Sr|St|Del|Amb|Supt|Insp|Pres|Sec|Atty|Hon)\."
+_WORD = r"[^\W_](?:[\w'’\-]*[^\W_])?"
+_TOKEN = re.compile(rf"(?:[A-Za-z]\.){{2,}}|[{_UPPER}]\.(?=\s)|{_ABBR}|{_WORD}|[^\w\s]")
+_NAME_TOKEN = rf"(?:{_ABBR}|[{_UPPER}]\.|[{_UPPER}](?:[\w'’\-]*[^\W_])?)"
+_NAME_RUN = re.compile(
+    rf"(?<![\w'’\-]){_NAME_TOKEN}(?:[ \t]+(?:(?:de|da|van|von|der|del|la|le|bin|al|ibn|di)[ \t]+)?{_NAME_TOKEN})*"
+)
+_MARK = re.compile(r"[“”\"‘’]|''")
+_VERB_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_CLAUSE_VERBS, key=len, reverse=True)) + r")\b"
+)
+# ", a professor at Korea University," after a name.
+_APPOS = re.compile(
+    r",[ \t]+(?P<det>(?:a|an|the)[ \t]+)?(?P<role>[^,;:()\"“”‘’.]{2,160}?)"
+    r"(?=,|;|\.(?:\s|$)|$|[ \t]+(?:who|which|whose|that|said|says|told)\b)"
+)
+# A name followed (after an optional apposition) by a speech verb.
+_SUBJECT_VERB = re.compile(
+    r"(?:,[^,;\"“”]{1,160},)?[ \t]+(?:(?:also|later|then|has|had)[ \t]+)?(?:"
+    + "|".join(sorted(_CLAUSE_VERBS, key=len, reverse=True))
+    + r")\b"
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_QUOTE_CHARS = "“”\"‘’'"
+
+
+# ------------------------------------------------------------------ data types
+
+
+@dataclass(frozen=True)
+class _Span:
+    """One quotation-mark span; offsets are absolute."""
+
+    open: int  # the opening mark
+    start: int  # first character of the quoted words
+    end: int  # just after the quoted words
+    close: int  # just after the closing mark (or the paragraph end)
+    closed: bool
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A speaker mention found by an attribution rule."""
+
+    kind: str  # "name", "pronoun" or "desc"
+    text: str
+    pos: int
+    role: str | None = None
+    first: int = -1  # where the subject's noun phrase begins
+
+
+@dataclass
+class _Entity:
+    name: str
+    role: str | None = None
+    count: int = 0
+    positions: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Registry:
+    """Full names seen in the article, for resolving surnames and pronouns."""
+
+    entities: dict[str, _Entity] = field(default_factory=dict)
+    # surname (first or last token, lower case) -> [(pos, paragraph, key)]
+    by_part: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    part_keys: dict[str, set[str]] = field(default_factory=dict)
+    # (pos, paragraph, speaker name) of people seen as sentence subjects
+    subjects: list[tuple[int, int, str]] = field(default_factory=list)
+    lead_keys: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().rstrip(".")
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+# ------------------------------------------------------------------ public API
+
+
+def find_quotes(text: str, paragraphs: Sequence[Paragraph]) -> tuple[Quote, ...]:
+    """Quotes of the body ``paragraphs`` of ``text``, in text order."""
+    paras = list(paragraphs)
+    if not paras:
+        return ()
+    sentence_bounds = [_sentence_bounds(text, p) for p in paras]
+    spans = [s for i, p in enumerate(paras) for s in _mark_spans(text, p, i)]
+    registry = _build_registry(text, paras, sentence_bounds, spans)
+    indirect, events = _indirect(text, paras, sentence_bounds, spans, registry)
+    found = _attribute(text, paras, sentence_bounds, spans, registry, events)
+    quotes = [_to_quote(text, f, registry) for f in found if _keep(f)] + indirect
+    quotes.sort(key=lambda q: q.start)
+    return tuple(quotes)
+
+
+def _keep(f: _Found) -> bool:
+    """Drop speakerless phrases: scare quotes, titles, terms."""
+    return f.speaker is not None or f.kind != "partial" or f.words > 3
+
+
+def is_expert_role(role: str | None) -> bool:
+    """True when ``role`` describes an outside commentator (professor, analyst...)."""
+    if not role:
+        return False
+    if _EXPERT_STRONG.search(role) or _EXPERT_FORMER.search(role):
+        return True
+    return bool(_EXPERT_WEAK.search(role)) and not _NOT_EXPERT.search(role)
+
+
+# --------------------------------------------------------------- quote spans
+
+
+def _sentence_bounds(text: str, para: Paragraph) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets of a paragraph; the paragraph if none."""
+    bounds = [(s.start, s.end) for s in para.sentences if s.end > s.start]
+    return bounds or [(para.start, para.end)]
+
+
+def _opens(s: str, i: int, length: int) -> bool:
+    """Whether a non-directional mark at ``s[i]`` looks like an opening mark."""
+    after = s[i + length : i + length + 1]
+    if not after or after.isspace():
+        return False
+    before = s[i - 1 : i]
+    return not before or before.isspace() or before in "([{—–-/:;“‘"
+
+
+def _closes_single(s: str, i: int) -> bool:
+    """Whether ``’`` at ``s[i]`` ends a single-quoted span (not an apostrophe)."""
+    after = s[i + 1 : i + 2]
+    return not after or not after.isalnum()
+
+
+def _mark_spans(text: str, para: Paragraph, index: int) -> Iterator[_Span]:
+    """Quotation-mark spans of one paragraph; an unclosed one runs to its end.
+
+    Curly marks inside a straight-quoted span nest; a second ``“`` inside a
+    curly span means the first was never closed.
+    """
+    base, s = para.start, text[para.start : para.end]
+    opened: tuple[str, int, int] | None = None  # (mark, mark start, inner start)
+    depth = 0  # curly marks nested in a straight-quoted span
+    for m in _MARK.finditer(s):
+        mark, i = m.group(), m.start()
+        if opened is None:
+            if mark == "“" or (mark in ('"', "''") and _opens(s, i, len(mark))):
+                opened, depth = (mark, i, m.end()), 0
+            elif mark == "‘" and _opens(s, i, 1):
+                opened = ("‘", i, m.end())
+            continue
+        kind, open_at, inner = opened
+        if kind == "‘":
+            if mark == "’" and _closes_single(s, i):
+                yield from _make_span(s, base, open_at, inner, i, m.end(), True, index)
+                opened = None
+            elif mark == "“" or (mark == '"' and _opens(s, i, 1)):
+                opened, depth = (mark, i, m.end()), 0
+            continue
+        if kind != "“" and mark == "“":
+            depth += 1
+        elif kind != "“" and mark == "”" and depth:
+            depth -= 1
+        elif mark in ("”", '"', "''"):
+            yield from _make_span(s, base, open_at, inner, i, m.end(), True, index)
+            opened = None
+        elif mark == "“":
+            opened = (mark, i, m.end())  # the previous one was never closed
+    if opened is not None and opened[0] != "‘":
+        yield from _make_span(s, base, opened[1], opened[2], len(s), len(s), False, index)
+
+
+def _make_span(
+    s: str, base: int, open_at: int, inner: int, end: int, close: int, closed: bool, index: int
+) -> Iterator[_Span]:
+    """A span with the quoted words stripped of surrounding spaces."""
+    words = s[inner:end]
+    stripped = words.strip()
+    if not any(c.isalnum() for c in stripped):
+        return
+    start = inner + len(words) - len(words.lstrip())
+    yield _Span(base + open_at, base + start, base + start + len(stripped), base + close, closed, index)
+
+
+# ------------------------------------------------------------------ tokens
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
+    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _is_name_tok(tok: _Tok) -> bool:
+    return tok.cap and tok.text not in ("I",) and tok.text[0] not in _QUOTE_CHARS
+
+
+def _is_verb(tok: _Tok) -> bool:
+    return tok.text in SPEECH_VERBS  # lower-case only: "Said" opening a sentence is rare
+
+
+def _clean_name(name: str) -> str:
+    return _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s")) else name
+
+
+# ------------------------------------------------------------ noun phrases
+
+
+def _skip_back(toks: list[_Tok], j: int, floor: int) -> int:
+    """Index of the last token of a subject before position ``j`` (adverbs skipped)."""
+    while j >= floor:
+        low = toks[j].text.lower()
+        if low == ")":
+            k = j - 1
+            while k >= floor and k > j - 8 and toks[k].text != "(":
+                k -= 1
+            if k < floor or toks[k].text != "(":
+                break
+            j = k - 1
+        elif low in _ADVERBS or (low.endswith("ly") and not toks[j].cap and len(low) > 4):
+            j -= 1
+        elif low in _TIME_WORDS and j - 1 >= floor and toks[j - 1].text.lower() in ("on", "last", "this", "late", "early"):
+            j -= 2
+        else:
+            break
+    return j
+
+
+def _comma_back(toks: list[_Tok], j: int, floor: int) -> int | None:
+    """The comma that opens an apposition closed by the comma at token ``j``."""
+    for k in range(j - 1, max(floor - 1, j - 32), -1):
+        t = toks[k].text
+        if t in (";", ":", "(", ")", "“", "”", '"') or _is_verb(toks[k]):
+            return None
+        if t == ",":
+            before = _skip_paren(toks, k - 1, floor)
+            ok = before >= floor and _is_name_tok(toks[before])
+            return k if ok and k + 1 < j else None
+    return None
+
+
+def _skip_paren(toks: list[_Tok], j: int, floor: int) -> int:
+    """Step back over a short ``(R-Ohio)`` ending at token ``j``."""
+    if j < floor or toks[j].text != ")":
+        return j
+    for k in range(j - 1, max(floor - 1, j - 10), -1):
+        if toks[k].text == "(":
+            return k - 1
+    return j
+
+
+def _appos_back(toks: list[_Tok], j: int, floor: int) -> tuple[int, str | None, list[_Tok]]:
+    """Skip one or two ``, a professor at X,`` before the comma at ``j``.
+
+    Returns the index of the last token before the apposition, the role, and
+    the apposition's tokens (the one next to the subject).
+    """
+    role, inner = None, []
+    for depth in range(2):
+        k = _comma_back(toks, j, floor)
+        if k is None:
+            break
+        seg = toks[k + 1 : j + depth]
+        if depth and seg[0].text.lower() not in _NP_WORDS | {"a", "an", "the"}:
+            break
+        role, inner, j = _role_from_tokens(seg) or role, seg, _skip_paren(toks, k - 1, floor)
+        if depth == 0 and toks[j].text == ",":
+            break
+    return j, role, inner
+
+
+def _role_from_tokens(toks: list[_Tok]) -> str | None:
+    """A role from apposition tokens, without the leading article."""
+    if not toks:
+        return None
+    first = toks[0].text.lower()
+    if first in ("who", "which", "whose", "where", "when") or toks[0].text.isdigit():
+        return None
+    if first in ("a", "an", "the"):
+        toks = toks[1:]
+    elif first not in _NP_WORDS and first not in TITLES:
+        return None
+    cut = next((i for i, t in enumerate(toks) if t.text.lower() in ("who", "which", "whose")), len(toks))
+    toks = toks[:cut]
+    if not toks or len(toks) > 20:
+        return None
+    return _join(toks)
+
+
+def _join(toks: list[_Tok]) -> str:
+    """The original words of a token run, with their spacing reduced to one space."""
+    out = toks[0].text
+    for prev, tok in zip(toks, toks[1:]):
+        out += (" " if tok.start > prev.end else "") + tok.text
+    return out
+
+
+def _np_before(toks: list[_Tok], j: int, floor: int) -> int:
+    """Start index of the noun phrase ending at token ``j``."""
+    i = j
+    while i >= floor and j - i < 10:
+        tok = toks[i]
+        low = tok.text.lower()
+        if tok.text in ("’s", "'s") or _is_name_tok(tok) or low in _NP_WORDS:
+            i -= 1
+        elif i == j and i > floor and _is_head_noun(tok, toks[i - 1]):
+            i -= 1  # "the announcer said", "The New York businessman says"
+        elif low in _DETERMINERS:
+            i -= 1
+            if not (i - 1 >= floor and toks[i].text.lower() in _NP_PREPS and toks[i - 1].text.lower() in _NP_WORDS):
+                break
+        elif low in _NP_PREPS and i - 1 >= floor and i < j and (toks[i - 1].text.lower() in _NP_WORDS):
+            i -= 1
+        else:
+            break
+    start = i + 1
+    while start <= j and toks[start].text.lower() in _NP_PREPS:
+        start += 1
+    return start
+
+
+def _is_head_noun(tok: _Tok, prev: _Tok) -> bool:
+    """A common noun right after a determiner, a name or a role word."""
+    low, plow = tok.text.lower(), prev.text.lower()
+    if not tok.text.isalpha() or tok.cap or low in _STOP_CAPS or low in _ADVERBS:
+        return False
+    return plow in ("the", "a", "an", "this", "that", "his", "her", "their", "its") or _is_name_tok(prev) or plow in _NP_WORDS
+
+
+def _pronoun(tok: _Tok) -> str | None:
+    """"he" for "He", "He’s", "he'd"; None for other words."""
+    low = tok.text.lower().replace("’", "'").split("'")[0]
+    return low if low in PRONOUNS and (low == tok.text.lower() or "'" in tok.text.replace("’", "'")) else None
+
+
+def _subject_before(toks: list[_Tok], v: int, floor: int) -> _Mention | None:
+    """The subject of the speech verb at token ``v``: ``Nam said``, ``X, a Y, said``."""
+    j = _skip_back(toks, v - 1, floor)
+    if j < floor:
+        return None
+    if _pronoun(toks[j]):
+        return _Mention("pronoun", _pronoun(toks[j]), toks[j].start, first=toks[j].start)
+    role, inner = None, []
+    if toks[j].text == ",":
+        j, role, inner = _appos_back(toks, j, floor)
+        if toks[j].text == ",":
+            return None
+    start = _np_before(toks, j, floor)
+    if start > j:
+        return None
+    if _is_full_name(inner):  # "His business partner, Lawrence B. Cummings, said"
+        m = _analyze_np(inner, _join(toks[start : j + 1]))
+    else:
+        m = _analyze_np(toks[start : j + 1], role)
+    return replace(m, first=toks[start].start) if m else None
+
+
+def _is_full_name(toks: list[_Tok]) -> bool:
+    return len(toks) >= 2 and all(_is_name_tok(t) for t in toks) and toks[0].low not in _STOP_CAPS
+
+
+def _subject_after(toks: list[_Tok], v: int, stop: int) -> _Mention | None:
+    """The subject after an inverted verb: ``said John Smith, an analyst at RAND``."""
+    i = v + 1
+    if i < stop and toks[i].text.lower() in PRONOUNS:
+        return _Mention("pronoun", toks[i].text.lower(), toks[i].start)
+    end = i
+    while end < stop and end - i < 10:
+        tok, low = toks[end], toks[end].text.lower()
+        if _is_name_tok(tok) or low in _NP_WORDS or low in _DETERMINERS or tok.text in ("’s", "'s"):
+            end += 1
+        elif low in _NP_PREPS and end + 1 < stop and (toks[end + 1].text.lower() in _DETERMINERS or _is_name_tok(toks[end + 1])):
+            end += 1
+        else:
+            break
+    while end > i and toks[end - 1].text.lower() in _NP_PREPS | _DETERMINERS:
+        end -= 1
+    if end <= i:
+        return None
+    role = None
+    if end < stop and toks[end].text == ",":
+        tail = end + 1
+        while tail < stop and toks[tail].text not in (",", ".", ";", "”", '"', "“"):
+            tail += 1
+        role = _role_from_tokens(toks[end + 1 : tail])
+    return _analyze_np(toks[i:end], role)
+
+
+def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title words, name words)."""
+    while words and words[0].lower().rstrip(".") in _STOP_CAPS:
+        words = words[1:]
+    while words and words[-1].lower() in _TIME_WORDS:
+        words = words[:-1]
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        if w.lower().rstrip(".") in TITLES:
+            cut = i + 1
+    return words[:cut], words[cut:]
+
+
+def _analyze_np(toks: list[_Tok], role: str | None) -> _Mention | None:
+    """Turn a subject noun phrase into a name, pronoun or description mention."""
+    if not toks:
+        return None
+    prep = next((i for i, t in enumerate(toks) if i and t.text in _NP_PREPS), None)
+    if prep is not None and _is_name_tok(toks[prep - 1]):
+        head = _analyze_np(toks[:prep], role)  # "Charles B. Rangel of New York"
+        if head and head.kind == "name":
+            return head
+    if not _is_name_tok(toks[-1]):
+        lead = toks[0].text.lower()
+        if len(toks) == 1 and lead in _DETERMINERS | _NP_PREPS:
+            return None
+        return _Mention("desc", _join(toks), toks[0].start, role)
+    run = len(toks)
+    while run > 0 and (_is_name_tok(toks[run - 1]) or toks[run - 1].text.lower() in ("de", "van", "von", "bin", "al")):
+        run -= 1
+    titles, name = _split_name([t.text for t in toks[run:]])
+    if not name:
+        return None
+    name_start = len(toks) - len(name)
+    prefix = [t for t in toks[:name_start] if t.text.lower() not in _DETERMINERS and t.low not in HONORIFICS]
+    while prefix and prefix[0].text.lower().rstrip(".") in _STOP_CAPS:
+        prefix = prefix[1:]
+    if not role and prefix:
+        role = _join(prefix)
+    return _Mention("name", _clean_name(" ".join(name)), toks[0].start, role)
+
+
+# ------------------------------------------------------------------ registry
+
+
+def _name_key(name: str) -> str:
+    """Same key for "Kim Jong-un" and "Kim Jong Un"."""
+    return " ".join(name.lower().replace("-", " ").replace("’", "'").split())
+
+
+def _build_registry(
+    text: str, paras: list[Paragraph], bounds: list[list[tuple[int, int]]], spans: list[_Span]
+) -> _Registry:
+    """Scan capitalised runs once: people's full names, roles, sentence subjects."""
+    reg = _Registry()
+    opens = [sp.open for sp in spans]
+    for pi, para in enumerate(paras):
+        ends = [e for _, e in bounds[pi]]
+        sentence_seen = -1
+        for m in _NAME_RUN.finditer(text, para.start, para.end):
+            words = m.group().split()
+            titles, name = _split_name(words)
+            name = [_clean_name(w) for w in name]
+            if not name:
+                continue
+            sentence = bisect.bisect_left(ends, m.start())
+            subject = sentence != sentence_seen or _SUBJECT_VERB.match(text, m.end(), para.end)
+            sentence_seen = sentence
+            k = bisect.bisect_right(opens, m.start()) - 1
+            if k >= 0 and spans[k].close > m.start():
+                subject = False  # a name inside a quotation
+            if len(name) == 1 and (titles or subject) and name[0].lower() not in _ORG_WORDS:
+                reg.subjects.append((m.start(), pi, name[0]))  # "Mr. Obama", "Obama said"
+            if len(name) < 2 or all(w.isupper() for w in name) or any(w.lower().rstrip(".") in _ORG_WORDS for w in name):
+                continue
+            full = " ".join(name)
+            key = _name_key(full)
+            entity = reg.entities.setdefault(key, _Entity(full))
+            entity.count += 1
+            if entity.role is None and entity.count <= 3:
+                entity.role = _role_near(text, m.start(), m.end(), para, titles)
+            pos = m.start()
+            entity.positions.append(pos)
+            for part in {name[0].lower(), name[-1].lower()}:
+                reg.by_part.setdefault(part, []).append((pos, pi, key))
+                reg.part_keys.setdefault(part, set()).add(key)
+            if pi == 0 and sentence < len(ends) and not _MARK.search(text, bounds[pi][sentence][0], ends[sentence]):
+                reg.lead_keys.add(key)  # named in the lead, outside quotations: a newsmaker
+            if subject:
+                reg.subjects.append((m.start(), pi, full))
+    return reg
+
+
+def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[str]) -> str | None:
+    """The role given with a full name: apposition, words before it, or its title."""
+    m = _APPOS.match(text, end, para.end)
+    if m and (m.group("det") or m.group("role").split()[0].lower() in _NP_WORDS):
+        role = m.group("role").strip()
+        if 0 < len(role.split()) <= 20 and not role[:1].isdigit():
+            return role
+    before = _tokens(text, max(para.start, start - 80), start)
+    j = len(before) - 1
+    if j >= 0 and before[j].text.lower() in _NP_WORDS - _DETERMINERS:
+        i = _np_before(before, j, 0)
+        words = [t for t in before[i : j + 1] if t.text.lower() not in _DETERMINERS]
+        while words and words[0].text.lower() in _STOP_CAPS:
+            words = words[1:]
+        if words:
+            return _join(words)
+    titles = [w for w in titles if w.lower().rstrip(".") not in HONORIFICS]
+    return " ".join(titles) if titles else None
+
+
+def _resolve(mention: _Mention, para: int, reg: _Registry, last: list[tuple[int, int, str]]) -> str | None:
+    """The canonical speaker name for a mention."""
+    if mention.kind == "desc":
+        return mention.text
+    if mention.kind == "pronoun":
+        return _resolve_pronoun(mention.pos, para, reg, last)
+    key = _name_key(mention.text)
+    if key in reg.entities:
+        return reg.entities[key].name
+    if " " in mention.text:
+        return mention.text
+    found = _resolve_surname(mention.text.lower(), mention.pos, para, reg)
+    return found or mention.text
+
+
+def _resolve_surname(part: str, pos: int, para: int, reg: _Registry) -> str | None:
+    """The full name a lone surname ("Nam", "Kim") most likely refers to.
+
+    The most recent full name in this or the previous paragraph; else the one
+    mentioned most often so far; else the next one mentioned.
+    """
+    seen = reg.by_part.get(part)
+    if not seen:
+        return None
+    i = bisect.bisect_left(seen, (pos,))
+    if i and seen[i - 1][1] >= para - 1:
+        return reg.entities[seen[i - 1][2]].name
+    if i:
+        counts = {k: (bisect.bisect_left(reg.entities[k].positions, pos), k) for k in reg.part_keys[part]}
+        last = {k: p for p, _, k in reversed(seen[max(0, i - 50) : i])}
+        best = max(counts, key=lambda k: (counts[k][0], last.get(k, -1)))
+        return reg.entities[best].name
+    return reg.entities[seen[i][2]].name
+
+
+def _resolve_pronoun(pos: int, para: int, reg: _Registry, last: list[tuple[int, int, str]]) -> str | None:
+    """He/she: the most recent speaker or sentence subject in this or the previous paragraph."""
+    best: tuple[int, str] | None = None
+    i = bisect.bisect_left(reg.subjects, (pos,))
+    if i:
+        p, pi, name = reg.subjects[i - 1]
+        if pi >= para - 1:
+            best = (p, _resolve(_Mention("name", name, p), pi, reg, last))
+    j = bisect.bisect_left(last, (pos,))
+    if j:
+        p, pi, name = last[j - 1]
+        if pi >= para - 1 and (best is None or p > best[0]):
+            best = (p, name)
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------- attribution
+
+
+@dataclass
+class _Found:
+    """A span's attribution while the article is being processed."""
+
+    span: _Span
+    kind: QuoteKind
+    speaker: str | None = None
+    role: str | None = None
+    explicit: bool = False
+    words: int = 0
+
+
+def _sentence_at(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(bounds, (pos, float("inf"))) - 1
+    return bounds[max(i, 0)]
+
+
+def _words_only(toks: list[_Tok]) -> bool:
+    return any(t.text[0].isalnum() for t in toks)
+
+
+def _after_attribution(toks: list[_Tok]) -> _Mention | None:
+    """``"...," Nam said`` / ``"...," said X`` / ``"...," according to X``."""
+    i, n = 0, len(toks)
+    while i < n and not toks[i].text[0].isalnum():
+        if toks[i].text in (".", "?", "!") and i > 0:
+            return None
+        i += 1
+    if i >= n:
+        return None
+    if i and toks[i - 1].text in _DASHES and all(_is_name_tok(t) or not t.text[0].isalnum() for t in toks[i:]):
+        words = [t for t in toks[i:] if t.text[0].isalnum() or t.text.endswith(".")]
+        return _analyze_np(words, None)  # "..." ― Jorge Falcon
+    if toks[i].text.lower() == "according" and i + 1 < n and toks[i + 1].text == "to":
+        return _subject_after(toks, i + 1, n)
+    for v in range(i, min(n, i + 30)):
+        if toks[v].text in (".", "?", "!", ";"):
+            return None
+        if _is_verb(toks[v]):
+            if _skip_back(toks, v - 1, i) < i:
+                return _subject_after(toks, v, n)
+            m = _subject_before(toks, v, i)
+            return m if m and m.first == toks[i].start else None
+    return None
+
+
+def _bare_attribution(toks: list[_Tok]) -> bool:
+    """Whether a sentence is only an attribution: ``Nam said.``, ``said X, a Y.``."""
+    words = [t for t in toks if t.text[0].isalnum()]
+    if not words or len(toks) > 24 or any(t.text == "that" for t in toks):
+        return False
+    verb = next((i for i, t in enumerate(toks[:10]) if _is_verb(t)), None)
+    if verb is None:
+        return False
+    nxt = toks[verb + 1] if verb + 1 < len(toks) else None
+    if verb == 0 or nxt is None or not nxt.text[0].isalnum():
+        return True
+    return nxt.cap or nxt.text.lower() in _AFTER_VERB
+
+
+def _before_attribution(toks: list[_Tok]) -> _Mention | None:
+    """``X said: "..."``, ``According to X, "..."``, ``Kim said he will "..."``."""
+    n = len(toks)
+    for k in range(n - 1):
+        if toks[k].text.lower() == "according" and toks[k + 1].text == "to":
+            m = _subject_after(toks, k + 1, n)
+            if m:
+                return m
+    for v in range(n - 1, -1, -1):
+        if _is_verb(toks[v]):
+            m = _subject_before(toks, v, 0) or _participle_subject(toks, v)
+            if m:
+                return m
+    if n > 2 and toks[-1].text == ":":  # "President Obama has a new message: "..."
+        return _participle_subject(toks, n - 1, colon=True)
+    return None
+
+
+def _participle_subject(toks: list[_Tok], v: int, colon: bool = False) -> _Mention | None:
+    """``Trump tweeted early Friday, saying ...``: the sentence's opening name."""
+    coordinated = v > 0 and toks[v - 1].text in ("and", "but")
+    if not colon and not coordinated and not toks[v].text.endswith("ing"):
+        return None
+    end = 0
+    while end < v and (_is_name_tok(toks[end]) or toks[end].text in ("’s", "'s")):
+        end += 1
+    if end == 0 or end >= v:
+        return None
+    m = _analyze_np(toks[:end], None)
+    return m if m and m.kind == "name" else None
+
+
+def _gap_attribution(gaps: list[list[_Tok]], anchor: int) -> _Mention | None:
+    """Any speech verb with a subject in the sentence, nearest to ``anchor``."""
+    best: tuple[int, _Mention] | None = None
+    for toks in gaps:
+        for v, tok in enumerate(toks):
+            if not _is_verb(tok):
+                continue
+            m = _subject_before(toks, v, 0) or _participle_subject(toks, v)
+            if m is None and _skip_back(toks, v - 1, 0) < 0:
+                m = _subject_after(toks, v, len(toks))
+            if m and (best is None or abs(tok.start - anchor) < best[0]):
+                best = (abs(tok.start - anchor), m)
+    return best[1] if best else None
+
+
+def _kind(text: str, span: _Span, before_start: int) -> QuoteKind:
+    """``direct`` for a full quoted clause, ``partial`` for an embedded phrase."""
+    before = text[before_start : span.open].strip()
+    inner = text[span.start : span.end]
+    n_words = len(inner.split())
+    if not before or before[-1] in _QUOTE_CHARS:
+        return "direct" if n_words >= 4 or inner[-1] in ",.!?…—-" else "partial"
+    if before[-1] == ":":
+        return "direct"
+    starts_upper = inner[:1].isupper() and n_words >= 3
+    if before[-1] == "," and starts_upper:
+        return "direct"
+    last = before.split()[-1].lower()
+    if last in _CLAUSE_VERBS and starts_upper:
+        return "direct"
+    return "partial"
+
+
+def _attribute(
+    text: str,
+    paras: list[Paragraph],
+    bounds: list[list[tuple[int, int]]],
+    spans: list[_Span],
+    reg: _Registry,
+    events: list[tuple[int, int, str]],
+) -> list[_Found]:
+    """Explicit attributions, then speakers carried over to unattributed quotes."""
+    found: list[_Found] = []
+    for i, span in enumerate(spans):
+        prev = spans[i - 1] if i and spans[i - 1].paragraph == span.paragraph else None
+        nxt = spans[i + 1] if i + 1 < len(spans) and spans[i + 1].paragraph == span.paragraph else None
+        found.append(_explicit(text, paras, bounds, spans, i, prev, nxt, reg, events))
+    roles: dict[str, str | None] = {}
+    for f in found:
+        if f.speaker and f.role:
+            roles.setdefault(f.speaker, f.role)
+    following: list[_Found | None] = [None] * len(found)
+    nxt_found: _Found | None = None
+    for i in range(len(found) - 1, -1, -1):
+        if nxt_found and nxt_found.span.paragraph == found[i].span.paragraph:
+            following[i] = nxt_found
+        if found[i].explicit:
+            nxt_found = found[i]
+    last: _Found | None = None
+    for i, f in enumerate(found):
+        if f.speaker is None and f.kind == "direct":
+            prev = last if last and last.span.paragraph == f.span.paragraph else None
+            _inherit(paras[f.span.paragraph], f, prev, following[i], events)
+            f.role = f.role or roles.get(f.speaker or "") or _entity_role(f.speaker, reg)
+        if f.speaker:
+            last = f
+    return found
+
+
+def _explicit(
+    text: str,
+    paras: list[Paragraph],
+    bounds: list[list[tuple[int, int]]],
+    spans: list[_Span],
+    i: int,
+    prev: _Span | None,
+    nxt: _Span | None,
+    reg: _Registry,
+    events: list[tuple[int, int, str]],
+) -> _Found:
+    """The attribution found in the quote's own sentence, if any."""
+    span, para = spans[i], paras[spans[i].paragraph]
+    sb = bounds[span.paragraph]
+    s_open = _sentence_at(sb, span.open)
+    s_close = _sentence_at(sb, max(span.end - 1, span.start))
+    b_start = max(s_open[0], prev.close if prev else para.start, span.open - _WINDOW)
+    a_end = min(max(s_close[1], span.close), nxt.open if nxt else para.end, span.close + _WINDOW)
+    after = _tokens(text, span.close, a_end)
+    if not _words_only(after) and span.close >= s_close[1]:
+        follow = _sentence_at(sb, a_end + 1)
+        if follow[0] > span.close:
+            stop = min(follow[1], nxt.open if nxt else para.end, span.close + _WINDOW)
+            after = _tokens(text, span.close, stop)
+            if not _bare_attribution(after) and not (after and after[0].text in _DASHES):
+                after = []
+    before = _tokens(text, b_start, span.open)
+    mention = _after_attribution(after) or _before_attribution(before)
+    if mention is None:
+        lo, hi = s_open[0], max(s_close[1], span.close)
+        lo, hi = max(lo, span.open - _WINDOW), min(hi, span.close + _WINDOW)
+        gaps = [
+            _tokens(text, max(lo, a.close), min(hi, b.open))
+            for a, b in _gap_pairs(spans, i, lo, hi)
+        ]
+        mention = _gap_attribution([g for g in gaps if g], span.open)
+    if mention is None and before and before[-1].text.lower() in ("his", "her"):
+        mention = _sentence_person(text, b_start, span.open, reg)  # despite his "tight schedule"
+    kind = _kind(text, span, b_start)
+    found = _Found(span, kind, words=len(text[span.start : span.end].split()))
+    if mention is not None:
+        found.speaker = _resolve(mention, span.paragraph, reg, events)
+        found.role = mention.role or _entity_role(found.speaker, reg)
+        found.explicit = found.speaker is not None
+        if found.speaker and mention.kind != "desc":
+            bisect.insort(events, (span.open, span.paragraph, found.speaker))
+    return found
+
+
+def _sentence_person(text: str, start: int, end: int, reg: _Registry) -> _Mention | None:
+    """The first known person named (not in the possessive) in ``text[start:end]``."""
+    for m in _NAME_RUN.finditer(text, start, end):
+        if text.startswith(("'s", "’s"), m.end()):
+            continue
+        _, name = _split_name(m.group().split())
+        if not name:
+            continue
+        key = _name_key(" ".join(name))
+        if key in reg.entities or (len(name) == 1 and name[0].lower() in reg.by_part):
+            return _Mention("name", " ".join(name), m.start())
+    return None
+
+
+def _gap_pairs(spans: list[_Span], i: int, lo: int, hi: int) -> Iterator[tuple[_Span, _Span]]:
+    """Consecutive (left, right) boundaries of the non-quoted stretches of a sentence."""
+    first, last = i, i
+    while first > 0 and spans[first - 1].close > lo and spans[first - 1].paragraph == spans[i].paragraph:
+        first -= 1
+    while last + 1 < len(spans) and spans[last + 1].open < hi and spans[last + 1].paragraph == spans[i].paragraph:
+        last += 1
+    edges = [_Span(lo, lo, lo, lo, True, -1), *spans[first : last + 1], _Span(hi, hi, hi, hi, True, -1)]
+    yield from zip(edges, edges[1:])
+
+
+def _entity_role(name: str | None, reg: _Registry) -> str | None:
+    if not name:
+        return None
+    entity = reg.entities.get(_name_key(name))
+    return entity.role if entity else None
+
+
+def _inherit(
+    para: Paragraph,
+    f: _Found,
+    prev: _Found | None,
+    following: _Found | None,
+    events: list[tuple[int, int, str]],
+) -> None:
+    """Carry a speaker over to an unattributed direct quote.
+
+    The latest speaker of its paragraph (a quote or reported speech); for a
+    quote that opens its paragraph, the last speaker of the previous one;
+    else the next attributed quote of the paragraph.
+    """
+    pi = f.span.paragraph
+    j = bisect.bisect_left(events, (f.span.open,))
+    event = events[j - 1] if j and events[j - 1][1] == pi else None
+    if event and (prev is None or event[0] > prev.span.open):
+        f.speaker = event[2]
+    elif prev is not None:
+        f.speaker, f.role = prev.speaker, prev.role
+    elif f.span.open - para.start < 8 and pi > 0:
+        j = bisect.bisect_left(events, (para.start,))
+        if j and events[j - 1][1] == pi - 1:
+            f.speaker = events[j - 1][2]
+    if f.speaker is None and following is not None:
+        f.speaker, f.role = following.speaker, following.role
+
+
+# ------------------------------------------------------------ indirect speech
+
+
+def _indirect(
+    text: str,
+    paras: list[Paragraph],
+    bounds: list[list[tuple[int, int]]],
+    spans: list[_Span],
+    reg: _Registry,
+) -> tuple[list[Quote], list[tuple[int, int, str]]]:
+    """``X said (that) ...`` sentences without quotation marks, and speech events."""
+    quoted = [(s.open, s.close) for s in spans]
+    out: list[Quote] = []
+    events: list[tuple[int, int, str]] = []
+    for pi, para in enumerate(paras):
+        for start, end in bounds[pi]:
+            k = bisect.bisect_left(quoted, (end,))
+            if k and quoted[k - 1][1] > start:
+                continue
+            verb = _VERB_RE.search(text, start, end)
+            if not verb:
+                continue
+            q = _indirect_sentence(text, start, end, pi, reg, events)
+            if q:
+                out.append(q)
+    return out, events
+
+
+def _indirect_sentence(
+    text: str, start: int, end: int, pi: int, reg: _Registry, events: list[tuple[int, int, str]]
+) -> Quote | None:
+    """An indirect quote: ``Nam said (that) ...`` or ``..., Nam said.``."""
+    toks = _tokens(text, start, end)
+    for v, tok in enumerate(toks[:16]):
+        if tok.text not in _CLAUSE_VERBS:
+            continue
+        m = _subject_before(toks, v, 0)
+        if m is None or m.kind == "desc" or m.first != toks[0].start:
+            break
+        c = _content_start(toks, v) if tok.text in _INDIRECT_VERBS else None
+        return _reported(text, toks[c:] if c else [], m, tok, pi, reg, events)
+    for k in range(len(toks) - 2, max(0, len(toks) - 16), -1):
+        if toks[k].text == ",":
+            tail = toks[k + 1 :]
+            m = _after_attribution(tail) if _bare_attribution(tail) else None
+            if m is None or m.kind == "desc":
+                return None
+            verb = next(t for t in tail if _is_verb(t) or t.text == "according")
+            return _reported(text, toks[:k], m, verb, pi, reg, events)
+    return None
+
+
+def _reported(
+    text: str,
+    body: list[_Tok],
+    m: _Mention,
+    verb: _Tok,
+    pi: int,
+    reg: _Registry,
+    events: list[tuple[int, int, str]],
+) -> Quote | None:
+    """Record a speech event; return the reported clause ``body`` as an indirect quote."""
+    speaker = _resolve(m, pi, reg, events)
+    if speaker is None:
+        return None
+    events.append((verb.start, pi, speaker))
+    if verb.text not in _INDIRECT_VERBS and verb.text != "according":
+        return None
+    while body and body[-1].text in (".", "!", "?"):
+        body = body[:-1]
+    body = _trim_trailing_attribution(body)
+    if len([t for t in body if t.text[0].isalnum()]) < 4:
+        return None
+    role = m.role or _entity_role(speaker, reg)
+    q_start, q_end = body[0].start, body[-1].end
+    return Quote(text[q_start:q_end], speaker, role, False, "indirect", pi, q_start, q_end)
+
+
+def _content_start(toks: list[_Tok], v: int) -> int | None:
+    """Token index where the reported clause begins after the verb at ``v``."""
+    for k in range(v + 1, min(len(toks), v + 9)):
+        if toks[k].text == "that":
+            return k + 1
+        if toks[k].text in (",", ";", ":", ".") or (toks[k].text in SPEECH_VERBS):
+            break
+    nxt = v + 1
+    if nxt >= len(toks) or not toks[nxt].text[0].isalnum():
+        return None
+    low = toks[nxt].text.lower()
+    if toks[v].text not in ("said", "says", "added", "adds") or low in _NP_PREPS or low in ("to", "it", "so", "as", "nothing", "yes", "no"):
+        return None
+    return nxt
+
+
+def _trim_trailing_attribution(body: list[_Tok]) -> list[_Tok]:
+    """Drop a closing ``, Sputnik news agency reported`` from a reported clause."""
+    for k in range(len(body) - 1, max(0, len(body) - 12), -1):
+        if body[k].text == ",":
+            tail = body[k + 1 :]
+            if tail and any(t.text in SPEECH_VERBS for t in tail[-4:]):
+                return body[:k]
+            break
+    return body
+
+
+# --------------------------------------------------------------------- output
+
+
+def _to_quote(text: str, f: _Found, reg: _Registry) -> Quote:
+    span = f.span
+    expert = (
+        f.kind == "direct"
+        and f.speaker is not None
+        and _name_key(f.speaker) not in reg.lead_keys
+        and is_expert_role(f.role or (f.speaker if f.speaker[:1].islower() else None))
+    )
+    return Quote(text[span.start : span.end], f.speaker, f.role, expert, f.kind, span.paragraph, span.start, span.end)

@@ -1,0 +1,584 @@
+"""HTML pages to Documents: trafilatura for body and metadata, figures for captions.
+
+The page is decoded here (BOM, UTF-8, declared charset, then detection), parsed
+once with ``trafilatura.load_html``; figure captions are read from that tree
+before trafilatura extracts the body and metadata from it. Captions never stay
+in the body: any caption text trafilatura left there is cut out.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Iterator
+from urllib.parse import urlsplit
+
+from reader.errors import ReaderError
+from reader.sources.decode import decode_bytes
+from reader.sources.document import Document, RawCaption
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+# Source blocks whose text we match body paragraphs against (for figure positions).
+_BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt"})
+# Figures inside these are page furniture, not the article's.
+_FURNITURE = frozenset({"nav", "footer", "aside"})
+# A figure holding these is body content (a table, a pull quote, a listing), not a photo.
+_NOT_PHOTO = frozenset({"table", "blockquote", "pre", "code"})
+# Class names of screen-reader-only labels ("Image caption" on BBC pages), matched per class token.
+_HIDDEN_CLASS = re.compile(
+    r"^(?:sr-only|visually-?hidden|off-?screen|screen-?reader(?:-text|-only)?|a11y(?:-hidden)?|u-hidden|is-hidden|hidden)$",
+    re.I,
+)
+_CREDIT_CLASS = re.compile(r"credit|copyright|attribution|photographer|byline|courtesy", re.I)
+_FURNITURE_CLASS = re.compile(
+    r"^(?:related|recommended|recirc|promo|teaser|sidebar|outbrain|taboola|more-stories)(?:[-_].*)?$|[-_](?:related|recommended|promo)$",
+    re.I,
+)
+# How many source blocks before the first body paragraph a lead photo may stand.
+_LEAD_WINDOW = 25
+_MAX_HEADING_WORDS = 16
+
+_AGENCY = (
+    r"AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?|Bloomberg|Shutterstock|iStock(?:photo)?|Alamy|"
+    r"Xinhua|Yonhap|Kyodo|ANSA|DPA|dpa|PA(?: Wire| Images| Media)?|UPI|TASS|Sipa|Corbis|ZUMA(?: Wire)?|"
+    r"Unsplash|Pexels|Wikimedia(?: Commons)?|NASA|ESA|Pool|file|File"
+)
+_LABEL = r"(?:Credits?|Photo(?:graph)?s?|Image|Picture|Pic|Illustration|Video|Source)"
+# "... text. Credit: Jane Doe", "Photo by Jane Doe/AFP", "Photograph: X/Getty Images".
+_LABELLED_CREDIT = re.compile(
+    rf"(?:^|(?<=[.!?\"'\u201d\u2019)\]|\u2014\u2013-])\s*)(?:{_LABEL}\s*(?::|\.\.\.|\u2026)|"
+    rf"{_LABEL}\s+(?:by|via|courtesy(?: of)?)\b|Courtesy(?: of)?\b|\u00a9|\(c\))\s*(?P<credit>[^\n]{{1,120}}?)\s*$",
+    re.I,
+)
+# A trailing "(AP)", "(Jane Doe/Reuters)", "(Photo: Getty Images)", "[SpaceX via NASA]".
+_BRACKET_CREDIT = re.compile(r"[(\[](?P<credit>[^()\[\]]{1,100})[)\]]\s*$")
+_CREDITISH = re.compile(rf"/|\bvia\b|^{_LABEL}\b|\bcourtesy\b|\u00a9|\b(?:{_AGENCY})\b(?: (?:Photo|file|Images))?\s*$", re.I)
+# "... sentence. REUTERS/Brendan McDermid", "... sentence. Leonhard Foeger / Reuters file", "... Getty".
+_TRAILING_CREDIT = re.compile(
+    rf"(?<=[.!?\"\u201d\u2019])\s*(?P<credit>[^.!?\n]{{1,70}}?(?:/[^.!?\n]{{1,60}}|\b(?:{_AGENCY})(?: Images| file| Photo)?))\s*$"
+)
+_LABEL_PREFIX = re.compile(rf"^\s*(?:{_LABEL}\s*(?::|\.\.\.|\u2026)|{_LABEL}\s+(?:by|via)\b)\s*", re.I)
+_NOT_A_PHOTO_ALT = re.compile(r"\b(?:mugshot|headshot|head shot|avatar|logo|icon|author photo|profile (?:photo|picture|image))\b", re.I)
+_MIN_PHOTO_PIXELS = 120
+_FILENAME = re.compile(r"^[\w\-. ]+\.(?:jpe?g|png|gif|webp|svg|avif)$|^(?:img|image|dsc|photo)[\s_-]?\d+$", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I
+)
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+# WHATWG: these labels mean a superset encoding on the web.
+_ENCODING_ALIASES = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252", "l1": "cp1252",
+    "euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949",
+    "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "shift-jis": "cp932",
+    "sjis": "cp932", "x-sjis": "cp932", "iso-8859-9": "cp1254", "tis-620": "cp874",
+}
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A caption candidate read from the page before extraction."""
+
+    order: int  # index of the figure element in document order
+    caption: RawCaption
+    article: object = None  # the <article> element around the figure, if any
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """One block of the extracted body: a paragraph or a heading."""
+
+    text: str
+    heading: bool = False
+
+
+def html_document(
+    data: bytes,
+    *,
+    name: str,
+    source: str,
+    url: str | None = None,
+    content_type: str | None = None,
+) -> Document:
+    """Extract the article in an HTML page: body, headings, captions, metadata."""
+    import trafilatura
+
+    _quiet_logs()
+    markup = decode_html(data, name, content_type)
+    tree = trafilatura.load_html(markup)
+    if tree is None:
+        raise ReaderError(f"{name} is not a readable HTML page")
+    figures, source_blocks = _scan(tree)  # before extraction, which may change the tree
+    try:
+        extracted = trafilatura.bare_extraction(
+            tree, url=url, favor_precision=True, include_comments=False, with_metadata=True
+        )
+    except Exception as error:  # a library crash on odd markup must not become a traceback
+        raise ReaderError(f"cannot extract the article from {name}: {type(error).__name__}") from None
+    body = getattr(extracted, "body", None) if extracted is not None else None
+    blocks = _body_blocks(body) if body is not None else []
+    captions = _dedupe(f.caption for f in figures)
+    blocks = _drop_caption_text(blocks, captions)
+    title = _clean(getattr(extracted, "title", None) or "") or None
+    blocks = _drop_leading_title(blocks, title)
+    if not any(not b.heading for b in blocks):
+        raise ReaderError(f"no article text found in {name}")
+    text, headings, starts = assemble_blocks(blocks)
+    placed = _place_captions(figures, source_blocks, blocks, starts, len(text), captions)
+    return Document(
+        text=text,
+        kind="html",
+        source=source,
+        title=title,
+        date=getattr(extracted, "date", None) or None,
+        url=url or getattr(extracted, "url", None) or None,
+        author=_clean(getattr(extracted, "author", None) or "") or None,
+        site=_clean(getattr(extracted, "sitename", None) or "") or None,
+        headings=headings,
+        captions=placed,
+        name=short_name(name, url),
+    )
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode_html(data: bytes, name: str = "input", content_type: str | None = None) -> str:
+    """Decode an HTML page: BOM, valid UTF-8, declared charset, then detection."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _strip_xml_declaration(data.decode(encoding, errors="replace"))
+    try:
+        return _strip_xml_declaration(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    for declared in (_header_charset(content_type), _meta_charset(data)):
+        encoding = _python_encoding(declared)
+        if encoding and encoding not in ("utf-8", "utf_8"):
+            try:
+                return _strip_xml_declaration(data.decode(encoding))
+            except UnicodeDecodeError:
+                continue
+    return _strip_xml_declaration(_detect(data, name))
+
+
+def _detect(data: bytes, name: str) -> str:
+    """Charset detection; a tie between single-byte Latin guesses goes to windows-1252."""
+    from charset_normalizer import from_bytes
+
+    sample = data if len(data) < 200_000 else data[:100_000] + data[-100_000:]
+    matches = list(from_bytes(sample))
+    if matches:
+        best = min(match.chaos for match in matches)
+        tied = [m for m in matches if m.chaos <= best + 0.005]
+        if any("cp1252" in m.could_be_from_charset for m in tied):
+            try:
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
+    return decode_bytes(data, name)
+
+
+def _header_charset(content_type: str | None) -> str | None:
+    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type or "", re.I)
+    return match.group(1) if match else None
+
+
+def _meta_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:8192])
+    return match.group(1).decode("ascii", "ignore") if match else None
+
+
+def _python_encoding(label: str | None) -> str | None:
+    """A Python codec name for a charset label (WHATWG supersets), or None."""
+    if not label:
+        return None
+    label = label.strip().lower()
+    label = _ENCODING_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _strip_xml_declaration(text: str) -> str:
+    """lxml refuses a str that carries an encoding declaration."""
+    return _XML_DECLARATION.sub("", text, count=1)
+
+
+def _quiet_logs() -> None:
+    """Keep trafilatura's warnings off the terminal unless logging is configured."""
+    for logger_name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(logger_name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
+# ---------------------------------------------------------------- captions
+
+
+def _scan(tree: HtmlElement) -> tuple[list[_Figure], list[tuple[int, str, object]]]:
+    """Caption candidates and (order, text, article) of source blocks, in document order."""
+    figures: list[_Figure] = []
+    blocks: list[tuple[int, str, object]] = []
+    for order, element in enumerate(tree.iter()):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _BLOCK_TAGS:
+            text = _clean(element.text_content())
+            if text:
+                blocks.append((order, text, _ancestor(element, "article")))
+        elif tag == "figure" or (tag == "figcaption" and _ancestor(element, "figure") is None):
+            caption = figure_caption(element)
+            if caption is not None:
+                figures.append(_Figure(order, caption, _ancestor(element, "article")))
+    return figures, blocks
+
+
+def figure_caption(figure: HtmlElement) -> RawCaption | None:
+    """The caption of a figure (its figcaption, else its image's alt text) or an img."""
+    if _is_furniture(figure) or (figure.tag == "figure" and _ancestor(figure, "figure") is not None):
+        return None
+    if any(next(figure.iter(tag), None) is not None for tag in _NOT_PHOTO):
+        return None
+    caption_el = figure if figure.tag == "figcaption" else next(figure.iter("figcaption"), None)
+    if caption_el is None and figure.tag == "figure":
+        caption_el = next((el for el in figure.iter() if _is_caption_box(el)), None)
+    credit_els = _credit_elements(figure)
+    credit = _clean(" ".join(_visible_text(el) for el in credit_els))
+    text = ""
+    if caption_el is not None:
+        if any(next(caption_el.iter(f"h{n}"), None) is not None for n in range(1, 7)):
+            return None  # a teaser card for another story
+        text = _clean(_visible_text(caption_el, skip=set(credit_els)))
+    if text and not credit:
+        text, credit = split_credit(text)
+    if not text:
+        text = _alt_text(figure)
+        if text and not credit:
+            text, credit = split_credit(text)
+    credit = _LABEL_PREFIX.sub("", (credit or "").strip(" .()[]")).strip(" .()[]") or None
+    if not text or len(text) < 2:
+        return None
+    return RawCaption(text=text, credit=credit)
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """Split a trailing photo credit off a caption: ("text", "credit") or (text, None)."""
+    text = _clean(text)
+    for pattern, needs_check in ((_BRACKET_CREDIT, True), (_LABELLED_CREDIT, False), (_TRAILING_CREDIT, False)):
+        match = pattern.search(text)
+        if not match:
+            continue
+        credit = match.group("credit").strip()
+        if needs_check and not _CREDITISH.search(credit):
+            continue
+        credit = _LABEL_PREFIX.sub("", credit).strip(" .")
+        if credit:
+            return text[: match.start()].strip(), credit
+    return text, None
+
+
+def _credit_elements(figure: HtmlElement) -> list[HtmlElement]:
+    """Elements of a figure that hold only its photo credit."""
+    found: list[HtmlElement] = []
+    for element in figure.iter():
+        if element is figure or not isinstance(element.tag, str) or element.tag in ("img", "picture", "source"):
+            continue
+        if any(parent in found for parent in element.iterancestors()):
+            continue
+        marker = f"{element.get('class', '')} {element.get('itemprop', '')}"
+        own = _clean(element.text_content())
+        if not own:
+            continue
+        if _CREDIT_CLASS.search(marker) or (_LABEL_PREFIX.match(own) and len(own.split()) <= 12):
+            found.append(element)
+            label_only = not _LABEL_PREFIX.sub("", own).strip()
+            following = element.getnext()
+            if label_only and following is not None and len(_clean(following.text_content()).split()) <= 12:
+                found.append(following)  # "<span>Credit...</span><span>Jane Doe</span>"
+    return found
+
+
+def _visible_text(element: HtmlElement, skip: set | None = None) -> str:
+    """Text of ``element`` without scripts, screen-reader-only labels and ``skip``."""
+    parts: list[str] = []
+    skip = skip or set()
+
+    def walk(node: HtmlElement) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        hidden = (
+            not tag
+            or tag in ("script", "style", "noscript", "button", "svg")
+            or node in skip
+            or any(_HIDDEN_CLASS.match(name) for name in (node.get("class") or "").split())
+        )
+        if not hidden:
+            if node.text:
+                parts.append(node.text)
+            for child in node:
+                walk(child)
+            if tag in ("br", "p", "div", "span", "cite", "small") and node is not element:
+                parts.append(" ")
+        if node.tail and node is not element:
+            parts.append(node.tail)
+
+    walk(element)
+    return "".join(parts)
+
+
+def _is_caption_box(element: HtmlElement) -> bool:
+    """A <div class="...caption..."> standing in for a figcaption."""
+    names = str(element.get("class") or "")
+    return isinstance(element.tag, str) and "caption" in names.lower() and not _CREDIT_CLASS.search(names)
+
+
+def _alt_text(figure: HtmlElement) -> str:
+    """The first meaningful alt text of a figure's images (not a file name, icon or head shot)."""
+    for image in figure.iter("img"):
+        alt = _clean(image.get("alt") or image.get("title") or "")
+        if not alt or _FILENAME.match(alt) or _NOT_A_PHOTO_ALT.search(alt) or _is_small(image) or _LABEL_PREFIX.match(alt):
+            continue
+        return alt
+    return ""
+
+
+def _is_small(image: HtmlElement) -> bool:
+    """An icon or avatar by its declared size."""
+    for attribute in ("width", "height"):
+        value = (image.get(attribute) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < _MIN_PHOTO_PIXELS:
+            return True
+    return False
+
+
+def _is_furniture(element: HtmlElement) -> bool:
+    """Inside navigation, a footer, an aside, a page header or a related-stories box."""
+    boxed = True  # class names are checked only below the article (or main) element
+    for parent in element.iterancestors():
+        tag = parent.tag if isinstance(parent.tag, str) else ""
+        if tag in _FURNITURE:
+            return True
+        if tag == "header" and _ancestor(parent, "article") is None and _ancestor(parent, "main") is None:
+            return True
+        if tag in ("article", "main", "body"):
+            boxed = False
+        names = f"{parent.get('class', '')} {parent.get('id', '')}".split()
+        if boxed and any(_FURNITURE_CLASS.search(n) for n in names):
+            return True
+    return False
+
+
+def _ancestor(element: HtmlElement, tag: str) -> HtmlElement | None:
+    return next(element.iterancestors(tag), None)
+
+
+def _dedupe(captions: Iterator[RawCaption]) -> list[RawCaption]:
+    seen: set[str] = set()
+    kept = []
+    for caption in captions:
+        if caption.text not in seen:
+            seen.add(caption.text)
+            kept.append(caption)
+    return kept
+
+
+# ---------------------------------------------------------------- body
+
+
+def _body_blocks(body: HtmlElement) -> list[TextBlock]:
+    """Paragraphs and headings of trafilatura's XML body, as plain text."""
+    from trafilatura.xml import xmltotxt
+
+    blocks: list[TextBlock] = []
+    for child in body:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "head":
+            text = _clean(xmltotxt(child, False))
+            if text:
+                blocks.append(TextBlock(text, heading=_is_heading(text)))
+        elif tag == "list":
+            lines = [_clean(line) for line in _list_lines(child)]
+            _add(blocks, "\n".join(line for line in lines if line))
+        elif tag == "table":
+            rows = ("  ".join(_clean("".join(cell.itertext())) for cell in row.iter("cell")) for row in child.iter("row"))
+            _add(blocks, "\n".join(row.strip() for row in rows if row.strip()))
+        elif tag in ("code", "pre"):
+            _add(blocks, "\n".join(line.rstrip() for line in xmltotxt(child, False).strip("\n").splitlines()))
+        else:
+            lines = (_clean(line) for line in xmltotxt(child, False).splitlines())
+            _add(blocks, "\n".join(line for line in lines if line))
+    return blocks
+
+
+def _list_lines(list_el: HtmlElement) -> Iterator[str]:
+    """One line per list item, nested items after their parent, no markers."""
+    for item in list_el.iterchildren("item"):
+        parts = [item.text or ""]
+        for child in item:
+            if child.tag != "list":
+                parts.append("".join(child.itertext()))
+            parts.append(child.tail or "")
+        yield _clean("".join(parts))
+        for nested in item.iterchildren("list"):
+            yield from _list_lines(nested)
+
+
+def _is_heading(text: str) -> bool:
+    """Short and one line: a real heading (sites also mark whole teasers as headings)."""
+    return len(text.split()) <= _MAX_HEADING_WORDS and not re.search(r"[.!?]\s+\S", text)
+
+
+def _add(blocks: list[TextBlock], text: str) -> None:
+    if text.strip():
+        blocks.append(TextBlock(text))
+
+
+def _drop_caption_text(blocks: list[TextBlock], captions: list[RawCaption]) -> list[TextBlock]:
+    """Remove caption (and credit) text that trafilatura left in the body."""
+    whole = [_clean(f"{c.text} {c.credit or ''}") for c in captions]
+    pieces = [p for p in [c.text for c in captions] + [c.credit or "" for c in captions] + whole if p]
+    long_first = sorted({p for p in pieces if len(p.split()) >= 4}, key=len, reverse=True)
+    kept: list[TextBlock] = []
+    for block in blocks:
+        text = block.text
+        if not block.heading:
+            text = _without_captions(text, pieces)
+            for caption in long_first:
+                if caption in text:
+                    text = _without_captions(_clean_lines(text.replace(caption, " ")), pieces)
+        if text.strip():
+            kept.append(TextBlock(text, block.heading))
+    return kept
+
+
+def _without_captions(text: str, pieces: list[str]) -> str:
+    return "\n".join(line for line in text.split("\n") if not _is_caption_line(line, pieces))
+
+
+def _is_caption_line(line: str, captions: list[str]) -> bool:
+    line = _LABEL_PREFIX.sub("", _clean(line).strip("()[] ")).strip()
+    if not line:
+        return True
+    return any(line == c or (len(line) >= 12 and line in c) for c in captions)
+
+
+def _clean_lines(text: str) -> str:
+    return "\n".join(_clean(line) for line in text.split("\n") if _clean(line))
+
+
+def _drop_leading_title(blocks: list[TextBlock], title: str | None) -> list[TextBlock]:
+    """The page title repeated as the body's first heading is metadata, not a section."""
+    if blocks and title and blocks[0].heading and _squash(blocks[0].text) == _squash(title):
+        return blocks[1:]
+    return blocks
+
+
+def assemble_blocks(blocks: list[TextBlock]) -> tuple[str, tuple[tuple[int, str], ...], list[int | None]]:
+    """Text (paragraphs between blank lines), headings at section starts, block offsets.
+
+    Heading text stays out of ``text``: each heading is keyed by the offset of the
+    first paragraph of its section; a heading with no paragraph after it is dropped.
+    """
+    parts: list[str] = []
+    headings: dict[int, str] = {}
+    starts: list[int | None] = []
+    offset = 0
+    pending: str | None = None
+    for block in blocks:
+        if block.heading:
+            # Headings with no paragraph between them label one section together.
+            pending = block.text if pending is None else f"{pending} \u2014 {block.text}"
+            starts.append(None)
+            continue
+        if parts:
+            offset += 2
+        if pending is not None:
+            headings[offset] = pending
+            pending = None
+        starts.append(offset)
+        parts.append(block.text)
+        offset += len(block.text)
+    return "\n\n".join(parts), tuple(sorted(headings.items())), starts
+
+
+def _place_captions(
+    figures: list[_Figure],
+    source_blocks: list[tuple[int, str, object]],
+    blocks: list[TextBlock],
+    starts: list[int | None],
+    text_length: int,
+    captions: list[RawCaption],
+) -> tuple[RawCaption, ...]:
+    """Keep the article's figures and give each the offset of the paragraph after it.
+
+    A figure belongs to the article when it stands between the body's first
+    paragraph (or a little before it: the lead photo) and its last one, or
+    after the last one but inside the same <article> element.
+    """
+    matched = _match_blocks(blocks, source_blocks)
+    placed = [(m[0], start) for m, start in zip(matched, starts) if m is not None and start is not None]
+    wanted = {id(c) for c in captions}
+    if not placed:
+        return tuple(f.caption for f in figures if id(f.caption) in wanted)
+    first_order = placed[0][0]
+    last = max((m for m in matched if m is not None), key=lambda m: m[0])
+    source_orders = [order for order, _, _ in source_blocks]
+    lead_index = max(0, _index_at_or_after(source_orders, first_order) - _LEAD_WINDOW)
+    earliest = source_orders[lead_index] if source_orders else first_order
+    result = []
+    for figure in figures:
+        if id(figure.caption) not in wanted or figure.order < earliest:
+            continue
+        if figure.order > last[0] and (figure.article is None or figure.article is not last[2]):
+            continue
+        after = next((start for order, start in placed if order > figure.order), text_length)
+        result.append(RawCaption(figure.caption.text, figure.caption.credit, after))
+    return tuple(result)
+
+
+def _match_blocks(blocks: list[TextBlock], source_blocks: list[tuple[int, str, object]]) -> list[tuple[int, str, object] | None]:
+    """For each body block, the source block (order, text, article) it came from."""
+    found_blocks: list[tuple[int, str, object] | None] = []
+    cursor = 0
+    for block in blocks:
+        key = _clean(block.text.split("\n", 1)[0])[:60]
+        found = None
+        for index in range(cursor, len(source_blocks)):
+            source_text = source_blocks[index][1]
+            if key and (key in source_text or (len(source_text) >= 20 and source_text[:60] in block.text)):
+                found, cursor = source_blocks[index], index
+                break
+        found_blocks.append(found)
+    return found_blocks
+
+
+def _index_at_or_after(orders: list[int], order: int) -> int:
+    return next((i for i, value in enumerate(orders) if value >= order), len(orders))
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _clean(text: str) -> str:
+    """Collapse whitespace (including non-breaking spaces) to single spaces."""
+    return " ".join(text.split())
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def short_name(name: str, url: str | None) -> str | None:
+    """A short name: the file's stem, or the last part of the URL's path."""
+    if url or re.match(r"^https?://", name, re.I):
+        parts = urlsplit(url or name)
+        stem = PurePosixPath(parts.path).stem
+        return stem or parts.hostname or None
+    if name == "standard input":
+        return None
+    return PurePosixPath(name.replace("\\", "/")).stem or None

@@ -1,0 +1,234 @@
+"""Markdown to a Document: plain text, headings as sections, images as captions.
+
+Parsed with markdown-it-py (CommonMark plus tables and strikethrough); no
+Markdown syntax reaches ``Document.text``: links become their text, emphasis
+is dropped, images become captions, code is kept as plain lines, list items
+become lines and block quotes become paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reader.errors import ReaderError
+from reader.sources.document import Document, RawCaption
+from reader.sources.html import TextBlock, assemble_blocks, short_name, split_credit
+
+if TYPE_CHECKING:
+    from markdown_it.tree import SyntaxTreeNode
+
+_CELL_GAP = "  "
+
+
+@dataclass
+class _Out:
+    """Blocks collected so far and captions waiting for their position."""
+
+    blocks: list[TextBlock] = field(default_factory=list)
+    # (caption, index of the block the image stood before or in)
+    captions: list[tuple[RawCaption, int]] = field(default_factory=list)
+
+    def add(self, text: str, heading: bool = False) -> None:
+        text = "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
+        if text.strip():
+            self.blocks.append(TextBlock(text if not heading else " ".join(text.split()), heading))
+
+
+def markdown_document(
+    text: str,
+    *,
+    name: str,
+    source: str,
+    url: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    author: str | None = None,
+    site: str | None = None,
+) -> Document:
+    """Turn Markdown ``text`` (front matter already removed) into a Document."""
+    from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode
+
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    root = SyntaxTreeNode(parser.parse(text))
+    out = _Out()
+    for node in root.children:
+        _block(node, out)
+    blocks, captions = out.blocks, out.captions
+    if blocks and blocks[0].heading and (_same(blocks[0].text, title) if title else _is_h1(root)):
+        # The first heading is the title: metadata, not a section.
+        title = title or blocks[0].text
+        blocks = blocks[1:]
+        captions = [(c, max(0, i - 1)) for c, i in captions]
+    body, headings, starts = assemble_blocks(blocks)
+    if not body.strip():
+        raise ReaderError(f"no text found in {name}")
+    return Document(
+        text=body,
+        kind="markdown",
+        source=source,
+        title=title,
+        date=date,
+        url=url,
+        author=author,
+        site=site,
+        headings=headings,
+        captions=tuple(_placed(captions, starts, len(body))),
+        name=short_name(name, url) if name != "standard input" else None,
+    )
+
+
+def _block(node: SyntaxTreeNode, out: _Out) -> None:
+    """Render one block node (recursively for containers) into ``out``."""
+    kind = node.type
+    if kind == "heading":
+        out.add(_inline(node, out), heading=True)
+    elif kind == "paragraph":
+        out.add(_inline(node, out))
+    elif kind in ("bullet_list", "ordered_list"):
+        out.add("\n".join(_list_lines(node, out)))
+    elif kind == "blockquote":
+        for child in node.children:
+            _block(child, out)
+    elif kind in ("fence", "code_block"):
+        out.add(node.content)
+    elif kind == "table":
+        out.add("\n".join(_table_rows(node, out)))
+    elif kind == "html_block":
+        _html_block(node.content, out)
+    # hr and anything unknown carry no text
+
+
+def _list_lines(node: SyntaxTreeNode, out: _Out) -> list[str]:
+    """One line per list item (its paragraphs joined), nested items after it."""
+    lines: list[str] = []
+    for item in node.children:
+        own: list[str] = []
+        for child in item.children:
+            if child.type in ("bullet_list", "ordered_list"):
+                if own:
+                    lines.append(" ".join(own))
+                    own = []
+                lines.extend(_list_lines(child, out))
+            elif child.type in ("fence", "code_block"):
+                own.append(" ".join(child.content.split()))
+            elif child.type == "paragraph":
+                own.append(" ".join(_inline(child, out).split()))
+            else:
+                sub = _Out(captions=out.captions)
+                _block(child, sub)
+                own.extend(" ".join(b.text.split()) for b in sub.blocks)
+        if own:
+            lines.append(" ".join(own))
+    return [line for line in lines if line]
+
+
+def _table_rows(node: SyntaxTreeNode, out: _Out) -> list[str]:
+    rows = []
+    for row in _descendants(node, "tr"):
+        cells = [" ".join(_inline(cell, out).split()) for cell in row.children]
+        line = _CELL_GAP.join(c for c in cells if c)
+        if line:
+            rows.append(line)
+    return rows
+
+
+def _descendants(node: SyntaxTreeNode, kind: str) -> list[SyntaxTreeNode]:
+    found = []
+    for child in node.children:
+        if child.type == kind:
+            found.append(child)
+        else:
+            found.extend(_descendants(child, kind))
+    return found
+
+
+def _inline(node: SyntaxTreeNode, out: _Out) -> str:
+    """Plain text of a block's inline content; images are recorded as captions."""
+    parts: list[str] = []
+    for inline in node.children:
+        if inline.type == "inline":
+            _inline_parts(inline.children, parts, out)
+    return "".join(parts).strip()
+
+
+def _inline_parts(nodes: list[SyntaxTreeNode], parts: list[str], out: _Out) -> None:
+    for node in nodes:
+        kind = node.type
+        if kind in ("text", "text_special", "code_inline"):
+            parts.append(node.content)
+        elif kind == "softbreak":
+            parts.append(" ")
+        elif kind == "hardbreak":
+            parts.append("\n")
+        elif kind == "image":
+            _image_caption(node, out)
+        elif kind == "html_inline":
+            if node.content.lower().startswith("<br"):
+                parts.append("\n")
+        else:  # link, em, strong, s and the like: keep their text only
+            _inline_parts(node.children, parts, out)
+
+
+def _image_caption(node: SyntaxTreeNode, out: _Out) -> None:
+    alt_parts: list[str] = []
+    _inline_parts(node.children, alt_parts, _Out())
+    alt = " ".join("".join(alt_parts).split())
+    title = " ".join(str(node.attrs.get("title") or "").split())
+    text, credit = split_credit(alt or title)
+    if title and alt and title != alt and credit is None:
+        rest, title_credit = split_credit(title)
+        if title_credit and not rest:
+            credit = title_credit
+    if text:
+        out.captions.append((RawCaption(text=text, credit=credit), len(out.blocks)))
+
+
+def _html_block(markup: str, out: _Out) -> None:
+    """Raw HTML in Markdown: figures become captions, other text is kept."""
+    import lxml.html
+
+    from reader.sources.html import figure_caption
+
+    try:
+        fragments = lxml.html.fragments_fromstring(markup)
+    except Exception:  # lxml raises several types on junk; junk has no text for us
+        return
+    for fragment in fragments:
+        if isinstance(fragment, str):
+            out.add(fragment)
+            continue
+        if not isinstance(fragment.tag, str):
+            continue  # a comment
+        for figure in list(fragment.iter("figure", "img")):
+            if figure.tag == "img" and next(figure.iterancestors("figure"), None) is not None:
+                continue
+            caption = figure_caption(figure)
+            if caption is not None:
+                out.captions.append((caption, len(out.blocks)))
+            if figure is not fragment and figure.getparent() is not None:
+                figure.drop_tree()
+        if fragment.tag in ("figure", "img", "script", "style"):
+            continue
+        for junk in list(fragment.iter("script", "style")):
+            junk.drop_tree()
+        out.add(" ".join(fragment.text_content().split()))
+
+
+def _placed(captions: list[tuple[RawCaption, int]], starts: list[int | None], length: int) -> list[RawCaption]:
+    """Give each caption the offset of the first paragraph at or after its block."""
+    placed = []
+    for caption, index in captions:
+        position = next((s for s in starts[index:] if s is not None), length)
+        placed.append(RawCaption(caption.text, caption.credit, position))
+    return placed
+
+
+def _is_h1(root: SyntaxTreeNode) -> bool:
+    first = root.children[0] if root.children else None
+    return first is not None and first.type == "heading" and first.tag == "h1"
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())

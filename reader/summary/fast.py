@@ -1,0 +1,883 @@
+"""Fast drop-in versions of sumy's summarizers that select the same sentences.
+
+Each class subclasses the stock sumy summarizer, keeps its algorithm and its
+document model, and replaces only the slow inner computations: stems are cached
+per word, term counts become sparse matrices, pairwise similarities become
+(chunked) sparse products, and the greedy loops of KL and SumBasic are
+vectorised over all candidate sentences.
+
+Exactness (see ``tests/unit/test_fast_summarizers.py``):
+
+* Luhn, Edmundson, SumBasic, Reduction, TextRank (up to ``dense_limit``
+  sentences) and LexRank (idem) compute bit-identical ratings: the vectorised
+  code performs the same floating-point operations in the same order.
+* KL computes its divergences in closed form and re-checks near-ties with
+  sumy's own code, so it picks what sumy picks.
+* LSA uses the identity ``sqrt(sum_i sigma_i^2 v_ij^2) == ||column j||`` (sumy
+  keeps every dimension), computed in exact integer arithmetic: ratings equal
+  sumy's up to sumy's own SVD rounding (~1e-13), so only exact ties may order
+  differently, and our order no longer depends on ``PYTHONHASHSEED``.
+* Above ``dense_limit`` sentences LexRank and TextRank switch to sparse power
+  iterations whose sums round differently (~1e-16 relative).
+* LexRank's idf-cosine is summed in another order than sumy's (which follows
+  set iteration, i.e. the hash seed): a pair within ~1e-15 of the 0.1
+  threshold may be linked differently; sumy itself is not stable there.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from warnings import warn
+from weakref import WeakKeyDictionary
+
+import numpy as np
+import scipy.sparse as sp
+from sumy.summarizers.edmundson import EdmundsonSummarizer
+from sumy.summarizers.edmundson_cue import EdmundsonCueMethod
+from sumy.summarizers.edmundson_key import EdmundsonKeyMethod
+from sumy.summarizers.edmundson_location import EdmundsonLocationMethod
+from sumy.summarizers.edmundson_title import EdmundsonTitleMethod
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.models import TfDocumentModel
+from sumy.utils import ItemsCount
+
+__all__ = [
+    "FAST_SUMMARIZERS",
+    "STOCK_SUMMARIZERS",
+    "FastEdmundsonSummarizer",
+    "FastKLSummarizer",
+    "FastLexRankSummarizer",
+    "FastLsaSummarizer",
+    "FastLuhnSummarizer",
+    "FastReductionSummarizer",
+    "FastSumBasicSummarizer",
+    "FastTextRankSummarizer",
+]
+
+_CACHE_LIMIT = 500_000  # words; a cache this big is dropped and rebuilt
+_ROW_CHUNK_CELLS = 4_000_000  # cells of a dense row block (32 MB of float64)
+_MISSING = object()
+
+
+# --------------------------------------------------------------------------
+# Shared helpers
+# --------------------------------------------------------------------------
+
+
+# Stems per stemmer object, shared by all summarizers built on that stemmer.
+_SHARED_STEMS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _shared_stems(stemmer: Callable[[str], str]) -> dict[str, str]:
+    """The process-wide stem cache of ``stemmer`` (a private one if it can't be shared)."""
+    try:
+        cache = _SHARED_STEMS.get(stemmer)
+        if cache is None or len(cache) > _CACHE_LIMIT:
+            cache = _SHARED_STEMS[stemmer] = {}
+        return cache
+    except TypeError:  # not weak-referenceable
+        return {}
+
+
+class _CachedStems:
+    """Mixin: stems each distinct word once (sumy stems every occurrence).
+
+    The stem cache is shared by every summarizer using the same stemmer object,
+    so summarizers built per article stay fast after the first one.
+    """
+
+    def _cache(self, name: str) -> dict:
+        cache = self.__dict__.get(name)
+        if cache is None or len(cache) > _CACHE_LIMIT:
+            shared = name == "_stem_cache"
+            cache = self.__dict__[name] = _shared_stems(self._stemmer) if shared else {}
+        return cache
+
+    def stem_word(self, word: str) -> str:
+        stem = self._cache("_stem_cache").get(word)
+        return self._stem_miss(word) if stem is None else stem
+
+    def _stem_miss(self, word: str) -> str:
+        """sumy's ``stemmer(normalize_word(word))``, remembered for ``word``."""
+        cache = self._cache("_stem_cache")
+        normalized = self.normalize_word(word)
+        # Entries hold stemmer(normalize(key)): shareable when normalizing is idempotent.
+        shareable = self.normalize_word(normalized) == normalized
+        stem = cache.get(normalized) if shareable else None
+        if stem is None:
+            stem = self._stemmer(normalized)
+            if shareable:
+                cache[normalized] = stem
+        cache[word] = stem
+        return stem
+
+    def _stem_all(self, words: Iterable[str]) -> list[str]:
+        """``[self.stem_word(w) for w in words]``, with fewer Python calls."""
+        stems = [*map(self._cache("_stem_cache").get, words)]
+        if None in stems:
+            stems = [self._stem_miss(w) if s is None else s for w, s in zip(words, stems)]
+        return stems
+
+    def _content_stems(self, words: Iterable[str]) -> list[str]:
+        """Stems of the non-stop words, as sumy's ``_to_words_set`` gives them."""
+        stop_words = self.stop_words
+        cache = self._cache("_content_cache")
+        if cache.get(_MISSING) is not stop_words:  # stop words changed
+            cache.clear()
+            cache[_MISSING] = stop_words
+        get = cache.get
+        out = []
+        for word in words:
+            stem = get(word, _MISSING)
+            if stem is _MISSING:
+                normalized = self.normalize_word(word)
+                stem = None if normalized in stop_words else self.stem_word(normalized)
+                cache[word] = stem
+            if stem is not None:
+                out.append(stem)
+        return out
+
+
+def _needed(count: object, sentences: int) -> int | None:
+    """How many sentences ``count`` selects out of ``sentences`` (None: unknown)."""
+    if callable(count):
+        return None
+    try:
+        return len(ItemsCount(count)(range(sentences)))
+    except (TypeError, ValueError):
+        return None
+
+
+def _encode(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """Token ids (flat), row pointers and the vocabulary, in first-seen order."""
+    vocab: dict[str, int] = {}
+    ids = [vocab.setdefault(t, len(vocab)) for tokens in token_lists for t in tokens]
+    indptr = np.zeros(len(token_lists) + 1, dtype=np.int64)
+    np.cumsum([len(t) for t in token_lists], out=indptr[1:])
+    return np.asarray(ids, dtype=np.int64), indptr, vocab
+
+
+def _count_matrix(token_lists: Sequence[Sequence[str]]) -> sp.csr_matrix:
+    """Sentences x terms matrix of term counts (float64, exact integers)."""
+    ids, indptr, vocab = _encode(token_lists)
+    shape = (len(token_lists), max(len(vocab), 1))
+    matrix = sp.csr_matrix((np.ones(len(ids)), ids, indptr), shape=shape)
+    matrix.sum_duplicates()
+    return matrix
+
+
+def _log_lengths(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """``math.log(len(tokens))`` per sentence (0 for empty ones), as sumy rounds it."""
+    logs: dict[int, float] = {}
+    out = np.zeros(len(token_lists))
+    for i, tokens in enumerate(token_lists):
+        n = len(tokens)
+        if n:
+            if n not in logs:
+                logs[n] = math.log(n)
+            out[i] = logs[n]
+    return out
+
+
+def _row_chunks(rows: int, cols: int) -> Iterator[slice]:
+    """Row slices whose dense blocks stay under ``_ROW_CHUNK_CELLS`` cells."""
+    step = max(1, _ROW_CHUNK_CELLS // max(cols, 1))
+    for start in range(0, rows, step):
+        yield slice(start, min(rows, start + step))
+
+
+class _PairProducts:
+    """Dense row blocks of ``left @ right.T`` for sparse sentence x term matrices.
+
+    Terms found in more than ``1 / dense_ratio`` of the sentences go through a
+    dense BLAS product, the rest through a sparse one (frequent terms would
+    make the sparse product's output nearly dense and slow).
+    """
+
+    def __init__(self, left: sp.csr_matrix, right: sp.csr_matrix, dense_ratio: int = 64):
+        frequencies = np.bincount(left.indices, minlength=left.shape[1])
+        frequent = frequencies * dense_ratio > left.shape[0]
+        self.dense_left = left[:, frequent].toarray()
+        self.dense_right_t = np.ascontiguousarray(right[:, frequent].toarray().T)
+        self.sparse_left = left[:, ~frequent].tocsr()
+        self.sparse_right_t = right[:, ~frequent].T.tocsr()
+
+    def block(self, rows: slice | np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        """``(left @ right.T)[rows]`` as a dense array (written to ``out`` if given)."""
+        out = np.matmul(self.dense_left[rows], self.dense_right_t, out=out)
+        rest = (self.sparse_left[rows] @ self.sparse_right_t).tocoo()
+        out[rest.row, rest.col] += rest.data  # canonical: no repeated cells
+        return out
+
+
+def _edge_block(
+    products: _PairProducts,
+    log_lengths: np.ndarray,
+    rows: slice | np.ndarray,
+    zero_norm_as_rank: bool,
+    out: np.ndarray | None = None,
+) -> np.ndarray:
+    """Dense block of sumy's TextRank/Reduction edge ``rank / (log|a| + log|b|)``.
+
+    ``rank`` is the number of equal word pairs, i.e. the dot product of the
+    count vectors (exact: integers). The norm is 0 only between one-word
+    sentences: there TextRank keeps ``rank``, Reduction 0.0.
+    """
+    edges = products.block(rows, out)
+    single = np.ix_(np.flatnonzero(log_lengths[rows] == 0), np.flatnonzero(log_lengths == 0))
+    kept = edges[single] if zero_norm_as_rank else 0.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        np.divide(edges, np.add.outer(log_lengths[rows], log_lengths), out=edges)
+    edges[single] = kept
+    return edges
+
+
+def _greedy_ratings(
+    sentences: Sequence, picks: Iterator[int], needed: int | None
+) -> dict:
+    """sumy's ``ratings[s] = -len(ratings)`` over the greedy ``picks``.
+
+    With ``needed`` we stop as soon as ``needed`` sentences are settled: all
+    their copies are picked and their rating is above every later one (later
+    ratings are at most ``-len(ratings)``). The rest then share a lower rating.
+    """
+    if needed is not None and needed <= 0:
+        return dict.fromkeys(sentences, 0)
+    ratings: dict = {}
+    copies = Counter(sentences)
+    left = copies.copy()
+    settled, waiting = 0, []
+    for index in picks:
+        sentence = sentences[index]
+        ratings[sentence] = -len(ratings)
+        left[sentence] -= 1
+        if not left[sentence]:
+            waiting.append(sentence)
+        floor = -len(ratings)
+        settled += sum(copies[s] for s in waiting if ratings[s] > floor)
+        waiting = [s for s in waiting if ratings[s] <= floor]
+        if needed is not None and settled >= needed:
+            break
+    else:
+        return ratings
+    low = -len(sentences) - 1
+    return {s: low if left[s] else ratings[s] for s in sentences}
+
+
+# --------------------------------------------------------------------------
+# Graph methods: LexRank, TextRank, Reduction
+# --------------------------------------------------------------------------
+
+
+class FastLexRankSummarizer(_CachedStems, LexRankSummarizer):
+    """LexRank with sparse idf-cosines and a sparse power method."""
+
+    dense_limit = 4000  # sentences; up to here sumy's own dense power method runs
+    dense_term_ratio = 64  # terms in more than 1/64 of the sentences use dense BLAS
+
+    def __call__(self, document, sentences_count):
+        self._ensure_dependencies_installed()
+        sentences = document.sentences
+        words = [self._to_words_set(s) for s in sentences]
+        if not words:
+            return ()
+        adjacency = self._adjacency(words)
+        scores = self._scores(adjacency)
+        ratings = dict(zip(sentences, scores))
+        return self._get_best_sentences(sentences, sentences_count, ratings)
+
+    def _to_words_set(self, sentence) -> list[str]:
+        return self._content_stems(sentence.words)
+
+    def _adjacency(self, words: Sequence[Sequence[str]]) -> np.ndarray | sp.csr_matrix:
+        """Boolean matrix of ``idf_modified_cosine > threshold`` (sparse if large).
+
+        Numerators are ``sum tf1 * idf**2 * tf2``: a dense BLAS product over the
+        frequent terms plus a sparse one over the rest.
+        """
+        tf = _count_matrix(words)
+        n = tf.shape[0]
+        tf.data /= np.repeat(tf.max(axis=1).toarray().ravel(), np.diff(tf.indptr))
+        frequencies = np.bincount(tf.indices, minlength=tf.shape[1])
+        idf = np.array([math.log(n / (1 + int(f))) for f in frequencies])
+        weighted = tf.multiply(idf**2).tocsr()
+        norms = np.sqrt(np.asarray(tf.multiply(idf).power(2).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0  # those rows have zero numerators: cosine 0, as sumy
+        products = _PairProducts(weighted, tf, self.dense_term_ratio)
+        dense = n <= self.dense_limit
+        linked = np.empty((n, n), dtype=bool) if dense else []
+        for rows in _row_chunks(n, n):
+            numerators = products.block(rows)
+            numerators /= norms[rows, None] * norms[None, :]
+            if dense:
+                np.greater(numerators, self.threshold, out=linked[rows])
+            else:
+                linked.append(sp.csr_matrix(numerators > self.threshold))
+        return linked if dense else sp.vstack(linked, format="csr")
+
+    def _scores(self, adjacency: np.ndarray | sp.csr_matrix) -> np.ndarray:
+        degrees = np.asarray(adjacency.sum(axis=1), dtype=float).ravel()
+        degrees[degrees == 0] = 1
+        if isinstance(adjacency, np.ndarray):
+            matrix = adjacency.astype(float)
+            matrix /= degrees[:, None]
+            return self.power_method(matrix, self.epsilon)
+        return self._sparse_power_method(adjacency, degrees)
+
+    def _sparse_power_method(self, adjacency: sp.csr_matrix, degrees: np.ndarray) -> np.ndarray:
+        """sumy's power method for the matrix ``adjacency / degrees``."""
+        transposed = adjacency.T.tocsr().astype(np.float32)
+        inverse = 1.0 / degrees
+        count = adjacency.shape[0]
+        p_vector = np.full(count, 1.0 / count)
+        lambda_val = 1.0
+        while lambda_val > self.epsilon:
+            next_p = transposed @ (p_vector * inverse)
+            next_p /= np.linalg.norm(next_p)
+            lambda_val = np.linalg.norm(next_p - p_vector)
+            p_vector = next_p
+        return p_vector
+
+
+class FastTextRankSummarizer(_CachedStems, TextRankSummarizer):
+    """TextRank with the similarity matrix built from sparse count products."""
+
+    dense_limit = 4000  # sentences; up to here the matrix is sumy's, bit for bit
+
+    def rate_sentences(self, document):
+        sentences = document.sentences
+        words = [self._to_words_set(s) for s in sentences]
+        if len(sentences) <= self.dense_limit:
+            ranks = self.power_method(self._dense_matrix(words), self.epsilon)
+        else:
+            ranks = self._sparse_ranks(words)
+        return dict(zip(sentences, ranks))
+
+    def _to_words_set(self, sentence) -> list[str]:
+        return self._content_stems(sentence.words)
+
+    def _weights(self, words: Sequence[Sequence[str]]) -> np.ndarray:
+        """sumy's raw edge weights, dense."""
+        counts = _count_matrix(words)
+        products = _PairProducts(counts, counts)
+        logs = _log_lengths(words)
+        n = len(words)
+        weights = np.empty((n, n))
+        for rows in _row_chunks(n, n):
+            _edge_block(products, logs, rows, zero_norm_as_rank=True, out=weights[rows])
+        return weights
+
+    def _dense_matrix(self, words: Sequence[Sequence[str]]) -> np.ndarray:
+        """sumy's stochastic matrix, computed with the same float operations."""
+        weights = self._weights(words)
+        n = len(words)
+        weights /= weights.sum(axis=1)[:, np.newaxis] + self._ZERO_DIVISION_PREVENTION
+        weights *= self.damping
+        weights += (1.0 - self.damping) / n  # == full(...) + damping * weights
+        return weights
+
+    def _sparse_ranks(self, words: Sequence[Sequence[str]]) -> np.ndarray:
+        """The power method on ``teleport + damping * W`` with W kept sparse."""
+        counts = _count_matrix(words)
+        products = _PairProducts(counts, counts)
+        logs = _log_lengths(words)
+        n = len(words)
+        blocks = [
+            sp.csr_matrix(_edge_block(products, logs, rows, zero_norm_as_rank=True))
+            for rows in _row_chunks(n, n)
+        ]
+        weights = sp.vstack(blocks, format="csr")
+        sums = np.asarray(weights.sum(axis=1)).ravel() + self._ZERO_DIVISION_PREVENTION
+        weights = sp.diags(1.0 / sums) @ weights
+        transposed = (weights.T * self.damping).tocsr()
+        teleport = (1.0 - self.damping) / n
+        p_vector = np.full(n, 1.0 / n)
+        lambda_val = 1.0
+        while lambda_val > self.epsilon:
+            next_p = transposed @ p_vector + teleport * p_vector.sum()
+            lambda_val = np.linalg.norm(next_p - p_vector)
+            p_vector = next_p
+        return p_vector
+
+
+class FastReductionSummarizer(_CachedStems, ReductionSummarizer):
+    """Reduction with edges from sparse count products, summed as sumy sums them."""
+
+    def rate_sentences(self, document):
+        sentences = document.sentences
+        ratings = defaultdict(float)
+        if len(sentences) < 2:
+            return ratings
+        words = [self._to_words_set(s) for s in sentences]
+        edges = self._edges(words)
+        totals = np.empty(len(sentences))
+        for rows, block in edges(range(len(sentences))):
+            block[np.arange(block.shape[0]), rows] = 0.0
+            # sumy adds a sentence's edges one by one, in document order: cumsum
+            # is that same sequential sum (np.sum would sum pairwise).
+            totals[rows] = np.cumsum(block, axis=1, out=block)[:, -1]
+        ratings.update(zip(sentences, totals.tolist()))
+        for group in _duplicates(sentences):
+            ratings[sentences[group[0]]] = _shared_total(group, edges, len(sentences))
+        return ratings
+
+    def _to_words_set(self, sentence) -> list[str]:
+        return self._content_stems(sentence.words)
+
+    @staticmethod
+    def _edges(words: Sequence[Sequence[str]]) -> Callable[[Sequence[int]], Iterator]:
+        """A function yielding (rows, dense edge block) for the given rows."""
+        products = _PairProducts(*[_count_matrix(words)] * 2)
+        logs = _log_lengths(words)
+
+        def blocks(rows: Sequence[int]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+            rows = np.asarray(rows)
+            for part in _row_chunks(len(rows), len(words)):
+                chosen = rows[part]
+                yield chosen, _edge_block(products, logs, chosen, zero_norm_as_rank=False)
+
+        return blocks
+
+
+def _duplicates(sentences: Sequence) -> list[list[int]]:
+    """Indices of sentences that are equal (and so share one rating in sumy)."""
+    groups: dict = defaultdict(list)
+    for index, sentence in enumerate(sentences):
+        groups[sentence].append(index)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _shared_total(group: list[int], edges: Callable, count: int) -> float:
+    """The rating sumy accumulates for equal sentences, in its exact order."""
+    rows = {}
+    for chosen, block in edges(group):
+        rows.update(zip(chosen.tolist(), block.tolist()))
+    members = set(group)
+    total = 0.0
+    for a in range(count):
+        if a in members:
+            for b in range(a + 1, count):
+                total += rows[a][b]
+                if b in members:
+                    total += rows[a][b]
+        else:
+            for b in group:
+                if b > a:
+                    total += rows[b][a]
+    return total
+
+
+# --------------------------------------------------------------------------
+# Greedy methods: KL and SumBasic
+# --------------------------------------------------------------------------
+
+
+class FastKLSummarizer(_CachedStems, KLSummarizer):
+    """KL-Sum with all candidate divergences of a step computed at once."""
+
+    tie_tolerance = 1e-9  # relative; nearer candidates are re-rated by sumy's code
+
+    def __call__(self, document, sentences_count):
+        sentences = document.sentences
+        needed = _needed(sentences_count, len(sentences))
+        ratings = _greedy_ratings(sentences, self._picks(sentences), needed)
+        return self._get_best_sentences(sentences, sentences_count, ratings)
+
+    def _compute_ratings(self, sentences):
+        return _greedy_ratings(sentences, self._picks(sentences), None)
+
+    def _picks(self, sentences: Sequence) -> Iterator[int]:
+        """Document indices in the order sumy moves sentences to the summary."""
+        word_freq = self.compute_tf(sentences)
+        vocab = {w: i for i, w in enumerate(word_freq)}
+        freq = np.fromiter(word_freq.values(), dtype=float, count=len(vocab))
+        contents = [self._get_content_words_in_sentence(s) for s in sentences]
+        state = _KLState(freq, [[vocab[w] for w in c] for c in contents])
+        summary_words: list[str] = []
+        for _ in range(len(sentences)):
+            divergences = state.divergences()
+            best = self._best(divergences, contents, summary_words, word_freq)
+            yield best
+            words = sentences[best].words
+            summary_words.extend(words)
+            state.add(best, [vocab[w] for w in words if w in vocab], len(words))
+
+    def _best(self, divergences, contents, summary_words, word_freq) -> int:
+        """sumy's first minimum; near-ties are decided by sumy's own arithmetic."""
+        lowest = divergences.min()
+        band = self.tie_tolerance * max(1.0, abs(lowest))
+        candidates = np.flatnonzero(divergences <= lowest + band)
+        if len(candidates) == 1:
+            return int(candidates[0])
+        exact = [
+            self._kl_divergence(self._joint_freq(contents[i], summary_words), word_freq)
+            for i in candidates
+        ]
+        return int(candidates[exact.index(min(exact))])
+
+
+class _KLState:
+    """The summary's word counts and the candidates' sparse word counts."""
+
+    def __init__(self, freq: np.ndarray, contents: list[list[int]]):
+        self.freq = freq
+        self.log_freq = np.log(freq) if len(freq) else freq
+        self.active = np.ones(len(contents), dtype=bool)
+        self.lengths = np.array([len(c) for c in contents], dtype=float)
+        rows, cols, values = [], [], []
+        for row, ids in enumerate(contents):
+            for col, value in Counter(ids).items():
+                rows.append(row)
+                cols.append(col)
+                values.append(value)
+        self._set_entries(
+            np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(values, dtype=float)
+        )
+        self.summary = np.zeros(len(freq))
+        self.summary_length = 0
+        self._alive_at_compaction = len(contents)
+
+    def _set_entries(self, rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> None:
+        self.rows, self.cols, self.values = rows, cols, values
+        self.entry_freq = self.freq[cols]
+        self.entry_log_freq = self.log_freq[cols]
+
+    def divergences(self) -> np.ndarray:
+        """KL(doc || summary + candidate) for every candidate (inf if used)."""
+        n = len(self.active)
+        in_summary = self.summary > 0
+        present = self.summary[in_summary]
+        base = float(np.sum(self.freq[in_summary] * (self.log_freq[in_summary] - np.log(present))))
+        base_mass = float(np.sum(self.freq[in_summary]))
+        shared = self.summary[self.cols]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            old = np.where(shared > 0, self.entry_freq * (self.entry_log_freq - np.log(shared)), 0.0)
+        new = self.entry_freq * (self.entry_log_freq - np.log(shared + self.values))
+        delta = np.bincount(self.rows, new - old, minlength=n)
+        mass = base_mass + np.bincount(self.rows, np.where(shared > 0, 0.0, self.entry_freq), minlength=n)
+        totals = self.lengths + self.summary_length
+        with np.errstate(divide="ignore"):
+            scale = np.where(mass > 0, mass * np.log(np.maximum(totals, 1.0)), 0.0)
+        result = np.where(mass > 0, base + delta + scale, 0.0)
+        result[~self.active] = np.inf
+        return result
+
+    def add(self, index: int, ids: list[int], length: int) -> None:
+        """Moves sentence ``index`` (words ``ids`` in the vocabulary) to the summary."""
+        self.active[index] = False
+        np.add.at(self.summary, np.asarray(ids, dtype=np.int64), 1.0)
+        self.summary_length += length
+        alive = int(self.active.sum())
+        if alive * 2 < self._alive_at_compaction:
+            keep = self.active[self.rows]
+            self._set_entries(self.rows[keep], self.cols[keep], self.values[keep])
+            self._alive_at_compaction = alive
+
+
+class FastSumBasicSummarizer(_CachedStems, SumBasicSummarizer):
+    """SumBasic with the average word probabilities of all sentences at once."""
+
+    def __call__(self, document, sentences_count):
+        sentences = document.sentences
+        needed = _needed(sentences_count, len(sentences))
+        ratings = _greedy_ratings(sentences, self._picks(sentences), needed)
+        return self._get_best_sentences(sentences, sentences_count, ratings)
+
+    def _compute_ratings(self, sentences):
+        return _greedy_ratings(sentences, self._picks(sentences), None)
+
+    def _get_content_words_in_sentence(self, sentence) -> list[str]:
+        return self._content_stems(sentence.words)
+
+    def _get_all_content_words_in_doc(self, sentences) -> list[str]:
+        return [w for s in sentences for w in self._content_stems(s.words)]
+
+    def _picks(self, sentences: Sequence) -> Iterator[int]:
+        """Document indices in the order sumy moves sentences to the summary."""
+        word_freq = self._compute_tf(sentences)
+        vocab = {w: i for i, w in enumerate(word_freq)}
+        probabilities = np.fromiter(word_freq.values(), dtype=float, count=len(vocab))
+        tokens = [
+            np.array([vocab[w] for w in self._get_content_words_in_sentence(s)], dtype=np.int64)
+            for s in sentences
+        ]
+        active = np.ones(len(sentences), dtype=bool)
+        layout = _SumLayout(tokens, np.flatnonzero(active))
+        for _ in range(len(sentences)):
+            averages = layout.averages(probabilities, len(sentences))
+            averages[~active] = -np.inf
+            best = int(np.argmax(averages))  # first maximum, as sumy
+            yield best
+            active[best] = False
+            for word in tokens[best].tolist():
+                probabilities[word] *= probabilities[word]
+            if layout.stale(int(active.sum())):
+                layout = _SumLayout(tokens, np.flatnonzero(active))
+
+
+class _SumLayout:
+    """Sentences' word ids by position, longest sentences first.
+
+    Adding position by position sums every sentence left to right, exactly as
+    Python's ``sum`` does, for all sentences at once.
+    """
+
+    def __init__(self, tokens: Sequence[np.ndarray], rows: np.ndarray):
+        lengths = np.array([len(tokens[r]) for r in rows], dtype=np.int64)
+        order = np.argsort(-lengths, kind="stable")
+        self.rows = rows[order][lengths[order] > 0]
+        self.lengths = lengths[order][: len(self.rows)]
+        width = int(self.lengths[0]) if len(self.rows) else 0
+        padded = np.zeros((len(self.rows), width), dtype=np.int64)
+        for i, row in enumerate(self.rows.tolist()):
+            padded[i, : len(tokens[row])] = tokens[row]
+        counts = [(self.lengths > j).sum() for j in range(width)]
+        self.columns = [np.ascontiguousarray(padded[: counts[j], j]) for j in range(width)]
+        self.size = len(rows)
+
+    def averages(self, probabilities: np.ndarray, count: int) -> np.ndarray:
+        """Average word probability per sentence (0 for sentences without words)."""
+        result = np.zeros(count)
+        if not self.columns:
+            return result
+        sums = probabilities[self.columns[0]]
+        for column in self.columns[1:]:
+            sums[: len(column)] += probabilities[column]
+        result[self.rows] = sums / self.lengths
+        return result
+
+    def stale(self, alive: int) -> bool:
+        return alive * 2 < self.size
+
+
+# --------------------------------------------------------------------------
+# Word-statistics methods: LSA, Luhn, Edmundson
+# --------------------------------------------------------------------------
+
+
+class FastLsaSummarizer(_CachedStems, LsaSummarizer):
+    """LSA with a sorted (hash-seed independent) dictionary and closed-form ranks."""
+
+    def __call__(self, document, sentences_count):
+        self._ensure_dependecies_installed()
+        dictionary = self._create_dictionary(document)
+        if not dictionary:
+            return ()
+        rows, cols, counts = self._counts(document, dictionary)
+        words_count, sentences_count_ = len(dictionary), len(document.sentences)
+        if words_count < sentences_count_:
+            message = (
+                "Number of words (%d) is lower than number of sentences (%d). "
+                "LSA algorithm may not work properly."
+            )
+            warn(message % (words_count, sentences_count_))
+        if self._keeps_all_dimensions(words_count, sentences_count_):
+            ranks = _column_norms(rows, cols, counts, words_count, sentences_count_)
+        else:
+            matrix = np.zeros((words_count, sentences_count_))
+            np.add.at(matrix, (rows, cols), counts)
+            matrix = self._compute_term_frequency(matrix)
+            _u, sigma, v = np.linalg.svd(matrix, full_matrices=False)
+            ranks = self._compute_ranks(sigma, v)
+        ranks = iter(ranks)
+        return self._get_best_sentences(document.sentences, sentences_count, lambda s: next(ranks))
+
+    def _create_dictionary(self, document) -> dict[str, int]:
+        """Like sumy's, but rows follow sorted words, not set iteration order."""
+        unique_words = set(self._content_stems(document.words))
+        return {w: i for i, w in enumerate(sorted(unique_words))}
+
+    def _create_matrix(self, document, dictionary):
+        rows, cols, counts = self._counts(document, dictionary)
+        matrix = np.zeros((len(dictionary), len(document.sentences)))
+        np.add.at(matrix, (rows, cols), counts)
+        return matrix
+
+    def _counts(self, document, dictionary) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column, count) of the non-zero cells of sumy's word x sentence matrix."""
+        cells: Counter = Counter()
+        for col, sentence in enumerate(document.sentences):
+            rows = map(dictionary.get, self._stem_all(sentence.words))
+            cells.update((row, col) for row in rows if row is not None)
+        if not cells:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        keys = np.array(list(cells.keys()), dtype=np.int64)
+        return keys[:, 0], keys[:, 1], np.fromiter(cells.values(), dtype=np.int64, count=len(cells))
+
+    def _compute_term_frequency(self, matrix, smooth=0.4):
+        """sumy's smoothed max-tf normalisation, vectorised (same float operations)."""
+        assert 0.0 <= smooth < 1.0
+        maxima = np.max(matrix, axis=0)
+        columns = maxima != 0
+        matrix[:, columns] = smooth + (1.0 - smooth) * (matrix[:, columns] / maxima[columns])
+        return matrix
+
+    @staticmethod
+    def _keeps_all_dimensions(words_count: int, sentences_count: int) -> bool:
+        """Whether sumy's ``_compute_ranks`` uses every singular value."""
+        k = min(words_count, sentences_count)
+        dimensions = max(LsaSummarizer.MIN_DIMENSIONS, int(k * LsaSummarizer.REDUCTION_RATIO))
+        return dimensions >= k
+
+
+def _column_norms(rows, cols, counts, words_count: int, sentences_count: int) -> np.ndarray:
+    """sumy's LSA ranks when no dimension is dropped: the column norms of the
+    smoothed matrix ``0.4 + 0.6 * count / max`` (``rank_j**2 = (A^T A)_jj``).
+
+    A cell is ``(2M + 3c) / 5M``, so ``rank_j**2 = N_j / (25 M_j**2)`` with
+    integer ``N_j``: computed exactly, equal ranks are equal floats.
+    """
+    del rows  # only the column of a cell matters
+    maxima = np.zeros(sentences_count, dtype=np.int64)
+    np.maximum.at(maxima, cols, counts)
+    nonzero = np.bincount(cols, minlength=sentences_count)
+    cells = (2 * maxima[cols] + 3 * counts) ** 2
+    numerators = _int_bincount(cols, cells, sentences_count)
+    numerators += 4 * maxima**2 * (words_count - nonzero)
+    denominators = 25 * maxima**2
+    ranks = np.zeros(sentences_count)
+    used = maxima > 0
+    ranks[used] = np.sqrt(numerators[used].astype(float) / denominators[used].astype(float))
+    return ranks
+
+
+def _int_bincount(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """``np.bincount`` with exact integer weights."""
+    out = np.zeros(size, dtype=np.int64)
+    np.add.at(out, index, values)
+    return out
+
+
+class FastLuhnSummarizer(_CachedStems, LuhnSummarizer):
+    """Luhn with cached stems, a set of significant stems and a flat chunk scan."""
+
+    def __call__(self, document, sentences_count):
+        words = frozenset(self._get_significant_words(document.words))
+        return self._get_best_sentences(document.sentences, sentences_count, self.rate_sentence, words)
+
+    def _get_significant_words(self, words):
+        model = TfDocumentModel(tuple(self._content_stems(words)))
+        return tuple(t for t in model.terms if model.term_frequency(t) > 1)
+
+    def _get_chunk_ratings(self, sentence, significant_stems):
+        gap = self.max_gap_size
+        if gap <= 0:
+            return super()._get_chunk_ratings(sentence, significant_stems)
+        flags = [*map(significant_stems.__contains__, self._stem_all(sentence.words))]
+        ratings = []
+        in_chunk = False
+        significant = length = trimmed = zeros = 0
+        for flag in flags:
+            if flag and not in_chunk:
+                if length:
+                    ratings.append(_chunk_rating(significant, trimmed))
+                in_chunk, significant, length, trimmed, zeros = True, 1, 1, 1, 0
+            elif in_chunk:
+                length += 1
+                if flag:
+                    significant, trimmed, zeros = significant + 1, length, 0
+                else:
+                    zeros += 1
+            if in_chunk and zeros >= gap:
+                in_chunk = False
+        if length:
+            ratings.append(_chunk_rating(significant, trimmed))
+        return tuple(ratings)
+
+
+def _chunk_rating(significant: int, words: int) -> float:
+    """sumy's chunk rating (``words`` counted up to the last significant one)."""
+    return 0 if significant == 1 else significant**2 / words
+
+
+class FastEdmundsonSummarizer(_CachedStems, EdmundsonSummarizer):
+    """Edmundson whose four methods share one stem cache."""
+
+    def _share(self, method):
+        method.__dict__["_stem_cache"] = self._cache("_stem_cache")
+        return method
+
+    def _build_cue_method_instance(self):
+        super()._build_cue_method_instance()
+        return self._share(_CueMethod(self._stemmer, self._bonus_words, self._stigma_words))
+
+    def _build_key_method_instance(self):
+        super()._build_key_method_instance()
+        return self._share(_KeyMethod(self._stemmer, self._bonus_words))
+
+    def _build_title_method_instance(self):
+        super()._build_title_method_instance()
+        return self._share(_TitleMethod(self._stemmer, self._null_words))
+
+    def _build_location_method_instance(self):
+        super()._build_location_method_instance()
+        return self._share(_LocationMethod(self._stemmer, self._null_words))
+
+
+class _CueMethod(_CachedStems, EdmundsonCueMethod):
+    """Cue method with cached stems."""
+
+    def _rate_sentence(self, sentence, bonus_word_weight, stigma_word_weight):
+        stems = self._stem_all(sentence.words)
+        bonus = sum(map(self._bonus_words.__contains__, stems))
+        stigma = sum(map(self._stigma_words.__contains__, stems))
+        return bonus * bonus_word_weight - stigma * stigma_word_weight
+
+
+def _count_in(self, sentence, significant_words) -> int:
+    """How many of the sentence's stems are significant."""
+    return sum(map(frozenset(significant_words).__contains__, self._stem_all(sentence.words)))
+
+
+class _KeyMethod(_CachedStems, EdmundsonKeyMethod):
+    """Key method with cached stems."""
+
+    _rate_sentence = _count_in
+
+
+class _TitleMethod(_CachedStems, EdmundsonTitleMethod):
+    """Title method with cached stems."""
+
+    _rate_sentence = _count_in
+
+
+class _LocationMethod(_CachedStems, EdmundsonLocationMethod):
+    """Location method with cached stems."""
+
+    _rate_sentence = _count_in
+
+
+# --------------------------------------------------------------------------
+# Registries
+# --------------------------------------------------------------------------
+
+FAST_SUMMARIZERS: dict[str, type] = {
+    "lexrank": FastLexRankSummarizer,
+    "lsa": FastLsaSummarizer,
+    "textrank": FastTextRankSummarizer,
+    "luhn": FastLuhnSummarizer,
+    "kl": FastKLSummarizer,
+    "sumbasic": FastSumBasicSummarizer,
+    "reduction": FastReductionSummarizer,
+    "edmundson": FastEdmundsonSummarizer,
+}
+
+STOCK_SUMMARIZERS: dict[str, type] = {
+    "lexrank": LexRankSummarizer,
+    "lsa": LsaSummarizer,
+    "textrank": TextRankSummarizer,
+    "luhn": LuhnSummarizer,
+    "kl": KLSummarizer,
+    "sumbasic": SumBasicSummarizer,
+    "reduction": ReductionSummarizer,
+    "edmundson": EdmundsonSummarizer,
+}

@@ -1,0 +1,214 @@
+"""A news summarizer: lead position, title words and directed centrality.
+
+``NewsSummarizer`` is a sumy ``AbstractSummarizer`` on sumy's document model,
+stemmer and stop words. Each sentence gets one score, the sum of:
+
+* **position** (Edmundson's location method, made smooth): ``exp(-0.5 i)``
+  for the ``i``-th sentence. News is written top-down, so the lead matters
+  most.
+* **directed centrality** (PacSum: Zheng and Lapata, "Sentence Centrality
+  Revisited for Unsupervised Summarization", ACL 2019). Sentences are tf-idf
+  vectors of stems; an edge is the cosine similarity less a threshold at
+  ``THRESHOLD`` of the way from the smallest to the largest similarity. A
+  sentence earns for the edges to sentences *after* it (it introduces what
+  follows) and loses for the edges to sentences *before* it (it repeats).
+  Both sums are scaled to at most 1.
+* **title** (Edmundson's title method): tf-idf cosine similarity to the words
+  of the article's title (``title_words``).
+* a **word budget** of ``WORD_BUDGET`` words a sentence: a sentence loses
+  ``OVER_BUDGET`` for every 10 words beyond it, so one long sentence does not
+  take the room of a shorter, denser one.
+
+The ``count`` best sentences are then taken greedily, with one rule: a
+sentence that cannot be read alone ("But...", "He...", a quotation continued
+from the sentence before; see ``reader.summary.context``) is taken only right
+after the sentence it follows, so the summary never opens with one, and never
+puts one after an unrelated sentence. ``readable_only = False`` turns the rule
+off.
+
+The weights were set on the CNN/DailyMail highlights (human-written), on half
+of the set, and checked on the other half; see benchmarks/RESULTS.md.
+
+Everything is linear in the text except the similarity graph, a numpy matrix
+product over at most ``GRAPH_LIMIT`` sentences (sentences past it take no part
+in the centrality term; their position score is nil by then anyway).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from sumy.summarizers._summarizer import AbstractSummarizer
+from sumy.utils import ItemsCount
+
+from reader.summary.context import text_reasons
+
+
+class NewsSummarizer(AbstractSummarizer):
+    """Lead position + title words + PacSum centrality, with a word budget."""
+
+    POSITION_DECAY = 0.5
+    FORWARD = 0.2
+    BACKWARD = 0.6
+    TITLE = 0.8
+    THRESHOLD = 0.3
+    WORD_BUDGET = 20
+    OVER_BUDGET = 0.1
+    GRAPH_LIMIT = 3000
+
+    stop_words: frozenset[str] = frozenset()
+    title_words: tuple[str, ...] = ()
+    readable_only = True
+
+    def __call__(self, document, sentences_count):
+        sentences = document.sentences
+        if not sentences:
+            return ()
+        count = len(ItemsCount(sentences_count)(list(sentences)))
+        if count >= len(sentences):
+            return tuple(sentences)
+        ratings = self.rate_sentences(document)
+        if self.readable_only:
+            texts = [[str(s) for s in paragraph.sentences] for paragraph in document.paragraphs]
+            leaning = np.array([why is not None for why in text_reasons(texts)], dtype=bool)
+        else:
+            leaning = np.zeros(len(sentences), dtype=bool)
+        chosen = _select(ratings, leaning, count)
+        return tuple(sentences[i] for i in chosen)
+
+    def rate_sentences(self, document) -> np.ndarray:
+        """One score per sentence of ``document``, in document order."""
+        sentences = document.sentences
+        n = len(sentences)
+        vocabulary, raw_rows, raw_terms, lengths = self._terms(sentences)
+        size = max(len(vocabulary), 1)
+        rows, terms, weights = _tfidf(raw_rows, raw_terms, n, size)
+        position = np.exp(-self.POSITION_DECAY * np.arange(n))
+        forward, backward = _centrality(rows, terms, weights, n, size, self.GRAPH_LIMIT, self.THRESHOLD)
+        title = _title_similarity(rows, terms, weights, n, size, self._title_terms(vocabulary))
+        over = np.maximum(lengths - self.WORD_BUDGET, 0) / 10.0
+        return (
+            position
+            + self.FORWARD * forward
+            - self.BACKWARD * backward
+            + self.TITLE * title
+            - self.OVER_BUDGET * over
+        )
+
+    def _terms(self, sentences):
+        """Vocabulary of stems, sparse (row, term) occurrences, and sentence lengths in words."""
+        vocabulary: dict[str, int] = {}
+        seen: dict[str, int] = {}  # word as written -> term (-1: stop word)
+        rows: list[int] = []
+        terms: list[int] = []
+        lengths = np.zeros(len(sentences))
+        for row, sentence in enumerate(sentences):
+            words = sentence.words
+            lengths[row] = len(words)
+            for word in words:
+                term = seen.get(word)
+                if term is None:
+                    if self.normalize_word(word) in self.stop_words:
+                        term = -1
+                    else:
+                        term = vocabulary.setdefault(self.stem_word(word), len(vocabulary))
+                    seen[word] = term
+                if term >= 0:
+                    rows.append(row)
+                    terms.append(term)
+        return vocabulary, np.array(rows, dtype=np.int64), np.array(terms, dtype=np.int64), lengths
+
+    def _title_terms(self, vocabulary: dict[str, int]) -> list[int]:
+        terms = set()
+        for word in self.title_words:
+            if self.normalize_word(word) not in self.stop_words:
+                term = vocabulary.get(self.stem_word(word))
+                if term is not None:
+                    terms.add(term)
+        return sorted(terms)
+
+
+def _tfidf(rows, terms, n, size):
+    """Distinct (row, term) pairs with their unit-length tf-idf weights."""
+    keys, counts = np.unique(rows * size + terms, return_counts=True)
+    rows, terms = keys // size, keys % size
+    df = np.bincount(terms, minlength=size)
+    weights = counts * np.log((n + 1) / (df[terms] + 0.5))
+    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=n))
+    norms[norms == 0] = 1.0
+    return rows, terms, weights / norms[rows]
+
+
+def _centrality(rows, terms, weights, n, size, limit, threshold):
+    """PacSum's forward and backward edge sums, each scaled to at most 1."""
+    m = min(n, limit)
+    forward, backward = np.zeros(n), np.zeros(n)
+    if m < 2:
+        return forward, backward
+    inside = rows < m
+    rows, terms, weights = rows[inside], terms[inside], weights[inside]
+    similarity = _similarity(rows, terms, weights, m, size)
+    off_diagonal = ~np.eye(m, dtype=bool)
+    low, high = similarity[off_diagonal].min(), similarity[off_diagonal].max()
+    edges = np.maximum(similarity - (low + threshold * (high - low)), 0)
+    np.fill_diagonal(edges, 0)
+    forward[:m] = np.triu(edges, 1).sum(axis=1)
+    backward[:m] = np.tril(edges, -1).sum(axis=1)
+    return _scaled(forward), _scaled(backward)
+
+
+def _similarity(rows, terms, weights, m, size):
+    """Cosine similarities of the first ``m`` sentences (an m x m float32 matrix).
+
+    Sentences hold few terms each, so the product is computed from the term
+    postings (one product per pair of sentences sharing a term) unless a
+    dense product over the shared terms is cheaper.
+    """
+    df = np.bincount(terms, minlength=size)
+    keep = df[terms] >= 2  # a term in one sentence only adds to no similarity
+    rows, terms, weights = rows[keep], terms[keep], weights[keep]
+    shared = np.flatnonzero(df >= 2)
+    pairs = int((df[shared] ** 2).sum())
+    if pairs > m * m * len(shared) // 64 or pairs > 30_000_000:
+        column = np.full(size, -1)
+        column[shared] = np.arange(len(shared))
+        matrix = np.zeros((m, max(len(shared), 1)), dtype=np.float32)
+        matrix[rows, column[terms]] = weights
+        return matrix @ matrix.T
+    order = np.argsort(terms, kind="stable")
+    rows, terms, weights = rows[order], terms[order], weights[order]
+    first = np.searchsorted(terms, terms)  # first entry of each entry's term
+    width = df[terms]  # entries sharing that term
+    left = np.repeat(np.arange(len(terms)), width)
+    offset = np.arange(len(left)) - np.repeat(np.cumsum(width) - width, width)
+    right = np.repeat(first, width) + offset
+    cells = np.bincount(rows[left] * m + rows[right], weights=weights[left] * weights[right], minlength=m * m)
+    return cells.reshape(m, m).astype(np.float32)
+
+
+def _title_similarity(rows, terms, weights, n, size, title_terms):
+    """Cosine similarity of each sentence to the title's (binary) term vector."""
+    if not title_terms:
+        return np.zeros(n)
+    in_title = np.zeros(size, dtype=bool)
+    in_title[title_terms] = True
+    return np.bincount(rows, weights=weights * in_title[terms], minlength=n) / math.sqrt(len(title_terms))
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    top = values.max()
+    return values / top if top > 0 else values
+
+
+def _select(ratings: np.ndarray, leaning: np.ndarray, count: int) -> list[int]:
+    """The ``count`` best-rated indexes, in order; a leaning sentence only after its predecessor."""
+    n = len(ratings)
+    chosen = np.zeros(n, dtype=bool)
+    for _ in range(count):
+        after_chosen = np.concatenate(([False], chosen[:-1]))
+        allowed = ~chosen & (~leaning | after_chosen)
+        if not allowed.any():
+            allowed = ~chosen
+        chosen[int(np.argmax(np.where(allowed, ratings, -np.inf)))] = True
+    return np.flatnonzero(chosen).tolist()

@@ -1,0 +1,164 @@
+"""The article laid out in lines at a given width: what ArticleView draws.
+
+The article is a list of blocks (section headings, photo marks, paragraphs),
+each holding its display text (cleaned, see reader.ui.text). ``layout``
+wraps every block into lines, greedily at word boundaries: a 200,000-word
+article lays out in a fraction of a second, so a resize simply lays it out
+again. No parsing happens here: the blocks come straight from the Article.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rich.cells import cell_len
+from textual.content import Content
+
+from reader.article.model import Article
+from reader.ui.text import clean_with_offsets, one_line
+
+BlockKind = Literal["heading", "photo", "paragraph"]
+SUMMARY_STYLE = "$text on $primary-muted"
+MARK_STYLE = "bold $text on $accent-muted"
+HEADING_STYLE = "bold $text-accent"
+PHOTO_STYLE = "italic $text-muted"
+PHOTO_MARKED_STYLE = "bold $text on $accent-muted"
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(eq=False)
+class Block:
+    """One heading, photo mark or paragraph of the article."""
+
+    kind: BlockKind
+    text: str
+    index: int  # section index, photo number (1-based) or paragraph index
+    paragraph: int  # the paragraph this block leads to (for the reading position)
+    shift: Callable[[int], int] | None = None  # Article.text offset - paragraph start -> offset in text
+    first: int = 0  # first line of the block's text after layout
+    height: int = 0  # lines of text (without the blank lines around it)
+    summary: frozenset[int] = frozenset()  # sentence indexes highlighted in this paragraph
+    mark: tuple[int, int] | None = None  # highlighted span (offsets in text)
+    marked: bool = False  # photo mark highlighted
+    _content: Content | None = field(default=None, repr=False)
+
+    def invalidate(self) -> None:
+        self._content = None
+
+    def content(self, article: Article) -> Content:
+        """The block's text with its styles (cached until invalidated)."""
+        if self._content is not None:
+            return self._content
+        if self.kind == "heading":
+            content = Content.styled(self.text, HEADING_STYLE)
+        elif self.kind == "photo":
+            content = Content.styled(self.text, PHOTO_MARKED_STYLE if self.marked else PHOTO_STYLE)
+        else:
+            content = Content(self.text)
+            paragraph = article.paragraphs[self.index]
+            assert self.shift is not None
+            for sentence in paragraph.sentences:
+                if sentence.index in self.summary:
+                    start, end = self.shift(sentence.start - paragraph.start), self.shift(sentence.end - paragraph.start)
+                    content = content.stylize(SUMMARY_STYLE, start, end)
+            if self.mark is not None:
+                content = content.stylize(MARK_STYLE, *self.mark)
+        self._content = content
+        return content
+
+
+def article_blocks(article: Article) -> list[Block]:
+    """Headings, photo marks and paragraphs in reading order."""
+    last = max(0, len(article.paragraphs) - 1)
+    photos: dict[int, list[Block]] = {}
+    for number, caption in enumerate(article.captions, 1):
+        credit = f" ({one_line(caption.credit)})" if caption.credit else ""
+        text = f"\u25a3 Photo {number}: {one_line(caption.text)}{credit}"
+        before = min(caption.before_paragraph, last)
+        photos.setdefault(caption.before_paragraph, []).append(Block("photo", text, number, before))
+    first_of_section = {s.paragraphs[0].index: s for s in article.sections if s.paragraphs}
+    blocks: list[Block] = []
+    for paragraph in article.paragraphs:
+        blocks.extend(photos.pop(paragraph.index, ()))
+        section = first_of_section.get(paragraph.index)
+        if section is not None:
+            blocks.append(Block("heading", one_line(section.label), section.index, paragraph.index))
+        text, shift = clean_with_offsets(paragraph.text)
+        blocks.append(Block("paragraph", text, paragraph.index, paragraph.index, shift))
+    for rest in photos.values():
+        blocks.extend(rest)
+    return blocks
+
+
+def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) offsets of the lines of ``text`` wrapped at ``width`` cells."""
+    width = max(1, width)
+    measure = len if text.isascii() else cell_len
+    spans: list[tuple[int, int]] = []
+    line_start = line_end = -1
+    line_width = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word_width = measure(match.group())
+        if line_start >= 0:
+            gap = measure(text[line_end:start])
+            if line_width + gap + word_width <= width:
+                line_end, line_width = end, line_width + gap + word_width
+                continue
+            spans.append((line_start, line_end))
+        if word_width > width:  # a word longer than a line: cut it
+            position = start
+            while measure(text[position:end]) > width:
+                cut = position + 1
+                while cut < end and measure(text[position : cut + 1]) <= width:
+                    cut += 1
+                spans.append((position, cut))
+                position = cut
+            start, word_width = position, measure(text[position:end])
+        line_start, line_end, line_width = start, end, word_width
+    if line_start >= 0:
+        spans.append((line_start, line_end))
+    return spans or [(0, 0)]
+
+
+@dataclass
+class Layout:
+    """Lines of the article at one width: for each line, its block and span (-1: a blank line)."""
+
+    width: int
+    block: array = field(default_factory=lambda: array("i"))
+    start: array = field(default_factory=lambda: array("i"))
+    end: array = field(default_factory=lambda: array("i"))
+
+    def __len__(self) -> int:
+        return len(self.block)
+
+    def add(self, block: int, start: int, end: int) -> None:
+        self.block.append(block)
+        self.start.append(start)
+        self.end.append(end)
+
+
+def layout(blocks: list[Block], width: int) -> Layout:
+    """Wrap ``blocks`` at ``width``; sets each block's ``first`` and ``height``."""
+    lines = Layout(width)
+    lines.add(-1, -1, -1)  # a blank line above the article
+    for number, block in enumerate(blocks):
+        if block.kind == "heading" and number and blocks[number - 1].kind == "paragraph":
+            lines.add(number, -1, -1)
+        block.first = len(lines)
+        if block.kind == "photo":
+            spans = [(0, len(block.text))]  # one line, cut with an ellipsis when drawn
+        else:
+            spans = wrap_spans(block.text, width)
+        for start, end in spans:
+            lines.add(number, start, end)
+        block.height = len(spans)
+        if block.kind != "heading":
+            lines.add(number, -1, -1)
+    return lines

@@ -1,0 +1,306 @@
+"""The article in a readable column: headings, photo marks and paragraphs.
+
+A single line-based ScrollView: the article is laid out in lines
+(reader.ui.article_layout) at the column's width and only the visible lines
+are drawn, so a 200,000-word text opens, scrolls and resizes without
+freezing the UI.
+
+State kept here for the features built on top of it: ``column_width`` (the
+reading column's width, a reactive), ``paragraph`` / ``section`` (the
+reading position: the paragraph at the top of the view) and ``summary``
+(the highlighted sentences).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.segment import Segment
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.article.model import Article
+from reader.ui.article_layout import Block, Layout, article_blocks, layout
+from reader.ui.messages import PositionChanged
+
+PADDING = 2  # cells of space either side of the text, inside the column
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The article body, scrollable, centred in a column of ``column_width`` cells."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Scroll down", show=False, id="article.down", key_display="j/↓"),
+        Binding("k,up", "scroll_up", "Scroll up", show=False, id="article.up", key_display="k/↑"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page_down", key_display="space/pgdn"),
+        Binding("pageup", "page_up", "Page up", show=False, id="article.page_up", key_display="pgup"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="article.top", key_display="g/home"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom", key_display="G/end"),
+    ]
+
+    column_width: reactive[int] = reactive(80)
+    """Width of the reading column in cells, padding included (narrower terminals shrink it)."""
+
+    summary: reactive[frozenset[int]] = reactive(frozenset)
+    """Indexes of the sentences highlighted as the summary."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.blocks: list[Block] = []
+        self.lines = Layout(0)
+        self._paragraph_block: list[int] = []  # paragraph index -> block number
+        self._heading_block: dict[int, int] = {}  # section index -> block number
+        self._photo_block: dict[int, int] = {}  # photo number -> block number
+        self._marked: Block | None = None
+        self._target: int | None = None  # paragraph of the last jump, while it is in view
+        self._target_block = 0  # the block that jump went to
+        self._block_firsts: list[int] = []
+        self.paragraph = 0
+        self.section = 0
+
+    # -- content -----------------------------------------------------------
+
+    @property
+    def complete(self) -> bool:
+        return self.article is not None
+
+    async def show_article(self, article: Article) -> None:
+        """Show ``article`` from its top."""
+        self.article = article
+        self.blocks = article_blocks(article)
+        self._paragraph_block = [0] * len(article.paragraphs)
+        self._heading_block = {}
+        self._photo_block = {}
+        for number, block in enumerate(self.blocks):
+            if block.kind == "paragraph":
+                self._paragraph_block[block.index] = number
+            elif block.kind == "heading":
+                self._heading_block[block.index] = number
+            else:
+                self._photo_block[block.index] = number
+        self._marked = None
+        self._target = None
+        self.paragraph = self.section = 0
+        for block in self.blocks:
+            if block.kind == "paragraph" and self.summary:
+                block.summary = self._summary_of(block)
+        self._layout(force=True)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+        self._report()
+
+    def _summary_of(self, block: Block) -> frozenset[int]:
+        assert self.article is not None
+        summary = self.summary
+        return frozenset(s.index for s in self.article.paragraphs[block.index].sentences if s.index in summary)
+
+    def watch_summary(self, old: frozenset[int], new: frozenset[int]) -> None:
+        if self.article is None:
+            return
+        sentences = self.article.sentences
+        for paragraph in {sentences[i].paragraph for i in old ^ new if i < len(sentences)}:
+            block = self.blocks[self._paragraph_block[paragraph]]
+            block.summary = self._summary_of(block)
+            block.invalidate()
+        self.refresh()
+
+    def watch_column_width(self) -> None:
+        if self.article is not None:
+            self._relayout()
+
+    # -- layout ------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        """Cells of text on a line."""
+        available = self.scrollable_content_region.width or self.size.width
+        return max(8, min(self.column_width, available) - 2 * PADDING)
+
+    def _layout(self, force: bool = False) -> bool:
+        width = self.text_width
+        if not force and width == self.lines.width:
+            return False
+        self.lines = layout(self.blocks, width)
+        self._block_firsts = [block.first for block in self.blocks]
+        self.virtual_size = Size(0, len(self.lines))
+        return True
+
+    def _relayout(self) -> None:
+        anchor = self._anchor()
+        if self._layout():
+            self._restore(anchor)
+
+    def on_resize(self) -> None:
+        if self.article is not None:
+            self._relayout()
+
+    def _anchor(self) -> tuple[int, float]:
+        """The block at the top of the view and how far into it (0..1) the view starts."""
+        if not self.blocks or not len(self.lines):
+            return (0, 0.0)
+        top = int(self.scroll_y)
+        if self._target is not None:  # the last jump's place, still in view at the last report
+            return (self._target_block, 0.0)
+        number = max(0, bisect_right(self._block_firsts, top) - 1)
+        block = self.blocks[number]
+        into = (top - block.first) / block.height if block.height else 0.0
+        return (number, max(0.0, min(into, 1.0)))
+
+    def _restore(self, anchor: tuple[int, float]) -> None:
+        number, into = anchor
+        block = self.blocks[number]
+        y = block.first + int(into * block.height) if block.first > 1 else 0
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        self.refresh()
+        self._report()
+
+    # -- drawing -----------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        line = int(self.scroll_y) + y
+        if self.article is None or line >= len(self.lines):
+            return Strip.blank(width, style)
+        number = self.lines.block[line]
+        start = self.lines.start[line]
+        if number < 0 or start < 0:
+            return Strip.blank(width, style)
+        block = self.blocks[number]
+        content = block.content(self.article)
+        text_width = self.lines.width
+        if block.kind == "photo":
+            content = content.truncate(text_width, ellipsis=True)
+        else:
+            content = content[start : self.lines.end[line]]
+        left = max(0, (width - min(self.column_width, width)) // 2) + PADDING
+        segments = [Segment(" " * left, style), *content.render_segments(self.visual_style)]
+        return Strip(segments).crop_extend(0, width, style)
+
+    # -- position ----------------------------------------------------------
+
+    def _top_paragraph(self) -> int:
+        """The paragraph at the top of the view (for a heading or photo mark: the paragraph it leads to)."""
+        if not self.blocks:
+            return 0
+        top = int(self.scroll_y)
+        number = max(0, bisect_right(self._block_firsts, top) - 1)
+        block = self.blocks[number]
+        if block.kind == "paragraph" and top >= block.first + block.height and number + 1 < len(self.blocks):
+            block = self.blocks[number + 1]  # on the blank line after a paragraph
+        return block.paragraph
+
+    def _in_view(self, paragraph: int) -> bool:
+        block = self.blocks[self._paragraph_block[paragraph]]
+        top = int(self.scroll_y)
+        return block.first < top + self.scrollable_content_region.height and block.first + block.height > top
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._report()
+
+    def _report(self) -> None:
+        if self.article is None or not self.blocks:
+            return
+        if self.lines.width != self.text_width:
+            return  # a resize is pending: the position is restored after the new layout
+        if self._target is not None and self._in_view(self._target):
+            paragraph = self._target
+        else:
+            self._target = None
+            paragraph = self._top_paragraph()
+        self.paragraph = paragraph
+        self.section = self.article.section_of(paragraph).index if self.article.sections else 0
+        maximum = self.max_scroll_y
+        progress = 1.0 if maximum <= 0 else min(1.0, self.scroll_y / maximum)
+        self.post_message(PositionChanged(paragraph, self.section, progress))
+
+    def top_text(self) -> str:
+        """The text of the first line in view (for whoever needs to know what the reader sees)."""
+        line = int(self.scroll_y)
+        while line < len(self.lines) and self.lines.start[line] < 0:
+            line += 1
+        if line >= len(self.lines):
+            return ""
+        block = self.blocks[self.lines.block[line]]
+        return block.text[self.lines.start[line] : self.lines.end[line]]
+
+    # -- jumps -------------------------------------------------------------
+
+    def _go_to_block(self, number: int, paragraph: int) -> None:
+        block = self.blocks[number]
+        at_start = block.first <= 1 or (block.kind == "heading" and block.paragraph == 0)
+        self.scroll_to(y=0 if at_start else block.first, animate=False, immediate=True, force=True)
+        self._target = paragraph
+        self._target_block = number
+        self.refresh()
+        self._report()
+
+    async def go_to_paragraph(self, paragraph: int, *, heading: bool = False) -> None:
+        """Scroll ``paragraph`` (or, with ``heading``, its section's heading) to the top of the view."""
+        if self.article is None or not self._paragraph_block:
+            return
+        paragraph = max(0, min(paragraph, len(self._paragraph_block) - 1))
+        number = self._paragraph_block[paragraph]
+        if heading and number > 0 and self.blocks[number - 1].kind == "heading":
+            number -= 1
+        self._go_to_block(number, paragraph)
+
+    async def go_to_section(self, section: int) -> None:
+        if self.article is None or not self.article.sections:
+            return
+        section = max(0, min(section, len(self.article.sections) - 1))
+        number = self._heading_block.get(section)
+        if number is not None:
+            self._go_to_block(number, self.blocks[number].paragraph)
+
+    async def mark_span(self, paragraph: int, start: int | None, end: int | None) -> None:
+        """Scroll to ``paragraph`` and highlight it (or its span start..end, offsets in Article.text)."""
+        if self.article is None or not self._paragraph_block:
+            return
+        paragraph = max(0, min(paragraph, len(self._paragraph_block) - 1))
+        block = self.blocks[self._paragraph_block[paragraph]]
+        self._clear_mark()
+        assert block.shift is not None
+        base = self.article.paragraphs[paragraph].start
+        if start is None or end is None:
+            block.mark = (0, len(block.text))
+        else:
+            block.mark = (block.shift(start - base), block.shift(end - base))
+        block.invalidate()
+        self._marked = block
+        self._go_to_block(self._paragraph_block[paragraph], paragraph)
+
+    async def mark_photo(self, number: int) -> None:
+        """Scroll to where photo ``number`` (1-based) stood and highlight its mark."""
+        block_number = self._photo_block.get(number)
+        if block_number is None:
+            return
+        block = self.blocks[block_number]
+        self._clear_mark()
+        block.marked = True
+        block.invalidate()
+        self._marked = block
+        self._go_to_block(block_number, block.paragraph)
+
+    @property
+    def marked(self) -> str | None:
+        """The highlighted text (a quote, a sentence, a photo mark), if any."""
+        block = self._marked
+        if block is None:
+            return None
+        if block.kind == "photo":
+            return block.text
+        start, end = block.mark or (0, 0)
+        return block.text[start:end]
+
+    def _clear_mark(self) -> None:
+        if self._marked is not None:
+            self._marked.mark = None
+            self._marked.marked = False
+            self._marked.invalidate()
+        self._marked = None

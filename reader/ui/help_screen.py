@@ -1,0 +1,58 @@
+"""The help screen: every key, read from the binding definitions themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KeyGroup = tuple[str, Sequence[BindingType]]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the bindings of each part of the reader, with the user's keymap applied."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close", key_display="esc/q/?"),
+    ]
+
+    def __init__(self, groups: Sequence[KeyGroup]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog"):
+            with VerticalScroll(id="help-keys"):
+                for title, bindings in self.groups:
+                    lines = list(self.lines(bindings))
+                    if lines:
+                        yield Static(Content.styled(title, "bold $text-accent"), classes="help-title", markup=False)
+                        yield Static(Content("\n").join(lines), classes="help-group", markup=False)
+
+    def on_mount(self) -> None:
+        dialog = self.query_one("#help-dialog")
+        dialog.border_title = "Keys"
+        dialog.border_subtitle = "escape closes"
+        self.query_one("#help-keys").focus()
+
+    def keys_of(self, binding: Binding) -> str:
+        """How the keys of ``binding`` are shown (after the app's keymap)."""
+        keymap = getattr(self.app, "_keymap", {}) or {}
+        remapped = keymap.get(binding.id) if binding.id else None
+        if remapped is None and binding.key_display:
+            return binding.key_display
+        keys = (remapped or binding.key).split(",")
+        return "/".join(self.app.get_key_display(Binding(key.strip(), binding.action)) for key in keys)
+
+    def lines(self, bindings: Iterable[BindingType]) -> Iterable[Content]:
+        for binding in bindings:
+            if not isinstance(binding, Binding) or not binding.id or not binding.description:
+                continue
+            yield Content.assemble(
+                Content.styled(f"{self.keys_of(binding):>14}", "bold $accent"), "  ", binding.description
+            )

@@ -1,0 +1,26 @@
+"""The sidebar: Photos above Quotes."""
+
+from __future__ import annotations
+
+from textual.containers import Vertical
+
+from reader.article.model import Article
+
+
+class Sidebar(Vertical):
+    """Photo captions and quotes of the article (its lists are mounted after the first paint)."""
+
+    async def populate(self) -> None:
+        """Mount the Photos and Quotes lists."""
+        from reader.ui.photos import PhotoList
+        from reader.ui.quotes import QuoteList
+
+        if not self.children:
+            await self.mount_all([PhotoList(id="photos"), QuoteList(id="quotes")])
+
+    def show_article(self, article: Article) -> None:
+        from reader.ui.photos import PhotoList
+        from reader.ui.quotes import QuoteList
+
+        self.query_one(PhotoList).show_captions(article.captions)
+        self.query_one(QuoteList).show_quotes(article.quotes)

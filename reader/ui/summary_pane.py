@@ -1,0 +1,123 @@
+"""The summary view's pane: the summary's sentences, or its progress while computing."""
+
+from __future__ import annotations
+
+from time import monotonic
+
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from reader.summary.algorithms import DESCRIPTIONS, Summary
+from reader.ui.messages import JumpRequest
+from reader.ui.text import one_line
+
+
+class SummaryList(OptionList):
+    """The summary's sentences; ``enter`` jumps to one in the article."""
+
+    BINDINGS = [Binding("enter", "select", "Go to sentence", id="summary.go_to_sentence")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.summary: Summary | None = None
+
+    def show_summary(self, summary: Summary | None) -> None:
+        self.summary = summary
+        sentences = summary.sentences if summary else ()
+        self.set_options(
+            Option(Content.assemble(Content.styled("\u2022 ", "$text-accent"), one_line(s.text)), id=f"sentence-{s.index}")
+            for s in sentences
+        )
+        if sentences:
+            self.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.summary is None:
+            return
+        sentence = self.summary.sentences[event.option_index]
+        self.post_message(JumpRequest("sentence", sentence.paragraph, sentence.start, sentence.end))
+
+
+class SummaryPane(Vertical):
+    """Summary of the article with the current algorithm and length."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._started = 0.0
+        self._timer: Timer | None = None
+        self._label = ""
+        self._message = ""
+
+    def compose(self):
+        yield Static(id="summary-message", markup=False)
+        with Horizontal(id="summary-progress"):
+            yield ProgressBar(total=None, show_eta=False, show_percentage=False)
+            yield Static(id="summary-status", markup=False)
+        yield SummaryList(id="summary-list")
+
+    @property
+    def sentences(self) -> list[str]:
+        """The sentences shown (plain text), for whoever needs to read the pane."""
+        summary = self.query_one(SummaryList).summary
+        return [one_line(s.text) for s in summary.sentences] if summary else []
+
+    @property
+    def busy(self) -> bool:
+        return self.has_class("-busy")
+
+    def _title(self, algorithm: str, length: int) -> None:
+        name = DESCRIPTIONS.get(algorithm, algorithm).split(":")[0]
+        noun = "sentence" if length == 1 else "sentences"
+        self.border_title = Content(f"Summary \u00b7 {name} \u00b7 {length} {noun}")
+        self.border_subtitle = Content(DESCRIPTIONS.get(algorithm, "").partition(": ")[2])
+
+    def show_busy(self, algorithm: str, length: int) -> None:
+        """Show that a summary is being computed (with the time it has taken so far)."""
+        self._title(algorithm, length)
+        self._started = monotonic()
+        self._label = f"Summarizing with {algorithm}\u2026"
+        self.message = ""
+        self.add_class("-busy")
+        self._tick()
+        if self._timer is None:
+            self._timer = self.set_interval(0.25, self._tick)
+
+    def _tick(self) -> None:
+        elapsed = monotonic() - self._started
+        seconds = f" {elapsed:.0f} s" if elapsed >= 1 else ""
+        self.query_one("#summary-status", Static).update(Content(f" {self._label}{seconds}  (escape cancels)"))
+
+    def _idle(self) -> None:
+        self.remove_class("-busy")
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def show_summary(self, summary: Summary, length: int) -> None:
+        self._idle()
+        self._title(summary.algorithm, length)
+        self.message = ""
+        self.query_one(SummaryList).show_summary(summary)
+
+    @property
+    def message(self) -> str:
+        """The message shown in place of the sentences ("" when there is none)."""
+        return self._message
+
+    @message.setter
+    def message(self, message: str) -> None:
+        self._message = message
+        widget = self.query_one("#summary-message", Static)
+        widget.update(Content(message))
+        widget.display = bool(message)
+
+    def show_message(self, message: str) -> None:
+        """Show ``message`` in place of the sentences (cancelled, failed)."""
+        self._idle()
+        self.query_one(SummaryList).show_summary(None)
+        self.message = message

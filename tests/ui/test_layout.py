@@ -1,0 +1,83 @@
+"""Layouts: narrow terminals hide the sidebar, 40x12 stays usable, resizing keeps the reading position."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ready, settle
+from screen_text import screen_text
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_below_100_columns_the_sidebar_starts_hidden_and_b_shows_it_over_the_article(app):
+    async with app.run_test(size=(90, 30)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        sidebar = screen.query_one("#sidebar")
+        assert not sidebar.display and "Photos (3)" not in screen_text(app)
+        width = screen.view.size.width
+        await pilot.press("b")
+        await settle(pilot)
+        assert sidebar.display and "Photos (3)" in screen_text(app)
+        assert screen.view.size.width == width  # over the article: the text does not reflow
+        assert sidebar.region.right == 90
+        # enter on a caption shows its place: the sidebar steps aside.
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        assert not sidebar.display and app.focused is screen.view
+        assert screen.view.marked.startswith("\u25a3 Photo 1:")
+
+
+async def test_40x12_is_usable(app):
+    async with app.run_test(size=(40, 12)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        lines = screen_text(app).splitlines()
+        assert len(lines) == 12 and "%" in lines[0] and "Summary" in lines[-1]
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert screen.view.section == 1
+        await pilot.press("s")
+        await settle(pilot)
+        assert len(screen.query_one("#summary-pane").sentences) >= 1
+        assert "Summary" in screen_text(app).splitlines()[1]
+        await pilot.press("b")
+        await settle(pilot)
+        assert "Photos (3)" in screen_text(app)
+        await pilot.press("b", "question_mark")
+        await settle(pilot)
+        assert "Keys" in screen_text(app)
+        await pilot.press("escape", "q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_resizing_keeps_the_reading_position(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.screen.view
+        await pilot.press(*["right_square_bracket"] * 3)
+        await settle(pilot)
+        section, paragraph = view.section, view.paragraph
+        assert section == 3
+        for size in ((60, 20), (200, 50), (40, 12), (99, 30), (100, 30), (41, 13), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert (view.section, view.paragraph) == (section, paragraph), size
+            label = app.screen.article.sections[section].label
+            if view.max_scroll_y > 0 and view.scroll_y < view.max_scroll_y:
+                assert view.top_text() == label, size  # the heading is still the first line
+            assert label in screen_text(app), size
+
+
+async def test_resizing_with_the_summary_open_keeps_the_position(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.screen.view
+        await pilot.press("right_curly_bracket", "right_curly_bracket", "right_curly_bracket", "s")
+        await settle(pilot)
+        assert view.paragraph == 3
+        for size in ((45, 14), (130, 45)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert view.paragraph == 3, size

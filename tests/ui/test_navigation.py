@@ -1,0 +1,158 @@
+"""Moving through the article: sections, paragraphs, scrolling, focus, jumps from the sidebar."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import WIDE, ready, settle
+from screen_text import screen_text
+
+from reader.ui.article_view import ArticleView
+from reader.ui.header import ReaderHeader
+from reader.ui.text import one_line
+
+pytestmark = pytest.mark.asyncio
+
+
+def header_section(app) -> str:
+    return app.screen.query_one(ReaderHeader).section
+
+
+async def test_next_and_previous_section(app):
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(pilot)
+        view = app.screen.view
+        sections = app.screen.article.sections
+        assert len(sections) >= 4
+        for expected in (1, 2, 3):
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+            assert view.section == expected
+            assert view.top_text() == sections[expected].label  # the heading is the first line in view
+            assert screen_text(app).splitlines()[1][:60].strip() == sections[expected].label
+            assert header_section(app) == sections[expected].label
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert view.section == 2 and view.top_text() == sections[2].label
+        for _ in range(len(sections) + 2):
+            await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert view.section == len(sections) - 1
+        for _ in range(len(sections) + 2):
+            await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert view.section == 0 and view.scroll_y == 0
+
+
+async def test_next_and_previous_paragraph(app):
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(pilot)
+        view = app.screen.view
+        paragraphs = app.screen.article.paragraphs
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        await settle(pilot)
+        assert view.paragraph == 2
+        assert one_line(paragraphs[2].text).startswith(view.top_text())
+        await pilot.press("left_curly_bracket")
+        await settle(pilot)
+        assert view.paragraph == 1
+        assert one_line(paragraphs[1].text).startswith(view.top_text())
+
+
+@pytest.mark.parametrize(
+    ("keys", "moved"),
+    [
+        (("j",), 1), (("down",), 1), (("j", "j", "k"), 1), (("j", "j", "up"), 1),
+        (("space",), "page"), (("pagedown",), "page"), (("pagedown", "pagedown", "pageup"), "page"),
+    ],
+)
+async def test_scrolling_keys(app, keys, moved):
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(pilot)
+        view = app.screen.view
+        await pilot.press(*keys)
+        await pilot.pause(0.4)  # scrolling may be animated
+        await settle(pilot)
+        page = view.scrollable_content_region.height
+        assert view.scroll_y == (page if moved == "page" else moved)
+
+
+@pytest.mark.parametrize(("down", "up"), [("G", "g"), ("end", "home")])
+async def test_bottom_and_top(app, down, up):
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(pilot)
+        view = app.screen.view
+        await pilot.press(down)
+        await pilot.pause(0.6)
+        await settle(pilot)
+        assert view.scroll_y == view.max_scroll_y > 0
+        assert screen_text(app).splitlines()[0].endswith("100% ")
+        assert view.section == app.screen.article.section_of(view.paragraph).index
+        await pilot.press(up)
+        await pilot.pause(0.6)
+        await settle(pilot)
+        assert view.scroll_y == 0
+        assert screen_text(app).splitlines()[0].endswith("  0% ")
+
+
+async def test_tab_moves_focus_between_article_photos_quotes_and_summary(app):
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        names = []
+        for _ in range(4):
+            names.append(app.focused.id)
+            await pilot.press("tab")
+        assert names == ["article", "photos", "quotes", "article"]
+        await pilot.press("shift+tab")
+        assert app.focused.id == "article"
+        await pilot.press("s")
+        await settle(pilot)
+        names = []
+        for _ in range(5):
+            names.append(app.focused.id)
+            await pilot.press("tab")
+        assert names == ["article", "photos", "quotes", "summary-list", "article"]
+        await pilot.press("shift+tab")
+        assert app.focused.id == "article"
+        names = []
+        for _ in range(5):
+            names.append(app.focused.id)
+            await pilot.press("shift+tab")
+        assert names == ["article", "summary-list", "quotes", "photos", "article"]
+
+
+async def test_enter_on_a_caption_shows_where_the_photo_stood(app):
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("tab", "down", "enter")  # the second photo (AFP)
+        await settle(pilot)
+        assert view.marked is not None and view.marked.startswith("\u25a3 Photo 2:")
+        assert view.top_text().startswith("\u25a3 Photo 2:")
+        assert app.focused.id == "photos"
+
+
+async def test_enter_on_a_quote_shows_it_in_the_article(app):
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("tab", "tab", "enter")  # the first expert quote (Kim Dong-yub)
+        await settle(pilot)
+        quote = screen.query_one("#quotes").voices[0].quotes[0]
+        assert screen.view.marked == one_line(quote.text) or one_line(quote.text) in screen.view.marked
+        assert screen.view.paragraph == quote.paragraph
+        assert screen.view.section == screen.article.section_of(quote.paragraph).index
+
+
+async def test_b_toggles_the_sidebar(app):
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        sidebar = app.screen.query_one("#sidebar")
+        view = app.screen.view
+        width = view.size.width
+        await pilot.press("b")
+        await settle(pilot)
+        assert not sidebar.display and "Photos (3)" not in screen_text(app)
+        assert view.size.width > width
+        await pilot.press("b")
+        await settle(pilot)
+        assert sidebar.display and "Photos (3)" in screen_text(app)

@@ -1,0 +1,104 @@
+"""Sources: `o` opens another one, URLs load in a worker, errors keep the article (or exit 2 at start-up)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from conftest import ready, settle
+from screen_text import screen_text
+
+import reader.sources.load as load
+from reader.errors import ReaderError
+from reader.sources.document import Document
+from reader.ui.app import ReaderApp
+from reader.ui.open_screen import OpenScreen
+
+pytestmark = pytest.mark.asyncio
+
+OTHER = "Second article title here.\n\nThe second article has one paragraph of text, and another sentence.\n"
+
+
+async def test_o_opens_another_file(app, tmp_path):
+    path = tmp_path / "other.txt"
+    path.write_text(OTHER)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenScreen)
+        await pilot.press(*str(path), "enter")
+        await pilot.pause()
+        await settle(pilot)
+        screen = app.screen_stack[0]
+        assert screen.article.source == "other.txt"
+        assert "Second article title here" in screen_text(app)
+        assert screen.query_one("#photos").option_count == 0
+
+
+async def test_an_error_is_a_notification_and_the_article_stays(app, tmp_path):
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await ready(pilot)
+        title = app.screen.article.title
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press(*str(tmp_path / "missing.txt"), "enter")
+        for _ in range(100):
+            if any("no such file" in n.message for n in app._notifications):
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.3)
+        screen = app.screen_stack[0]
+        assert screen.article.title == title
+        text = screen_text(app)
+        assert "no such file" in text and "missing.txt" in text
+        assert not screen.view.loading
+
+
+async def test_escape_closes_the_open_dialog(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, OpenScreen)
+
+
+async def test_a_url_loads_in_a_worker_with_a_loading_indicator(monkeypatch):
+    release = threading.Event()
+
+    def fake_load(spec, stdin=None):
+        release.wait(10)
+        return Document(text=OTHER, source=spec, title="Fetched article")
+
+    monkeypatch.setattr(load, "load_source", fake_load)
+    app = ReaderApp(source="https://example.com/news", document=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert screen.article is None and screen.view.loading
+        assert "https://example.com/news" in screen_text(app).splitlines()[0]
+        await pilot.press("b", "j", "b")  # keys keep working
+        release.set()
+        await ready(pilot)
+        assert not screen.view.loading
+        assert screen.article.title == "Fetched article"
+        assert "Fetched article" in screen_text(app).splitlines()[0]
+
+
+async def test_a_failing_source_at_start_up_exits_with_code_2(monkeypatch):
+    def failing(spec, stdin=None):
+        raise ReaderError(f"cannot open {spec}: connection refused")
+
+    monkeypatch.setattr(load, "load_source", failing)
+    app = ReaderApp(source="https://example.invalid/x", document=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            if app._exit:
+                break
+            await pilot.pause(0.05)
+    assert app.return_code == 2
+    assert [str(m) for m in app._exit_renderables] == [
+        "reader: error: cannot open https://example.invalid/x: connection refused"
+    ] or app._exit_renderables == []  # printed to stderr once the app has closed

@@ -1,0 +1,170 @@
+"""The summary view: s, a / A, + / -, enter, escape; workers, caching and cancelling."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from conftest import WIDE, ready, settle
+from screen_text import screen_text
+
+import reader.summary.algorithms as algorithms
+from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH
+from reader.ui.summary_pane import SummaryPane
+from reader.ui.text import one_line
+
+pytestmark = pytest.mark.asyncio
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """Count the summaries computed (the real summarizer still runs)."""
+    made: list[tuple[str, int]] = []
+    real = algorithms.summarize
+
+    def counting(article, algorithm, length, **kwargs):
+        made.append((algorithm, length))
+        return real(article, algorithm, length, **kwargs)
+
+    monkeypatch.setattr(algorithms, "summarize", counting)
+    return made
+
+
+@pytest.fixture
+def slow(monkeypatch):
+    """A summarizer that waits until released (set the event)."""
+    release = threading.Event()
+    real = algorithms.summarize
+
+    def waiting(article, algorithm, length, **kwargs):
+        release.wait(10)
+        return real(article, algorithm, length, **kwargs)
+
+    monkeypatch.setattr(algorithms, "summarize", waiting)
+    yield release
+    release.set()
+
+
+async def test_s_shows_the_summary_and_highlights_it(app, calls):
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("s")
+        await settle(pilot)
+        pane = screen.query_one(SummaryPane)
+        assert pane.display and len(pane.sentences) == DEFAULT_LENGTH
+        summary = screen.summaries[(DEFAULT_ALGORITHM, DEFAULT_LENGTH)]
+        assert screen.view.summary == frozenset(summary.indexes)
+        text = screen_text(app)
+        assert f"{DEFAULT_LENGTH} sentences" in text
+        assert one_line(summary.sentences[0].text)[:40] in " ".join(text.split())
+        await pilot.press("s")
+        await settle(pilot)
+        assert not pane.display and screen.view.summary == frozenset()
+        await pilot.press("s")
+        await settle(pilot)
+        assert calls == [(DEFAULT_ALGORITHM, DEFAULT_LENGTH)]  # cached
+
+
+async def test_a_and_A_change_the_algorithm(app, calls):
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("a")  # not in the summary view: nothing happens
+        assert screen.algorithm == DEFAULT_ALGORITHM
+        await pilot.press("s")
+        await settle(pilot)
+        start = ALGORITHMS.index(DEFAULT_ALGORITHM)
+        await pilot.press("a")
+        await settle(pilot)
+        after = ALGORITHMS[(start + 1) % len(ALGORITHMS)]
+        assert screen.algorithm == after
+        title = str(screen.query_one(SummaryPane).border_title)
+        assert algorithms.DESCRIPTIONS[after].split(":")[0] in title
+        await pilot.press("A", "A")
+        await settle(pilot)
+        assert screen.algorithm == ALGORITHMS[(start - 1) % len(ALGORITHMS)]
+        assert len(screen.query_one(SummaryPane).sentences) == DEFAULT_LENGTH
+        assert (after, DEFAULT_LENGTH) in calls
+
+
+async def test_plus_and_minus_change_the_length(app, calls):
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("s")
+        await settle(pilot)
+        pane = screen.query_one(SummaryPane)
+        await pilot.press("plus")
+        await settle(pilot)
+        assert len(pane.sentences) == DEFAULT_LENGTH + 1
+        assert f"{DEFAULT_LENGTH + 1} sentences" in screen_text(app)
+        await pilot.press("minus", "minus")
+        await settle(pilot)
+        assert len(pane.sentences) == DEFAULT_LENGTH - 1
+        for _ in range(DEFAULT_LENGTH + 2):
+            await pilot.press("minus")
+        await settle(pilot)
+        assert screen.length == 1 and len(pane.sentences) == 1
+        before = len(calls)
+        await pilot.press(*["plus"] * (DEFAULT_LENGTH - 1))
+        await settle(pilot)
+        assert len(calls) == before  # lengths 2 and 3 were computed before: cached
+        assert len(pane.sentences) == DEFAULT_LENGTH
+
+
+async def test_enter_on_a_summary_sentence_jumps_to_it(app):
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("s")
+        await settle(pilot)
+        summary = screen.summaries[(screen.algorithm, screen.length)]
+        target = summary.sentences[-1]
+        await pilot.press("shift+tab")  # article -> summary (the last pane)
+        assert app.focused.id == "summary-list"
+        for _ in range(len(summary.sentences) - 1):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.view.marked == one_line(target.text)
+        assert screen.view.paragraph == target.paragraph
+        in_view = " ".join(screen_text(app).split())
+        assert one_line(target.text)[:30] in in_view
+
+
+async def test_a_slow_summary_shows_progress_keeps_keys_working_and_escape_cancels(app, slow):
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("s")
+        await pilot.pause(0.1)
+        pane = screen.query_one(SummaryPane)
+        assert pane.busy and screen.summarizing
+        assert "Summarizing with" in screen_text(app) and "escape cancels" in screen_text(app)
+        await pilot.press("right_square_bracket", "right_square_bracket")  # keys keep working
+        await pilot.pause()
+        assert screen.view.section == 2
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert not pane.busy and not screen.summarizing
+        assert "cancelled" in pane.message
+        assert screen.show_summary
+        slow.set()
+        await settle(pilot)
+        assert (screen.algorithm, screen.length) not in screen.summaries
+
+
+async def test_hiding_the_summary_cancels_it(app, slow):
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("s")
+        await pilot.pause(0.1)
+        assert screen.summarizing
+        await pilot.press("s")
+        await pilot.pause(0.1)
+        assert not screen.summarizing and not screen.query_one(SummaryPane).display
+        slow.set()
+        await settle(pilot)
+        assert screen.view.summary == frozenset()

@@ -1,0 +1,294 @@
+"""Quotes and who said them: reader.article.quotes.find_quotes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.article.model import Paragraph, Quote, Sentence
+from reader.article.quotes import find_quotes, is_expert_role
+from reader.nlp.tokenize import sentence_spans
+
+ROOT = Path(__file__).resolve().parents[2]
+KOREA_HERALD = ROOT / "content" / "korea-herald-putin-kim-jong-un-vostochny-cosmodrome.txt"
+_CAPTION = re.compile(r"\((?:AP|AFP|Reuters)\)\s*$")
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Body paragraphs of ``text``: blank-line separated, photo captions left out."""
+    paras: list[Paragraph] = []
+    n = 0
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        if not m.group().strip() or _CAPTION.search(m.group()):
+            continue
+        index = len(paras)
+        sentences = tuple(
+            Sentence(n + k, m.start() + s, m.start() + e, m.group()[s:e], index)
+            for k, (s, e) in enumerate(sentence_spans(m.group()))
+        )
+        n += len(sentences)
+        paras.append(Paragraph(index, m.start(), m.end(), sentences, m.group()))
+    return paras
+
+
+def quotes_of(text: str) -> tuple[Quote, ...]:
+    return find_quotes(text, paragraphs(text))
+
+
+def quoted(text: str, words: str) -> Quote:
+    """The quote of ``text`` whose text starts with ``words``."""
+    found = [q for q in quotes_of(text) if q.text.startswith(words)]
+    assert len(found) == 1, [q.text for q in quotes_of(text)]
+    return found[0]
+
+
+def direct(quotes: tuple[Quote, ...]) -> list[Quote]:
+    return [q for q in quotes if q.kind != "indirect"]
+
+
+# ------------------------------------------------------------ bundled article
+
+
+@pytest.fixture(scope="module")
+def herald() -> tuple[str, tuple[Quote, ...]]:
+    text = KOREA_HERALD.read_text(encoding="utf-8")
+    return text, quotes_of(text)
+
+
+def test_herald_expert_quotes_are_the_two_professors(herald):
+    _, quotes = herald
+    experts = [(q.speaker, q.role) for q in quotes if q.expert]
+    assert experts == [
+        ("Kim Dong-yub", "professor at the University of North Korean Studies in Seoul"),
+        ("Kim Dong-yub", "professor at the University of North Korean Studies in Seoul"),
+        ("Nam Sung-wook", "professor at Korea University"),
+        ("Nam Sung-wook", "professor at Korea University"),
+    ]
+    assert all(q.kind == "direct" for q in quotes if q.expert)
+
+
+def test_herald_kim_told_the_korea_herald_is_the_professor(herald):
+    _, quotes = herald
+    q = next(q for q in quotes if q.text.startswith("While that intention"))
+    assert q.speaker == "Kim Dong-yub"
+    bare = next(q for q in quotes if q.text.startswith("The choice of venue"))
+    assert bare.speaker == "Kim Dong-yub"  # unattributed: continues the speaker
+    nam = next(q for q in quotes if q.text.startswith("Now, North Korea"))
+    assert nam.speaker == "Nam Sung-wook"
+
+
+def test_herald_putin_quotes(herald):
+    _, quotes = herald
+    putin = [q for q in quotes if q.speaker == "Vladimir Putin" and q.kind != "indirect"]
+    assert [q.text for q in putin] == [
+        "The North Korean leadership is interested in rocket construction, "
+        "they are also trying to develop space technologies,",
+        "They will discuss all issues in no particular hurry",
+        "they have time",
+    ]
+    assert [q.kind for q in putin] == ["direct", "direct", "partial"]
+    assert not any(q.expert for q in putin)
+    assert putin[0].role == "Russian President"
+
+
+def test_herald_short_phrases_are_partial_never_expert(herald):
+    _, quotes = herald
+    by_text = {q.text.rstrip("."): q for q in quotes}
+    for phrase in ("together", "imperialism", "tight schedule", "strategic significance"):
+        assert by_text[phrase].kind == "partial"
+        assert not by_text[phrase].expert
+    assert by_text["together"].speaker == "Kim Jong-un"
+    assert by_text["imperialism"].speaker == "Kim Jong-un"
+
+
+def test_herald_paragraphs_and_offsets(herald):
+    text, quotes = herald
+    paras = paragraphs(text)
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        assert paras[q.paragraph].start <= q.start < q.end <= paras[q.paragraph].end
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+def test_herald_indirect_speech(herald):
+    _, quotes = herald
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert any(q.speaker == "Vladimir Putin" and q.text.startswith("the venue was deliberately") for q in indirect)
+    assert not any(q.expert for q in indirect)
+
+
+# --------------------------------------------------------- attribution forms
+
+
+def test_said_x_with_apposition_role():
+    q = quoted('"The market will recover by spring," said John Smith, an analyst at RAND.', "The market")
+    assert (q.speaker, q.role, q.expert, q.kind) == ("John Smith", "analyst at RAND", True, "direct")
+    assert q.text == "The market will recover by spring,"
+
+
+def test_x_said_colon_and_bare_continuation_paragraph():
+    text = (
+        "Mayor Linda Park said: \"We will open three new libraries this year.\"\n\n"
+        "\"Every neighbourhood deserves one, and we will pay for it.\"\n\n"
+        "The council votes next week."
+    )
+    quotes = direct(quotes_of(text))
+    assert [q.speaker for q in quotes] == ["Linda Park", "Linda Park"]
+    assert [q.paragraph for q in quotes] == [0, 1]
+    assert quotes[0].role == "Mayor"
+    assert not any(q.expert for q in quotes)
+
+
+def test_told_surname_and_pronoun_resolve_to_full_name():
+    text = (
+        "Turnout among young voters fell sharply in the spring election.\n\n"
+        "Maria Lopez, a researcher at the Pew Research Center, told reporters the survey was the largest yet.\n\n"
+        '"Young voters are moving away from both parties," Lopez said.\n\n'
+        'She added: "That trend started a decade ago."'
+    )
+    quotes = direct(quotes_of(text))
+    assert [q.speaker for q in quotes] == ["Maria Lopez", "Maria Lopez"]
+    assert all(q.role == "researcher at the Pew Research Center" for q in quotes)
+    assert all(q.expert for q in quotes)
+
+
+def test_according_to():
+    q = quoted('"We do not have the votes," according to Tom Reed, the Senate majority leader.', "We do not")
+    assert (q.speaker, q.role, q.expert) == ("Tom Reed", "Senate majority leader", False)
+
+
+def test_prenominal_role_and_partial_quote():
+    text = (
+        'Korea University professor Nam Sung-wook said the talks were "a turning point." '
+        '"This changes everything for the region," Nam said.'
+    )
+    partial = quoted(text, "a turning point")
+    assert (partial.speaker, partial.kind, partial.expert) == ("Nam Sung-wook", "partial", False)
+    full = quoted(text, "This changes")
+    assert (full.speaker, full.role, full.kind, full.expert) == (
+        "Nam Sung-wook", "Korea University professor", "direct", True)
+
+
+def test_curly_quotes_with_nested_single_quotes():
+    text = (
+        "“He told me, ‘Never give up,’ and I never did,” said Ana Costa, "
+        "a former official at the Foreign Ministry."
+    )
+    q = quoted(text, "He told me")
+    assert q.text == "He told me, ‘Never give up,’ and I never did,"
+    assert (q.speaker, q.role, q.expert) == ("Ana Costa", "former official at the Foreign Ministry", True)
+
+
+def test_quote_spanning_sentences_and_continued_over_paragraphs():
+    text = (
+        "\u201cThe first part of my answer is simple,\u201d said Omar Haddad, an economist at Barclays. "
+        "\u201cWe need lower rates. Then we need patience.\n\n"
+        "\u201cThe second part is harder.\u201d"
+    )
+    quotes = direct(quotes_of(text))
+    assert [q.text for q in quotes] == [
+        "The first part of my answer is simple,",
+        "We need lower rates. Then we need patience.",
+        "The second part is harder.",
+    ]
+    assert [q.speaker for q in quotes] == ["Omar Haddad"] * 3
+    assert all(q.expert for q in quotes)
+
+
+def test_korean_name_variants_are_one_person():
+    text = (
+        "North Korean leader Kim Jong-un arrived on Monday.\n\n"
+        '"We are ready for talks," Kim Jong Un said.'
+    )
+    q = quoted(text, "We are ready")
+    assert (q.speaker, q.role, q.expert) == ("Kim Jong-un", "North Korean leader", False)
+
+
+def test_surname_picks_the_kim_of_the_same_paragraph():
+    text = (
+        "North Korean leader Kim Jong-un met Vladimir Putin on Wednesday.\n\n"
+        "Kim Min-ji, a fellow at the Asan Institute, said the meeting mattered. "
+        '"It is a signal to Washington," Kim said.'
+    )
+    q = quoted(text, "It is a signal")
+    assert (q.speaker, q.role, q.expert) == ("Kim Min-ji", "fellow at the Asan Institute", True)
+
+
+def test_newsmaker_in_the_lead_is_not_an_expert():
+    text = (
+        "Professor Jane Doe, a professor at Yale, won the prize on Monday.\n\n"
+        '"I am stunned," Doe said.'
+    )
+    q = quoted(text, "I am stunned")
+    assert q.speaker == "Jane Doe"
+    assert not q.expert
+
+
+def test_speakerless_scare_quotes_are_dropped():
+    assert direct(quotes_of('Critics see it as a "miracle" cure for the "common cold".')) == []
+
+
+def test_long_unattributed_quote_is_kept_without_speaker():
+    quotes = direct(quotes_of('The sign read "No entry for anyone after dark, by order of the park".'))
+    assert len(quotes) == 1
+    assert quotes[0].speaker is None and not quotes[0].expert
+
+
+def test_dash_attribution():
+    q = quoted("\u201cI just hope people go out and vote.\u201d \u2015 Jorge Falcon", "I just hope")
+    assert q.speaker == "Jorge Falcon"
+
+
+def test_straight_double_apostrophes():
+    q = quoted("Not paying taxes ''makes me smart,'' Donald Trump said last week.", "makes me smart")
+    assert (q.speaker, q.kind) == ("Donald Trump", "partial")
+
+
+@pytest.mark.parametrize(
+    ("role", "expert"),
+    [
+        ("professor at Korea University", True),
+        ("senior fellow at the Brookings Institution", True),
+        ("chief economist at Barclays", True),
+        ("former State Department official", True),
+        ("spokesman for the ministry", False),
+        ("Russian President", False),
+        ("student at Korea University", False),
+        (None, False),
+    ],
+)
+def test_is_expert_role(role, expert):
+    assert is_expert_role(role) is expert
+
+
+def test_empty_inputs():
+    assert find_quotes("", []) == ()
+    assert quotes_of("No quotes here at all.") == ()
+
+
+# ------------------------------------------------------------------ properties
+
+_ALPHABET = st.sampled_from(list("ab Kim said, told. Nam \n\n\"“”‘’'—:()-") + ["''", " he said", "Mr. "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_quotes_always_index_the_text(text):
+    paras = paragraphs(text)
+    for q in find_quotes(text, paras):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert 0 <= q.paragraph < len(paras)
+        assert q.kind in ("direct", "partial", "indirect")
+        assert not (q.expert and q.kind != "direct")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises_on_arbitrary_text(text):
+    for q in find_quotes(text, paragraphs(text)):
+        assert text[q.start : q.end] == q.text
