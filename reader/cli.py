@@ -1,4 +1,4 @@
-"""Command line: `reader [SOURCE]`, `reader summarize`, `reader inspect`.
+"""Command line: `reader [SOURCE]`, `summarize`, `inspect`, `export`, `config`.
 
 Every user error is one line on stderr and exit code 2. `inspect` and
 `summarize` never import Textual; the TUI is imported only by `reader`.
@@ -61,12 +61,12 @@ def _summarize_parser() -> Parser:
     parser = Parser(prog="reader summarize", description="Print an extractive summary, one sentence a line.")
     parser.add_argument("source", help=SOURCE_HELP)
     parser.add_argument(
-        "-n", "--sentences", type=_positive, default=DEFAULT_LENGTH, metavar="N",
-        help=f"number of sentences (default {DEFAULT_LENGTH})",
+        "-n", "--sentences", type=_positive, default=None, metavar="N",
+        help=f"number of sentences (default: the configured length, else {DEFAULT_LENGTH})",
     )
     parser.add_argument(
-        "-a", "--algorithm", default=DEFAULT_ALGORITHM, metavar="NAME",
-        help=f"one of {', '.join(ALGORITHMS)} (default {DEFAULT_ALGORITHM})",
+        "-a", "--algorithm", default=None, metavar="NAME",
+        help=f"one of {', '.join(ALGORITHMS)} (default: the configured algorithm, else {DEFAULT_ALGORITHM})",
     )
     parser.add_argument("--json", action="store_true", help="print JSON with each sentence's place")
     return parser
@@ -125,9 +125,10 @@ def run_summarize(argv: Sequence[str]) -> int:
     from reader.summary.algorithms import check_algorithm, summarize
 
     args = _summarize_parser().parse_args(argv)
-    algorithm = check_algorithm(args.algorithm)
+    algorithm, length = _configured(args.algorithm, args.sentences)
+    algorithm = check_algorithm(algorithm)
     article = _load(args.source)
-    summary = summarize(article, algorithm, args.sentences)
+    summary = summarize(article, algorithm, length)
     if args.json:
         from reader.outline import summary_json
 
@@ -154,6 +155,17 @@ def _warn(lines: Sequence[str]) -> None:
         print(f"reader: warning: {line}", file=sys.stderr)
 
 
+def _configured(algorithm: str | None, length: int | None) -> tuple[str, int]:
+    """The algorithm and length asked for, else those of the config file."""
+    if algorithm is not None and length is not None:
+        return algorithm, length
+    from reader.settings import load_settings
+
+    settings, warnings = load_settings()
+    _warn(warnings)
+    return algorithm or settings.algorithm, length or settings.length
+
+
 def run_export(argv: Sequence[str]) -> int:
     from pathlib import Path
 
@@ -161,14 +173,7 @@ def run_export(argv: Sequence[str]) -> int:
     from reader.summary.algorithms import check_algorithm, summarize
 
     args = _export_parser().parse_args(argv)
-    algorithm, length = args.algorithm, args.sentences
-    if algorithm is None or length is None:
-        from reader.settings import load_settings
-
-        settings, warnings = load_settings()
-        _warn(warnings)
-        algorithm = settings.algorithm if algorithm is None else algorithm
-        length = settings.length if length is None else length
+    algorithm, length = _configured(args.algorithm, args.sentences)
     algorithm = check_algorithm(algorithm)
     target = None if args.output in (None, "-") else Path(args.output)
     if target is not None and (target.exists() or target.is_symlink()):
@@ -217,7 +222,7 @@ def run_open(argv: Sequence[str]) -> int:
         document = load_source(args.source)  # fail fast, before the screen opens
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(source=args.source, document=document)
+    app = ReaderApp(source=args.source, document=document, fresh=args.fresh)
     app.run()
     return app.return_code or 0
 

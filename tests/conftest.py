@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = next((ROOT / "content").glob("*.txt"))
+# Subprocesses never read or write the developer's own config and state.
+ISOLATED_CONFIG = tempfile.mkdtemp(prefix="reader-test-config-")
+ISOLATED_STATE = tempfile.mkdtemp(prefix="reader-test-state-")
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +32,14 @@ def bundled_article():
 
 def run_reader(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None):
     """Run `python -m reader ARGS` and return the CompletedProcess (text output)."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", **(env or {})}
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "PYTHONIOENCODING": "utf-8",
+        "READER_CONFIG_DIR": ISOLATED_CONFIG,
+        "READER_STATE_DIR": ISOLATED_STATE,
+        **(env or {}),
+    }
     result = subprocess.run(
         [sys.executable, "-m", "reader", *args],
         input=stdin,

@@ -22,6 +22,9 @@ def build_article(document: Document) -> Article:
     """Parse ``document`` into the Article model."""
     text = document.text
     segments = _segments(document)
+    headline = None
+    if document.kind == "text" and not document.headings:
+        headline, segments = _headline(text, segments)
     body_blocks: list[Block] = []
     segment_starts: list[int] = []  # index of the first body block of each segment
     found: list[tuple[int, FoundCaption]] = []
@@ -45,7 +48,7 @@ def build_article(document: Document) -> Article:
     quotes = find_quotes(text, paragraphs)
     sections = _sections(document, paragraphs, captions, quotes, segment_starts, first_paragraph_of_block)
     return Article(
-        title=document.title or derive_title(paragraphs, document.name),
+        title=document.title or headline or derive_title(paragraphs, document.name),
         source=document.source,
         text=text,
         sections=tuple(sections),
@@ -56,6 +59,27 @@ def build_article(document: Document) -> Article:
         author=document.author,
         site=document.site,
     )
+
+
+def _headline(text: str, segments: list[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
+    """A plain text's first line, when it reads as a headline, and the segments after it."""
+    blocks = split_blocks(text, *segments[0])
+    if len(blocks) < 2 or not looks_like_headline(blocks[0].text):
+        return None, segments
+    return _one_line(blocks[0].text).removesuffix("."), [(blocks[0].end, segments[0][1]), *segments[1:]]
+
+
+def looks_like_headline(line: str) -> bool:
+    """One short line in Title Case, or without the full stop a sentence ends with."""
+    if "\n" in line or len(line) > 150 or len(line.split()) < 2 or _credit_like(line):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    title_case = bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return title_case or (len(line) <= 100 and not line.rstrip().endswith((".", "\"", "\u201d", ")", ":")))
+
+
+def _credit_like(line: str) -> bool:
+    return caption_and_credit(line)[1] is not None
 
 
 def _segments(document: Document) -> list[tuple[int, int]]:

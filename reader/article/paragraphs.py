@@ -10,8 +10,6 @@ on the previous one ("But...", "He...").
 from __future__ import annotations
 
 import re
-from math import ceil
-
 from reader.article.blocks import Block
 from reader.nlp.tokenize import sentence_spans
 
@@ -39,9 +37,9 @@ def split_block(text: str, sentences: list[Span]) -> list[list[Span]]:
     count = len(sentences)
     if count <= MAX_SENTENCES:
         return [sentences]
-    parts = ceil(count / MAX_SENTENCES)
-    costs = [_boundary_cost(text, sentences, i) for i in range(count)]
-    return _best_partition(sentences, costs, parts)
+    inside = _inside_quote(text, sentences)
+    costs = [_boundary_cost(text, sentences, i) + (5.0 if inside[i] else 0.0) for i in range(count)]
+    return _best_partition(sentences, costs)
 
 
 def _boundary_cost(text: str, sentences: list[Span], i: int) -> float:
@@ -59,6 +57,20 @@ def _boundary_cost(text: str, sentences: list[Span], i: int) -> float:
     return cost
 
 
+def _inside_quote(text: str, sentences: list[Span]) -> list[bool]:
+    """For each sentence: does it start inside an open quotation?"""
+    inside, is_open = [], False
+    for start, end in sentences:
+        inside.append(is_open)
+        chunk = text[start:end]
+        curly = chunk.count("\u201c") - chunk.count("\u201d")
+        if curly:
+            is_open = curly > 0
+        elif chunk.count('"') % 2:
+            is_open = not is_open
+    return inside
+
+
 def _overlap(text: str, before: list[Span], after: list[Span]) -> float:
     left = {w for s, e in before for w in _WORD.findall(text[s:e].lower())}
     right = {w for s, e in after for w in _WORD.findall(text[s:e].lower())}
@@ -67,30 +79,34 @@ def _overlap(text: str, before: list[Span], after: list[Span]) -> float:
     return len(left & right) / min(len(left), len(right))
 
 
-def _best_partition(sentences: list[Span], costs: list[float], parts: int) -> list[list[Span]]:
-    """Cut ``sentences`` into ``parts`` runs of MIN..MAX sentences at least cost."""
+def _best_partition(sentences: list[Span], costs: list[float]) -> list[list[Span]]:
+    """Cut ``sentences`` into runs of at most MAX_SENTENCES at least cost.
+
+    Every run has a price, so few runs are made, but an extra one is worth
+    it to avoid a bad boundary, such as one inside a quotation.
+    """
     count = len(sentences)
     inf = float("inf")
-    # best[k][i]: least cost of cutting the first i sentences into k runs.
-    best = [[inf] * (count + 1) for _ in range(parts + 1)]
-    back = [[0] * (count + 1) for _ in range(parts + 1)]
-    best[0][0] = 0.0
-    for k in range(1, parts + 1):
-        for i in range(1, count + 1):
-            for size in range(MIN_SENTENCES, MAX_SENTENCES + 1):
-                j = i - size
-                if j < 0 or best[k - 1][j] == inf:
-                    continue
-                # Balanced lengths read best: a small penalty for uneven runs.
-                value = best[k - 1][j] + costs[j] + 0.02 * abs(size - count / parts)
-                if value < best[k][i]:
-                    best[k][i], back[k][i] = value, j
-    if best[parts][count] == inf:
-        return [sentences[i : i + MAX_SENTENCES] for i in range(0, count, MAX_SENTENCES)]
+    # best[i]: (cost, runs) of the best cut of the first i sentences.
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(inf, 0)] * count
+    back = [0] * (count + 1)
+    for i in range(1, count + 1):
+        for size in range(1, min(MAX_SENTENCES, i) + 1):
+            j = i - size
+            if best[j][0] == inf:
+                continue
+            # Each extra run costs a little, and runs shorter than MIN_SENTENCES more.
+            value = best[j][0] + costs[j] + _RUN_COST + (_SHORT_RUN_COST if size < MIN_SENTENCES else 0.0)
+            if value < best[i][0]:
+                best[i], back[i] = (value, best[j][1] + 1), j
     runs: list[list[Span]] = []
     i = count
-    for k in range(parts, 0, -1):
-        j = back[k][i]
+    while i > 0:
+        j = back[i]
         runs.append(sentences[j:i])
         i = j
     return runs[::-1]
+
+
+_RUN_COST = 0.45
+_SHORT_RUN_COST = 0.6

@@ -70,13 +70,27 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) offsets of the sentences of ``text``, stripped of spaces."""
+    """(start, end) offsets of the sentences of ``text``, stripped of spaces.
+
+    A piece that starts in lower case continues the sentence before it:
+    ``"Why?" she asked.`` is one sentence.
+    """
+    pending: tuple[int, int] | None = None
     for start, end in sentence_tokenizer().span_tokenize(text):
         chunk = text[start:end]
         stripped = chunk.strip()
-        if stripped:
-            lead = len(chunk) - len(chunk.lstrip())
-            yield start + lead, start + lead + len(stripped)
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        span = (start + lead, start + lead + len(stripped))
+        if pending is not None and stripped[0].islower():
+            pending = (pending[0], span[1])
+            continue
+        if pending is not None:
+            yield pending
+        pending = span
+    if pending is not None:
+        yield pending
 
 
 def split_sentences(text: str) -> list[str]:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from reader.errors import ReaderError
 from reader.sources.decode import decode_bytes
 from reader.sources.document import Document
 
 MAX_BYTES = 20 * 1024 * 1024
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -37,8 +40,9 @@ def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
         from reader.sources.url import fetch_url
 
         fetched = fetch_url(spec)
+        suffix = PurePosixPath(urlsplit(fetched.url).path).suffix.lower()
         return document_from_bytes(
-            fetched.data, name=spec, source=spec, url=fetched.url, content_type=fetched.content_type
+            fetched.data, name=spec, source=spec, suffix=suffix, url=fetched.url, content_type=fetched.content_type
         )
     return load_path(Path(spec))
 
@@ -85,7 +89,7 @@ def document_from_bytes(
     if suffix in _HTML_SUFFIXES or _is_html(data, content_type):
         from reader.sources.html import html_document
 
-        return html_document(data, name=name, source=source, url=url)
+        return html_document(data, name=name, source=source, url=url, content_type=content_type)
     text = decode_bytes(data, name)
     if not text.strip():
         raise ReaderError(f"{name} is empty")

@@ -141,3 +141,12 @@ def test_version():
 
 def test_missing_file_for_the_reader_itself():
     _assert_one_line_error(run_reader("nothing-here.txt"), "no such file")
+
+
+def test_summarize_follows_the_config_defaults(tmp_path, bundled_path):
+    (tmp_path / "config.toml").write_text('algorithm = "lsa"\nlength = 2\n', encoding="utf-8")
+    result = run_reader("summarize", str(bundled_path), "--json", env={"READER_CONFIG_DIR": str(tmp_path)})
+    data = json.loads(result.stdout)
+    assert (data["algorithm"], data["length"]) == ("lsa", 2)
+    explicit = run_reader("summarize", str(bundled_path), "-a", "kl", "-n", "1", "--json", env={"READER_CONFIG_DIR": str(tmp_path)})
+    assert (json.loads(explicit.stdout)["algorithm"], json.loads(explicit.stdout)["length"]) == ("kl", 1)

@@ -111,3 +111,26 @@ def test_parsing_never_loses_or_reorders_words(blocks):
     for paragraph in article.paragraphs:
         assert article.text[paragraph.start : paragraph.end] == paragraph.text
         assert len(paragraph.sentences) <= 6 or len(paragraph.sentences) < 2
+
+
+def test_a_headline_line_becomes_the_title_not_body():
+    article = article_from_text("Budget Passes After a Long Night\n\nThe council voted at 2 a.m. Members went home.")
+    assert article.title == "Budget Passes After a Long Night"
+    assert article.body == "The council voted at 2 a.m. Members went home."
+
+
+def test_an_opening_sentence_is_body_not_headline():
+    article = article_from_text("The council voted on Monday to approve the budget.\n\nIt was late. Members went home.")
+    assert article.body.startswith("The council voted on Monday")
+    assert article.title == "The council voted on Monday to approve the budget"
+
+
+def test_a_quote_over_several_sentences_is_not_cut_by_a_paragraph_break():
+    quote = '"We lost the harvest. We lost the barn. We lost the animals. We will rebuild. We always have."'
+    text = (
+        "The flood reached the farm on Monday. Water rose fast. The family fled at night. "
+        f"Neighbours helped them. {quote} said Ana Ruiz, who has farmed there for 30 years. "
+        "The county opened a shelter. It housed 40 people."
+    )
+    article = article_from_text(text)
+    assert any(quote in p.text for p in article.paragraphs)
