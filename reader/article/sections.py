@@ -17,6 +17,8 @@ from reader.article.model import Paragraph, Quote
 from reader.nlp.stopwords import STOP_WORDS
 
 MIN_SPLIT_SENTENCES = 10
+MAX_SPLIT_SENTENCES = 60
+TARGET_SECTIONS = 12  # an article of any length gets about this many sections or more
 MIN_SIDE_SENTENCES = 3
 MAX_LABEL = 42
 WINDOW = 3  # paragraphs compared on each side of a candidate boundary
@@ -35,37 +37,58 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def plan_sections(paragraphs: Sequence[Paragraph], breaks: set[int]) -> list[list[Paragraph]]:
-    """Group ``paragraphs`` into sections, starting new ones at ``breaks``."""
+    """Group ``paragraphs`` into sections, starting new ones at ``breaks``.
+
+    Stretches longer than a split size (which grows with the article, so a
+    long report is not cut into slivers) are cut at their least cohesive
+    paragraph boundary, recursively.
+    """
     groups: list[list[Paragraph]] = []
     for paragraph in paragraphs:
         if not groups or paragraph.index in breaks:
             groups.append([])
         groups[-1].append(paragraph)
+    total = sum(len(p.sentences) for p in paragraphs)
+    split_size = min(MAX_SPLIT_SENTENCES, max(MIN_SPLIT_SENTENCES, total // TARGET_SECTIONS))
     result: list[list[Paragraph]] = []
     for group in groups:
-        result.extend(_split_by_cohesion(group))
+        result.extend(_split_by_cohesion(group, _boundary_cohesion(group), split_size))
     return result
 
 
-def _split_by_cohesion(group: list[Paragraph]) -> list[list[Paragraph]]:
+def _boundary_cohesion(paragraphs: Sequence[Paragraph]) -> dict[int, float]:
+    """Cosine similarity of the WINDOW paragraphs on each side of each boundary in a stretch.
+
+    Keyed by the index of the paragraph that follows the boundary.
+    """
+    bags = [_bag(p.text) for p in paragraphs]
+    cohesion = {}
+    for at in range(1, len(paragraphs)):
+        left = sum(bags[max(0, at - WINDOW) : at], Counter())
+        right = sum(bags[at : at + WINDOW], Counter())
+        cohesion[paragraphs[at].index] = _cosine(left, right)
+    return cohesion
+
+
+def _split_by_cohesion(group: list[Paragraph], cohesion: dict[int, float], split_size: int) -> list[list[Paragraph]]:
     total = sum(len(p.sentences) for p in group)
-    if len(group) < 2 or total < MIN_SPLIT_SENTENCES:
+    if len(group) < 2 or total < split_size:
         return [group]
-    bags = [_bag(p.text) for p in group]
     best_at, best_score = None, math.inf
     seen = 0
     for at in range(1, len(group)):
         seen += len(group[at - 1].sentences)
         if seen < MIN_SIDE_SENTENCES or total - seen < MIN_SIDE_SENTENCES:
             continue
-        left = sum(bags[max(0, at - WINDOW) : at], Counter())
-        right = sum(bags[at : at + WINDOW], Counter())
-        score = _cosine(left, right) + 0.05 * abs(seen - total / 2) / total
+        # Least cohesion wins; balanced halves break near-ties.
+        score = cohesion[group[at].index] + 0.05 * abs(seen - total / 2) / total
         if score < best_score:
             best_at, best_score = at, score
     if best_at is None:
         return [group]
-    return _split_by_cohesion(group[:best_at]) + _split_by_cohesion(group[best_at:])
+    return _split_by_cohesion(group[:best_at], cohesion, split_size) + _split_by_cohesion(
+        group[best_at:], cohesion, split_size
+    )
 
 
 def _bag(text: str) -> Counter:

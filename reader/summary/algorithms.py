@@ -56,14 +56,32 @@ def check_algorithm(name: str) -> str:
     return key
 
 
+class SummaryCancelled(Exception):
+    """Raised by summarize when its ``cancelled`` callback says to stop."""
+
+
+Progress = Callable[[float], None]
+# Share of the work done once words are tokenized and stemmed; the summarizer does the rest.
+_PREPARED = 0.6
+_CHUNK = 400  # sentences prepared between two progress reports
+
+
 def summarize(
-    article: Article, algorithm: str = DEFAULT_ALGORITHM, length: int = DEFAULT_LENGTH, *, in_context: bool = False
+    article: Article,
+    algorithm: str = DEFAULT_ALGORITHM,
+    length: int = DEFAULT_LENGTH,
+    *,
+    in_context: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Summary:
     """Pick ``length`` sentences of ``article``'s body with ``algorithm``.
 
     Sentences that cannot be read out of context ("But...", "He...", a bare
     quotation; see reader.summary.context) are left out of the candidates
     unless too few would remain; ``in_context=True`` keeps them (for measuring).
+    ``progress`` is called with the share of the work done (0 to 1);
+    ``cancelled`` is polled, and when it returns True, SummaryCancelled is raised.
     """
     algorithm = check_algorithm(algorithm)
     if length < 1:
@@ -77,9 +95,32 @@ def summarize(
     if length >= len(candidates):
         return Summary(algorithm, tuple(candidates))
     document, by_identity = _sumy_document(article, candidates)
+    _prepare(document, summarizer, progress, cancelled)
     chosen = summarizer(document, length)
+    if progress is not None:
+        progress(1.0)
     picked = sorted({by_identity[id(s)] for s in chosen}, key=lambda s: s.index)
     return Summary(algorithm, tuple(picked))
+
+
+def _prepare(document, summarizer, progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
+    """Tokenize and stem every sentence ahead of the summarizer, in chunks.
+
+    Words are cached on sumy's sentences and stems in the summarizer, so this
+    is work the summarizer would do anyway; in chunks it can report progress
+    and stop early.
+    """
+    sentences = document.sentences
+    for start in range(0, len(sentences), _CHUNK):
+        if cancelled is not None and cancelled():
+            raise SummaryCancelled
+        for sentence in sentences[start : start + _CHUNK]:
+            for word in sentence.words:
+                summarizer.stem_word(word)
+        if progress is not None:
+            progress(_PREPARED * min(1.0, (start + _CHUNK) / len(sentences)))
+    if cancelled is not None and cancelled():
+        raise SummaryCancelled
 
 
 def unique_sentences(article: Article) -> list[Sentence]:

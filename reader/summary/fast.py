@@ -87,7 +87,7 @@ def _shared_stems(stemmer: Callable[[str], str]) -> dict[str, str]:
         return {}
 
 
-class _CachedStems:
+class CachedStems:
     """Mixin: stems each distinct word once (sumy stems every occurrence).
 
     The stem cache is shared by every summarizer using the same stemmer object,
@@ -277,7 +277,7 @@ def _greedy_ratings(
 # --------------------------------------------------------------------------
 
 
-class FastLexRankSummarizer(_CachedStems, LexRankSummarizer):
+class FastLexRankSummarizer(CachedStems, LexRankSummarizer):
     """LexRank with sparse idf-cosines and a sparse power method."""
 
     dense_limit = 4000  # sentences; up to here sumy's own dense power method runs
@@ -347,7 +347,7 @@ class FastLexRankSummarizer(_CachedStems, LexRankSummarizer):
         return p_vector
 
 
-class FastTextRankSummarizer(_CachedStems, TextRankSummarizer):
+class FastTextRankSummarizer(CachedStems, TextRankSummarizer):
     """TextRank with the similarity matrix built from sparse count products."""
 
     dense_limit = 4000  # sentences; up to here the matrix is sumy's, bit for bit
@@ -408,7 +408,7 @@ class FastTextRankSummarizer(_CachedStems, TextRankSummarizer):
         return p_vector
 
 
-class FastReductionSummarizer(_CachedStems, ReductionSummarizer):
+class FastReductionSummarizer(CachedStems, ReductionSummarizer):
     """Reduction with edges from sparse count products, summed as sumy sums them."""
 
     def rate_sentences(self, document):
@@ -480,7 +480,7 @@ def _shared_total(group: list[int], edges: Callable, count: int) -> float:
 # --------------------------------------------------------------------------
 
 
-class FastKLSummarizer(_CachedStems, KLSummarizer):
+class FastKLSummarizer(CachedStems, KLSummarizer):
     """KL-Sum with all candidate divergences of a step computed at once."""
 
     tie_tolerance = 1e-9  # relative; nearer candidates are re-rated by sumy's code
@@ -582,7 +582,7 @@ class _KLState:
             self._alive_at_compaction = alive
 
 
-class FastSumBasicSummarizer(_CachedStems, SumBasicSummarizer):
+class FastSumBasicSummarizer(CachedStems, SumBasicSummarizer):
     """SumBasic with the average word probabilities of all sentences at once."""
 
     def __call__(self, document, sentences_count):
@@ -663,7 +663,7 @@ class _SumLayout:
 # --------------------------------------------------------------------------
 
 
-class FastLsaSummarizer(_CachedStems, LsaSummarizer):
+class FastLsaSummarizer(CachedStems, LsaSummarizer):
     """LSA with a sorted (hash-seed independent) dictionary and closed-form ranks."""
 
     def __call__(self, document, sentences_count):
@@ -757,7 +757,7 @@ def _int_bincount(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarra
     return out
 
 
-class FastLuhnSummarizer(_CachedStems, LuhnSummarizer):
+class FastLuhnSummarizer(CachedStems, LuhnSummarizer):
     """Luhn with cached stems, a set of significant stems and a flat chunk scan."""
 
     def __call__(self, document, sentences_count):
@@ -799,7 +799,7 @@ def _chunk_rating(significant: int, words: int) -> float:
     return 0 if significant == 1 else significant**2 / words
 
 
-class FastEdmundsonSummarizer(_CachedStems, EdmundsonSummarizer):
+class FastEdmundsonSummarizer(CachedStems, EdmundsonSummarizer):
     """Edmundson whose four methods share one stem cache."""
 
     def _share(self, method):
@@ -823,7 +823,7 @@ class FastEdmundsonSummarizer(_CachedStems, EdmundsonSummarizer):
         return self._share(_LocationMethod(self._stemmer, self._null_words))
 
 
-class _CueMethod(_CachedStems, EdmundsonCueMethod):
+class _CueMethod(CachedStems, EdmundsonCueMethod):
     """Cue method with cached stems."""
 
     def _rate_sentence(self, sentence, bonus_word_weight, stigma_word_weight):
@@ -838,19 +838,19 @@ def _count_in(self, sentence, significant_words) -> int:
     return sum(map(frozenset(significant_words).__contains__, self._stem_all(sentence.words)))
 
 
-class _KeyMethod(_CachedStems, EdmundsonKeyMethod):
+class _KeyMethod(CachedStems, EdmundsonKeyMethod):
     """Key method with cached stems."""
 
     _rate_sentence = _count_in
 
 
-class _TitleMethod(_CachedStems, EdmundsonTitleMethod):
+class _TitleMethod(CachedStems, EdmundsonTitleMethod):
     """Title method with cached stems."""
 
     _rate_sentence = _count_in
 
 
-class _LocationMethod(_CachedStems, EdmundsonLocationMethod):
+class _LocationMethod(CachedStems, EdmundsonLocationMethod):
     """Location method with cached stems."""
 
     _rate_sentence = _count_in

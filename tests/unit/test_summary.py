@@ -54,3 +54,13 @@ def test_edmundson_uses_title_words_as_bonus():
     article = article_from_text(text, title="Irrigation canal opens")
     summary = summarize(article, "edmundson", 1)
     assert summary.sentences[0].text == "A new irrigation canal opened in May."
+
+
+def test_progress_is_reported_and_cancel_stops(bundled_article):
+    from reader.summary.algorithms import SummaryCancelled
+
+    seen: list[float] = []
+    summarize(bundled_article, "lexrank", 3, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) >= 2
+    with pytest.raises(SummaryCancelled):
+        summarize(bundled_article, "lexrank", 3, cancelled=lambda: True)
