@@ -7,14 +7,23 @@ part of the quote), decides whether each is a full ``direct`` quote or a
 tokens:
 
 * the attribution right after the quote (``"...," Nam said`` /
-  ``"...," said John Smith, an analyst at RAND``), then the one right before
-  it (``X said: "..."``, ``According to X, "..."``), then any speech verb with
-  a subject elsewhere in the same sentence;
-* an unattributed quote continues the previous speaker of its paragraph, or of
-  the previous paragraph when it opens its own paragraph;
+  ``"...," said John Smith, an analyst at RAND`` / ``"..." ― Jane Doe`` /
+  ``"...," as X put it``), then the one right before it (``X said: "..."``,
+  ``According to X, "..."``, ``Said X: "..."``), then any speech verb with a
+  subject elsewhere in the same sentence;
+* a partial quote of four or more words, a quote after a colon or after
+  ``saying,`` goes to the subject of the sentence's main clause
+  (``In a speech, Trump attacked "..."``, ``A GAO report found ... "..."``);
+* an unattributed quote continues the open quote of the previous paragraph,
+  else the latest speaker of its paragraph (or the person the sentence before
+  it is about: ``Her rival, Tom Hardy, disagreed. "..."``), or of the previous
+  paragraph when it opens its own; a quote left open takes the speaker named
+  where it closes;
 * surnames ("Nam", "Mr. Obama") and he/she are resolved to a full name
   introduced earlier: a name seen in this or the previous paragraph first
-  (the most recent), otherwise the most often mentioned one;
+  (the most recent), otherwise the most often mentioned one; "she" prefers a
+  person marked as a woman ("Mrs.", "spokeswoman"); ``the senator`` is the
+  person last named with that title;
 * roles come from apposition (``Nam Sung-wook, a professor at Korea
   University``) or from the words before a name (``Korea University professor
   Nam Sung-wook``, ``Russian President Vladimir Putin``).
@@ -64,12 +73,14 @@ SPEECH_VERBS = frozenset(
     praise praised praising laud lauded criticize criticized criticise
     criticised blast blasted slam slammed accuse accused denounce denounced
     dismiss dismissed mock mocked hail hailed
+    tweeting chanting shouting noting declaring insisting explaining
+    replying responding writing calling
     """.split()
 )
 # Verbs that introduce a full quotation (for the direct/partial decision and
 # for indirect speech). "called" and friends only introduce phrases.
 _CLAUSE_VERBS = SPEECH_VERBS - frozenset(
-    "called describe describes described dubbed labeled labelled branded".split()
+    "called calling describe describes described dubbed labeled labelled branded".split()
 )
 _INDIRECT_VERBS = frozenset(
     "said says told tells added adds noted argued argues warned warns "
@@ -83,6 +94,10 @@ _DASHES = frozenset("― — – -".split())
 _AFTER_VERB = frozenset(
     "on in at to during after before when while last this yesterday today "
     "earlier later recently reporters".split()
+)
+# Finite verbs that show a clause follows "said": not a bare attribution.
+_AUXILIARIES = frozenset(
+    "is was were are be been had has have would will could should can did does do may might must".split()
 )
 PRONOUNS = frozenset("he she they it".split())
 # Skipped between a subject and its verb: "Putin also said", "Kim has said".
@@ -101,6 +116,46 @@ _TIME_WORDS = frozenset(
     november december
     """.split()
 )
+# Words opening an introductory phrase that ends at a comma: "In a speech, X ...".
+_INTRO_WORDS = frozenset(
+    """
+    in at on during after before when while as since because although though
+    if with without following despite under over for from by amid upon once
+    unlike like later earlier last speaking asked pressed
+    """.split()
+)
+_CONNECTIVES = frozenset("but and yet so still however meanwhile instead also then".split())
+# Documents and messages that "say" things: "A Justice Department report found ...".
+_SOURCE_NOUNS = frozenset(
+    """
+    report statement document memo letter study survey poll complaint lawsuit
+    filing ruling order bill article piece editorial story ad advertisement
+    website release plan proposal platform book speech resolution email tweet
+    post video analysis indictment affidavit transcript
+    """.split()
+)
+# Abbreviated titles, spelled out so "Sen. Jane Doe" is "the senator".
+_TITLE_WORDS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain",
+    "adm": "admiral", "prof": "professor", "rev": "reverend", "congressman": "representative",
+    "congresswoman": "representative", "del": "delegate", "atty": "attorney",
+}
+_FEMALE = frozenset(
+    """
+    mrs ms miss madam dame lady queen princess spokeswoman chairwoman
+    congresswoman businesswoman councilwoman mother wife daughter sister widow
+    grandmother actress
+    """.split()
+)
+_MALE = frozenset(
+    """
+    mr sir lord king prince spokesman chairman congressman businessman
+    councilman father husband son brother widower grandfather actor
+    """.split()
+)
+# Words that cannot be the verb after a subject.
+_NOT_VERBS = frozenset("who which whose that and or of to as than for with".split())
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 # Title words that may stand in a run of capitalised words before a name.
 TITLES = frozenset(
@@ -141,11 +196,12 @@ _NP_WORDS = frozenset(
     prosecutor prosecutors investigator investigators doctor doctors
     witness witnesses student students teacher teachers worker workers
     owner owners partner co-founder counsel veteran veterans
+    groups organization organizations companies families unions agencies
     """.split()
 )
 _DETERMINERS = frozenset(
     "a an the this that one two three four some many several another other "
-    "his her its their our".split()
+    "his her its their our my your".split()
 )
 _NP_PREPS = frozenset("of for at from with in on".split())
 # Capitalised words that begin sentences and are not names.
@@ -274,6 +330,10 @@ class _Registry:
     # (pos, paragraph, speaker name) of people seen as sentence subjects
     subjects: list[tuple[int, int, str]] = field(default_factory=list)
     lead_keys: set[str] = field(default_factory=set)
+    titled: set[str] = field(default_factory=set)  # one-word names seen with a title
+    # title or role word ("senator", "nominee") -> [(pos, key)] of the people holding it
+    by_title: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)  # key -> "f" or "m"
 
 
 @dataclass(frozen=True)
@@ -448,7 +508,7 @@ def _comma_back(toks: list[_Tok], j: int, floor: int) -> int | None:
             return None
         if t == ",":
             before = _skip_paren(toks, k - 1, floor)
-            ok = before >= floor and _is_name_tok(toks[before])
+            ok = before >= floor and (_is_name_tok(toks[before]) or toks[before].text.lower() in _NP_WORDS)
             return k if ok and k + 1 < j else None
     return None
 
@@ -515,15 +575,15 @@ def _np_before(toks: list[_Tok], j: int, floor: int) -> int:
     while i >= floor and j - i < 10:
         tok = toks[i]
         low = tok.text.lower()
-        if tok.text in ("’s", "'s") or _is_name_tok(tok) or low in _NP_WORDS:
-            i -= 1
+        if tok.text in ("’s", "'s") or _is_name_tok(tok) or low in _NP_WORDS or _POSSESSIVE.sub("", low) in _NP_WORDS:
+            i -= 1  # "the governor's spokesman"
         elif i == j and i > floor and _is_head_noun(tok, toks[i - 1]):
             i -= 1  # "the announcer said", "The New York businessman says"
         elif low in _DETERMINERS:
             i -= 1
             if not (i - 1 >= floor and toks[i].text.lower() in _NP_PREPS and toks[i - 1].text.lower() in _NP_WORDS):
                 break
-        elif low in _NP_PREPS and i - 1 >= floor and i < j and (toks[i - 1].text.lower() in _NP_WORDS):
+        elif low in _NP_PREPS and i - 1 >= floor and i < j and (toks[i - 1].text.lower() in _NP_WORDS or _is_name_tok(toks[i - 1])):
             i -= 1
         else:
             break
@@ -538,7 +598,7 @@ def _is_head_noun(tok: _Tok, prev: _Tok) -> bool:
     low, plow = tok.text.lower(), prev.text.lower()
     if not tok.text.isalpha() or tok.cap or low in _STOP_CAPS or low in _ADVERBS:
         return False
-    return plow in ("the", "a", "an", "this", "that", "his", "her", "their", "its") or _is_name_tok(prev) or plow in _NP_WORDS
+    return plow in ("the", "a", "an", "this", "that", "his", "her", "their", "its", "my", "our", "your") or _is_name_tok(prev) or plow in _NP_WORDS
 
 
 def _pronoun(tok: _Tok) -> str | None:
@@ -578,17 +638,7 @@ def _subject_after(toks: list[_Tok], v: int, stop: int) -> _Mention | None:
     i = v + 1
     if i < stop and toks[i].text.lower() in PRONOUNS:
         return _Mention("pronoun", toks[i].text.lower(), toks[i].start)
-    end = i
-    while end < stop and end - i < 10:
-        tok, low = toks[end], toks[end].text.lower()
-        if _is_name_tok(tok) or low in _NP_WORDS or low in _DETERMINERS or tok.text in ("’s", "'s"):
-            end += 1
-        elif low in _NP_PREPS and end + 1 < stop and (toks[end + 1].text.lower() in _DETERMINERS or _is_name_tok(toks[end + 1])):
-            end += 1
-        else:
-            break
-    while end > i and toks[end - 1].text.lower() in _NP_PREPS | _DETERMINERS:
-        end -= 1
+    end = _np_end(toks, i, stop)
     if end <= i:
         return None
     role = None
@@ -600,10 +650,117 @@ def _subject_after(toks: list[_Tok], v: int, stop: int) -> _Mention | None:
     return _analyze_np(toks[i:end], role)
 
 
+def _np_end(toks: list[_Tok], i: int, stop: int, extra: frozenset[str] = frozenset()) -> int:
+    """End index of the noun phrase starting at token ``i``: ``the Security Council``."""
+    end = i
+    while end < stop and end - i < 10:
+        tok, low = toks[end], toks[end].text.lower()
+        if _is_name_tok(tok) or low in _NP_WORDS or low in _DETERMINERS or low in extra or tok.text in ("’s", "'s"):
+            end += 1
+        elif low in _NP_PREPS and end + 1 < stop and (toks[end + 1].text.lower() in _DETERMINERS or _is_name_tok(toks[end + 1])):
+            end += 1
+        else:
+            break
+    while end > i and toks[end - 1].text.lower() in _NP_PREPS | _DETERMINERS:
+        end -= 1
+    return end
+
+
+def _clause_start(toks: list[_Tok], stop: int) -> int | None:
+    """Index of the main clause's first word: after ``But``, ``In a speech,`` and the like."""
+    i = 0
+    for _ in range(3):
+        while i < stop and not toks[i].text[0].isalnum():
+            i += 1
+        if i >= stop:
+            return None
+        low = toks[i].text.lower()
+        if low in _CONNECTIVES:
+            i += 1
+        elif low in _INTRO_WORDS:
+            comma = next((k for k in range(i + 1, min(stop, i + 25)) if toks[k].text == ","), None)
+            if comma is None:
+                return None
+            i = comma + 1
+        else:
+            return i
+    return None
+
+
+def _clause_subject(toks: list[_Tok], stop: int) -> _Mention | None:
+    """The subject of the sentence's main clause, when a verb follows it.
+
+    ``In a speech, Trump attacked ...``, ``Dean, a former party chairman,
+    poked at ...``, ``A Justice Department report found ...``. Only people,
+    groups and documents count: ``The sign read ...`` has no subject here.
+    """
+    i = _clause_start(toks, stop)
+    if i is None:
+        return None
+    if _pronoun(toks[i]) in ("he", "she") and i + 1 < stop and _looks_like_verb(toks[i + 1]):
+        return _Mention("pronoun", _pronoun(toks[i]) or "", toks[i].start)
+    named = _named_in_apposition(toks, i, stop)
+    if named:
+        return named
+    end = _np_end(toks, i, stop, _SOURCE_NOUNS)
+    head = end
+    while head < stop and toks[head].text.lower() in _DETERMINERS:
+        head += 1
+    if head > end and head + 1 < stop and toks[head].text.isalpha() and toks[head + 1].text == ",":
+        end = head + 1  # "Her opponent, Tom Hardy, ..."
+    if end <= i:
+        return None
+    j, role, inner = end, None, []
+    if j < stop and toks[j].text == "(":  # Sen. Jane Doe (R-Ohio)
+        j = next((k + 1 for k in range(j, min(stop, j + 8)) if toks[k].text == ")"), stop)
+    if j < stop and toks[j].text == ",":  # Dean, a former party chairman, ...
+        close = next((k for k in range(j + 1, min(stop, j + 30)) if toks[k].text in (",", ";", ":") or toks[k].text[0] in _QUOTE_CHARS), None)
+        if close is None or toks[close].text != ",":
+            return None
+        inner = toks[j + 1 : close]
+        role, j = _role_from_tokens(inner), close + 1
+    k = j  # "Reid has gone after ...", "the party had a message: ..."
+    while k < stop and (toks[k].text.lower() in _ADVERBS or (toks[k].text.endswith("ly") and not toks[k].cap)):
+        k += 1
+    if not any(n < stop and _looks_like_verb(toks[n]) for n in (j, k)):
+        return None
+    if _is_full_name(inner):  # His business partner, Lawrence B. Cummings, ...
+        return _analyze_np(inner, _join(toks[i:end]))
+    m = _analyze_np(toks[i:end], role)
+    if m is None or (m.kind == "desc" and toks[end - 1].text.lower() not in _NP_WORDS | _SOURCE_NOUNS):
+        return None
+    return m
+
+
+def _named_in_apposition(toks: list[_Tok], i: int, stop: int) -> _Mention | None:
+    """``His former business partner at Lenox, Lawrence B. Cummings, called ...``."""
+    if toks[i].text.lower() not in _DETERMINERS:
+        return None
+    comma = next((k for k in range(i + 1, min(stop, i + 10)) if not toks[k].text[0].isalnum()), None)
+    if comma is None or toks[comma].text != ",":
+        return None
+    end = comma + 1
+    while end < stop and _is_name_tok(toks[end]):
+        end += 1
+    inner = toks[comma + 1 : end]
+    if end + 1 >= stop or toks[end].text != "," or not _is_full_name(inner) or not _looks_like_verb(toks[end + 1]):
+        return None
+    return _analyze_np(inner, _role_from_tokens(toks[i:comma]) or _join(toks[i:comma]))
+
+
+def _looks_like_verb(tok: _Tok) -> bool:
+    """A lower-case word that can follow a subject: ``attacked``, ``is``, ``has``."""
+    low = tok.text.lower()
+    return (
+        tok.text.isalpha() and not tok.cap and low not in _NOT_VERBS and low not in _NP_PREPS
+        and low not in _DETERMINERS and low not in _NP_WORDS
+    )
+
+
 def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (title words, name words)."""
-    while words and words[0].lower().rstrip(".") in _STOP_CAPS:
-        words = words[1:]
+    while words and (words[0].lower().rstrip(".") in _STOP_CAPS or words[0].lower() in SPEECH_VERBS):
+        words = words[1:]  # "Said Gomez: ..."
     while words and words[-1].lower() in _TIME_WORDS:
         words = words[:-1]
     cut = 0
@@ -673,6 +830,11 @@ def _build_registry(
                 subject = False  # a name inside a quotation
             if len(name) == 1 and (titles or subject) and name[0].lower() not in _ORG_WORDS:
                 reg.subjects.append((m.start(), pi, name[0]))  # "Mr. Obama", "Obama said"
+                if titles:
+                    reg.titled.add(name[0].lower())
+                    person = _resolve_surname(name[0].lower(), m.start(), pi, reg)
+                    if person:  # "Mrs. Clinton": a woman
+                        _note_titles(reg, _name_key(person), titles, m.start())
             if len(name) < 2 or all(w.isupper() for w in name) or any(w.lower().rstrip(".") in _ORG_WORDS for w in name):
                 continue
             full = " ".join(name)
@@ -683,6 +845,7 @@ def _build_registry(
                 entity.role = _role_near(text, m.start(), m.end(), para, titles)
             pos = m.start()
             entity.positions.append(pos)
+            _note_titles(reg, key, titles + (entity.role or "").split(), pos)
             for part in {name[0].lower(), name[-1].lower()}:
                 reg.by_part.setdefault(part, []).append((pos, pi, key))
                 reg.part_keys.setdefault(part, set()).add(key)
@@ -691,6 +854,17 @@ def _build_registry(
             if subject:
                 reg.subjects.append((m.start(), pi, full))
     return reg
+
+
+def _note_titles(reg: _Registry, key: str, words: list[str], pos: int) -> None:
+    """Record the titles and gender words given with a person's name."""
+    for word in words:
+        low = word.lower().rstrip(".,")
+        low = _TITLE_WORDS.get(low, low)
+        if low in _FEMALE or low in _MALE:
+            reg.gender.setdefault(key, "f" if low in _FEMALE else "m")
+        if low in TITLES or low in _NP_WORDS:
+            reg.by_title.setdefault(low, []).append((pos, key))
 
 
 def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[str]) -> str | None:
@@ -716,9 +890,9 @@ def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[st
 def _resolve(mention: _Mention, para: int, reg: _Registry, last: list[tuple[int, int, str]]) -> str | None:
     """The canonical speaker name for a mention."""
     if mention.kind == "desc":
-        return mention.text
+        return _holder(mention, reg) or mention.text
     if mention.kind == "pronoun":
-        return _resolve_pronoun(mention.pos, para, reg, last)
+        return _resolve_pronoun(mention, para, reg, last)
     key = _name_key(mention.text)
     if key in reg.entities:
         return reg.entities[key].name
@@ -726,6 +900,11 @@ def _resolve(mention: _Mention, para: int, reg: _Registry, last: list[tuple[int,
         return mention.text
     found = _resolve_surname(mention.text.lower(), mention.pos, para, reg)
     return found or mention.text
+
+
+def _known_name(name: str, reg: _Registry) -> bool:
+    """A full name, or a single word the article uses as a name ("Obama")."""
+    return " " in name or name.lower() in reg.by_part or name.lower() in reg.titled
 
 
 def _resolve_surname(part: str, pos: int, para: int, reg: _Registry) -> str | None:
@@ -748,20 +927,49 @@ def _resolve_surname(part: str, pos: int, para: int, reg: _Registry) -> str | No
     return reg.entities[seen[i][2]].name
 
 
-def _resolve_pronoun(pos: int, para: int, reg: _Registry, last: list[tuple[int, int, str]]) -> str | None:
-    """He/she: the most recent speaker or sentence subject in this or the previous paragraph."""
-    best: tuple[int, str] | None = None
+def _holder(mention: _Mention, reg: _Registry) -> str | None:
+    """The person named earlier with the title of ``the senator``, ``the Republican nominee``."""
+    words = mention.text.split()
+    if not 2 <= len(words) <= 4 or words[0].lower() != "the" or any(w.endswith(("'s", "’s")) for w in words):
+        return None
+    head = _TITLE_WORDS.get(words[-1].lower(), words[-1].lower())
+    if head not in TITLES and head not in _NP_WORDS:
+        return None
+    holders = reg.by_title.get(head, [])
+    i = bisect.bisect_left(holders, (mention.pos,))
+    return reg.entities[holders[i - 1][1]].name if i else None
+
+
+def _resolve_pronoun(mention: _Mention, para: int, reg: _Registry, last: list[tuple[int, int, str]]) -> str | None:
+    """He/she: the most recent speaker or sentence subject in this or the previous paragraph.
+
+    "She" prefers a person known to be a woman ("Mrs.", "spokeswoman"); "he"
+    skips one, looking further back when every recent candidate is a woman.
+    """
+    pos, near, far = mention.pos, [], []
     i = bisect.bisect_left(reg.subjects, (pos,))
-    if i:
-        p, pi, name = reg.subjects[i - 1]
-        if pi >= para - 1:
-            best = (p, _resolve(_Mention("name", name, p), pi, reg, last))
+    for p, pi, name in reg.subjects[max(0, i - 8) : i]:
+        (near if pi >= para - 1 else far).append((p, _resolve(_Mention("name", name, p), pi, reg, last) or name))
     j = bisect.bisect_left(last, (pos,))
-    if j:
-        p, pi, name = last[j - 1]
-        if pi >= para - 1 and (best is None or p > best[0]):
-            best = (p, name)
-    return best[1] if best else None
+    for p, pi, name in last[max(0, j - 8) : j]:
+        (near if pi >= para - 1 else far).append((p, name))
+    near.sort(reverse=True)
+    far.sort(reverse=True)
+    if mention.text in ("he", "she"):
+        fits = _fits_he if mention.text == "he" else _fits_she
+        for group in (near, far) if mention.text == "he" else (near,):
+            found = next((name for _, name in group if fits(reg.gender.get(_name_key(name)))), None)
+            if found:
+                return found
+    return near[0][1] if near else None
+
+
+def _fits_he(gender: str | None) -> bool:
+    return gender != "f"
+
+
+def _fits_she(gender: str | None) -> bool:
+    return gender == "f"
 
 
 # --------------------------------------------------------------- attribution
@@ -797,9 +1005,12 @@ def _after_attribution(toks: list[_Tok]) -> _Mention | None:
         i += 1
     if i >= n:
         return None
-    if i and toks[i - 1].text in _DASHES and all(_is_name_tok(t) or not t.text[0].isalnum() for t in toks[i:]):
-        words = [t for t in toks[i:] if t.text[0].isalnum() or t.text.endswith(".")]
-        return _analyze_np(words, None)  # "..." ― Jorge Falcon
+    if i and toks[i - 1].text in _DASHES:
+        return _dash_signature(toks, i)
+    if toks[i].cap and toks[i].text.lower() in SPEECH_VERBS:
+        return _subject_after(toks, i, n)  # "...." Said Ellis, ...
+    if toks[i].text.lower() == "as":
+        return _as_put_it(toks, i + 1)
     if toks[i].text.lower() == "according" and i + 1 < n and toks[i + 1].text == "to":
         return _subject_after(toks, i + 1, n)
     for v in range(i, min(n, i + 30)):
@@ -813,6 +1024,29 @@ def _after_attribution(toks: list[_Tok]) -> _Mention | None:
     return None
 
 
+def _as_put_it(toks: list[_Tok], i: int) -> _Mention | None:
+    """``"...," as one senator put it`` (also ``as X wrote``, ``as X said``)."""
+    end = _np_end(toks, i, len(toks), _SOURCE_NOUNS)
+    j = end
+    while j < len(toks) and toks[j].text.lower() in _ADVERBS:
+        j += 1
+    if end <= i or j >= len(toks):
+        return None
+    put_it = toks[j].text == "put" and j + 1 < len(toks) and toks[j + 1].text == "it"
+    return _analyze_np(toks[i:end], None) if put_it or _is_verb(toks[j]) else None
+
+
+def _dash_signature(toks: list[_Tok], i: int) -> _Mention | None:
+    """``"..." ― Jorge Falcon`` or ``― Jorge Falcon, a nurse from Ohio``."""
+    end = i
+    while end < len(toks) and (_is_name_tok(toks[end]) or toks[end].text.lower() in ("de", "van", "von", "bin", "al")):
+        end += 1
+    if end == i or (end < len(toks) and toks[end].text not in (",", ".", "(")):
+        return None
+    role = _role_from_tokens([t for t in toks[end + 1 :] if t.text != "."]) if end < len(toks) and toks[end].text == "," else None
+    return _analyze_np(toks[i:end], role)
+
+
 def _bare_attribution(toks: list[_Tok]) -> bool:
     """Whether a sentence is only an attribution: ``Nam said.``, ``said X, a Y.``."""
     words = [t for t in toks if t.text[0].isalnum()]
@@ -824,12 +1058,18 @@ def _bare_attribution(toks: list[_Tok]) -> bool:
     nxt = toks[verb + 1] if verb + 1 < len(toks) else None
     if verb == 0 or nxt is None or not nxt.text[0].isalnum():
         return True
+    if any(t.text[0] in _QUOTE_CHARS or t.text.lower() in _AUXILIARIES for t in toks[verb + 1 :]):
+        return False  # "The agency said North Korea had ...": a sentence of its own
     return nxt.cap or nxt.text.lower() in _AFTER_VERB
 
 
 def _before_attribution(toks: list[_Tok]) -> _Mention | None:
     """``X said: "..."``, ``According to X, "..."``, ``Kim said he will "..."``."""
     n = len(toks)
+    if n > 1 and toks[0].cap and toks[0].text.lower() in SPEECH_VERBS:
+        m = _subject_after(toks, 0, n)  # Said Ellis: "..."
+        if m:
+            return m
     for k in range(n - 1):
         if toks[k].text.lower() == "according" and toks[k + 1].text == "to":
             m = _subject_after(toks, k + 1, n)
@@ -853,10 +1093,8 @@ def _participle_subject(toks: list[_Tok], v: int, colon: bool = False) -> _Menti
     end = 0
     while end < v and (_is_name_tok(toks[end]) or toks[end].text in ("’s", "'s")):
         end += 1
-    if end == 0 or end >= v:
-        return None
-    m = _analyze_np(toks[:end], None)
-    return m if m and m.kind == "name" else None
+    m = _analyze_np(toks[:end], None) if 0 < end < v else None
+    return m if m and m.kind == "name" else _clause_subject(toks, v)
 
 
 def _gap_attribution(gaps: list[list[_Tok]], anchor: int) -> _Mention | None:
@@ -911,21 +1149,86 @@ def _attribute(
         if f.speaker and f.role:
             roles.setdefault(f.speaker, f.role)
     following: list[_Found | None] = [None] * len(found)
+    chained: list[str | None] = [None] * len(found)
     nxt_found: _Found | None = None
     for i in range(len(found) - 1, -1, -1):
         if nxt_found and nxt_found.span.paragraph == found[i].span.paragraph:
             following[i] = nxt_found
         if found[i].explicit:
             nxt_found = found[i]
+        if i + 1 < len(found) and _continues(found[i].span, found[i + 1].span, paras):
+            chained[i] = found[i + 1].speaker if found[i + 1].explicit else chained[i + 1]
     last: _Found | None = None
     for i, f in enumerate(found):
         if f.speaker is None and f.kind == "direct":
             prev = last if last and last.span.paragraph == f.span.paragraph else None
-            _inherit(paras[f.span.paragraph], f, prev, following[i], events)
+            context = _Context(
+                continued=found[i - 1].speaker if i and _continues(found[i - 1].span, f.span, paras) else None,
+                chained=chained[i],
+                subject=_previous_subject(text, paras, bounds, spans, f.span, reg, events),
+            )
+            _inherit(paras[f.span.paragraph], f, prev, following[i], events, context)
             f.role = f.role or roles.get(f.speaker or "") or _entity_role(f.speaker, reg)
+            if f.speaker:
+                bisect.insort(events, (f.span.open, f.span.paragraph, f.speaker))
         if f.speaker:
             last = f
     return found
+
+
+def _continues(span: _Span, nxt: _Span, paras: list[Paragraph]) -> bool:
+    """Whether ``nxt`` continues the quote ``span`` left open at its paragraph's end."""
+    return not span.closed and nxt.paragraph == span.paragraph + 1 and _opens_paragraph(nxt, paras)
+
+
+def _opens_paragraph(span: _Span, paras: list[Paragraph]) -> bool:
+    return span.open - paras[span.paragraph].start < 8
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Speakers an unattributed quote may inherit besides the events around it."""
+
+    continued: str | None = None  # the open quote of the previous paragraph goes on
+    chained: str | None = None  # a quote left open here is attributed further on
+    subject: tuple[int, str] | None = None  # a person the previous sentence is about
+
+
+def _previous_subject(
+    text: str,
+    paras: list[Paragraph],
+    bounds: list[list[tuple[int, int]]],
+    spans: list[_Span],
+    span: _Span,
+    reg: _Registry,
+    events: list[tuple[int, int, str]],
+) -> tuple[int, str] | None:
+    """The person the sentence before a quote is about: ``Tom Hardy disagreed. "..."``.
+
+    Only for a quote that opens its sentence and follows a sentence without
+    quotation marks (in the same paragraph, or ending the previous one).
+    """
+    pi = span.paragraph
+    sb = bounds[pi]
+    k = bisect.bisect_right(sb, (span.open, float("inf"))) - 1
+    if k < 0 or any(t.text[0].isalnum() for t in _tokens(text, sb[k][0], span.open)):
+        return None
+    if k > 0:
+        start, end = sb[k - 1]
+    elif pi > 0 and _opens_paragraph(span, paras):
+        pi -= 1
+        start, end = bounds[pi][-1]
+    else:
+        return None
+    j = bisect.bisect_left(spans, end, key=lambda sp: sp.open) - 1
+    if j >= 0 and spans[j].close > start:
+        return None  # quoted words, or a sentence inside a quotation
+    toks = _tokens(text, start, end)
+    m = _clause_subject(toks, len(toks))
+    if m is None or m.kind != "name" or not _known_name(m.text, reg):
+        return None
+    name = _resolve(m, pi, reg, events)
+    return (start, name) if name else None
 
 
 def _explicit(
@@ -947,13 +1250,8 @@ def _explicit(
     b_start = max(s_open[0], prev.close if prev else para.start, span.open - _WINDOW)
     a_end = min(max(s_close[1], span.close), nxt.open if nxt else para.end, span.close + _WINDOW)
     after = _tokens(text, span.close, a_end)
-    if not _words_only(after) and span.close >= s_close[1]:
-        follow = _sentence_at(sb, a_end + 1)
-        if follow[0] > span.close:
-            stop = min(follow[1], nxt.open if nxt else para.end, span.close + _WINDOW)
-            after = _tokens(text, span.close, stop)
-            if not _bare_attribution(after) and not (after and after[0].text in _DASHES):
-                after = []
+    if not _words_only(after):
+        after = _next_sentence_attribution(text, sb, span, nxt.open if nxt else para.end)
     before = _tokens(text, b_start, span.open)
     mention = _after_attribution(after) or _before_attribution(before)
     if mention is None:
@@ -968,6 +1266,12 @@ def _explicit(
         mention = _sentence_person(text, b_start, span.open, reg)  # despite his "tight schedule"
     kind = _kind(text, span, b_start)
     found = _Found(span, kind, words=len(text[span.start : span.end].split()))
+    if mention is None and (found.words > 3 and kind == "partial" or (before and before[-1].text == ":")):
+        sentence = _tokens(text, s_open[0], span.open)
+        mention = _clause_subject(sentence, len(sentence))  # Trump attacked "the ..."
+    elif mention is not None and mention.kind == "pronoun" and mention.text in ("it", "they"):
+        sentence = _tokens(text, s_open[0], span.open)  # the council ... what it called "..."
+        mention = _clause_subject(sentence, len(sentence)) or mention
     if mention is not None:
         found.speaker = _resolve(mention, span.paragraph, reg, events)
         found.role = mention.role or _entity_role(found.speaker, reg)
@@ -975,6 +1279,23 @@ def _explicit(
         if found.speaker and mention.kind != "desc":
             bisect.insort(events, (span.open, span.paragraph, found.speaker))
     return found
+
+
+def _next_sentence_attribution(text: str, sb: list[tuple[int, int]], span: _Span, limit: int) -> list[_Tok]:
+    """Tokens of the sentence after a quote that ends its own, if only an attribution.
+
+    ``"...." Nam said.`` / ``"...."― Jorge Falcon`` (the splitter may put the
+    closing mark in that next sentence).
+    """
+    k = bisect.bisect_right(sb, span.close, key=lambda bound: bound[1])
+    if k >= len(sb):
+        return []
+    stop = min(sb[k][1], limit, span.close + _WINDOW)
+    after = _tokens(text, span.close, stop)
+    lead = next((t for t in after if t.text[0].isalnum() or t.text in _DASHES), None)
+    if _bare_attribution(after) or (lead is not None and lead.text in _DASHES):
+        return after
+    return []
 
 
 def _sentence_person(text: str, start: int, end: int, reg: _Registry) -> _Mention | None:
@@ -1015,26 +1336,45 @@ def _inherit(
     prev: _Found | None,
     following: _Found | None,
     events: list[tuple[int, int, str]],
+    context: _Context,
 ) -> None:
     """Carry a speaker over to an unattributed direct quote.
 
-    The latest speaker of its paragraph (a quote or reported speech); for a
-    quote that opens its paragraph, the last speaker of the previous one;
-    else the next attributed quote of the paragraph.
+    The speaker of the quote it continues from the previous paragraph; else
+    the latest speaker of its paragraph (a quote, reported speech, or the
+    person the previous sentence is about); for a quote that opens its
+    paragraph, the speaker who closes a quote it starts, else the last
+    speaker of the previous paragraph; else the next attributed quote of the
+    paragraph; else the person the previous paragraph ended on.
     """
+    if context.continued:
+        f.speaker = context.continued
+        return
     pi = f.span.paragraph
     j = bisect.bisect_left(events, (f.span.open,))
     event = events[j - 1] if j and events[j - 1][1] == pi else None
-    if event and (prev is None or event[0] > prev.span.open):
-        f.speaker = event[2]
-    elif prev is not None:
-        f.speaker, f.role = prev.speaker, prev.role
-    elif f.span.open - para.start < 8 and pi > 0:
+    candidates = [(event[0], event[2])] if event else []
+    if prev is not None:
+        candidates.append((prev.span.open, prev.speaker or ""))
+    subject = context.subject
+    if subject and subject[0] >= para.start:
+        candidates.append(subject)
+    if candidates:
+        f.speaker = max(candidates)[1]
+        if prev is not None and f.speaker == prev.speaker:
+            f.role = prev.role
+        return
+    if f.span.open - para.start < 8 and pi > 0:
+        if context.chained:
+            f.speaker = context.chained
+            return
         j = bisect.bisect_left(events, (para.start,))
         if j and events[j - 1][1] == pi - 1:
             f.speaker = events[j - 1][2]
     if f.speaker is None and following is not None:
         f.speaker, f.role = following.speaker, following.role
+    if f.speaker is None and subject:
+        f.speaker = subject[1]
 
 
 # ------------------------------------------------------------ indirect speech

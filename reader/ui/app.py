@@ -3,6 +3,12 @@
 Start-up stays light: this module imports Textual and the reader's UI
 modules only; nltk and sumy are imported by workers once the first screen is
 on the terminal (see ReaderScreen.on_mount).
+
+Settings (reader.settings) are read when the app is made: the theme, the
+column width, the summary algorithm and length, and the keymap; problems with
+the config file are shown as warnings once the screen is up. A theme picked
+from the command palette and the column width set with w / W are saved back
+to the config file.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from reader.errors import ReaderError
+from reader.settings import Settings, load_settings, save_setting
 from reader.ui.reader_screen import ReaderScreen
 
 if TYPE_CHECKING:
@@ -46,14 +54,76 @@ class ReaderApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette", show=False),
     ]
 
-    def __init__(self, source: str | None = None, document: Document | None = None, **kwargs) -> None:
+    def __init__(
+        self, source: str | None = None, document: Document | None = None, *, fresh: bool = False, **kwargs
+    ) -> None:
         super().__init__(**kwargs)
         self.source = source
         self.document = document
+        self.fresh = fresh
         self._probe = os.environ.get(PROBE_ENV, "")
+        # The theme, width and summary settings now; the keymap, checked against
+        # the binding ids (which imports every part of the UI), after the first paint.
+        self.settings: Settings = load_settings(known_themes=tuple(self.available_themes))[0]
+        self._saved_theme = self.settings.theme
 
     def get_default_screen(self) -> ReaderScreen:
-        return ReaderScreen(self.source, self.document)
+        settings = self.settings
+        return ReaderScreen(
+            self.source,
+            self.document,
+            fresh=self.fresh,
+            algorithm=settings.algorithm,
+            length=settings.length,
+            column_width=settings.column_width,
+        )
+
+    # -- settings ------------------------------------------------------------
+
+    @classmethod
+    def binding_ids(cls) -> set[str]:
+        """The id of every binding of the reader (what ``[keys]`` in the config file may remap)."""
+        from reader.ui.article_view import ArticleView
+        from reader.ui.help_screen import HelpScreen
+        from reader.ui.open_screen import OpenScreen
+        from reader.ui.photos import PhotoList
+        from reader.ui.quotes import QuoteList
+        from reader.ui.search_bar import SearchBar
+        from reader.ui.summary_pane import SummaryList
+
+        owners = (cls, ReaderScreen, ArticleView, SummaryList, PhotoList, QuoteList, SearchBar, HelpScreen, OpenScreen)
+        return {b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
+
+    def _apply_theme(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _apply_keys(self) -> None:
+        """Read the settings again, with the binding ids to check ``[keys]``: the keymap and every warning."""
+        self.settings, warnings = load_settings(
+            known_themes=tuple(self.available_themes), known_bindings=self.binding_ids()
+        )
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        for warning in warnings:
+            self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
+
+    def _theme_changed(self, theme) -> None:
+        if theme.name != self._saved_theme:
+            self._saved_theme = theme.name
+            self.remember_setting("theme", theme.name)
+
+    def remember_setting(self, name: str, value: object) -> None:
+        """Save one setting in the config file; a problem is a notification."""
+        try:
+            save_setting(name, value, known_themes=tuple(self.available_themes))
+        except ReaderError as error:
+            self.notify(error.message, title="Settings not saved", severity="error", markup=False)
+
+    async def action_quit(self) -> None:
+        self.reader.save_state()
+        self.exit()
 
     @property
     def reader(self) -> ReaderScreen:
@@ -61,6 +131,8 @@ class ReaderApp(App[None]):
         return self.screen_stack[0]  # type: ignore[return-value]
 
     def on_mount(self) -> None:
+        self._apply_theme()
+        self.call_after_refresh(self._apply_keys)
         if self._probe.startswith("paint:"):
             self.call_after_refresh(self._probe_done)
 
@@ -87,6 +159,7 @@ class ReaderApp(App[None]):
         screen = ReaderScreen.BINDINGS
         return [
             ("Reading", [b for b in screen if b.id and b.id.startswith("article.")] + list(ArticleView.BINDINGS)),
+            ("Search", [b for b in screen if b.id and b.id.startswith("search.")]),
             ("Summary view", [b for b in screen if b.id and b.id.startswith("summary.")] + list(SummaryList.BINDINGS)),
             ("Photos and quotes", list(PhotoList.BINDINGS) + list(QuoteList.BINDINGS)),
             ("Reader", [b for b in screen if b.id and b.id.startswith("reader.")] + list(self.BINDINGS)),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from rich.cells import cell_len
-from textual.content import Content
+from textual.content import Content, Span
 
 from reader.article.model import Article
 from reader.ui.text import clean_with_offsets, one_line
@@ -27,6 +27,8 @@ MARK_STYLE = "bold $text on $accent-muted"
 HEADING_STYLE = "bold $text-accent"
 PHOTO_STYLE = "italic $text-muted"
 PHOTO_MARKED_STYLE = "bold $text on $accent-muted"
+FOUND_STYLE = "$text on $warning-muted"
+CURRENT_FOUND_STYLE = "bold $background on $warning"
 
 _WORD = re.compile(r"\S+")
 
@@ -45,6 +47,8 @@ class Block:
     summary: frozenset[int] = frozenset()  # sentence indexes highlighted in this paragraph
     mark: tuple[int, int] | None = None  # highlighted span (offsets in text)
     marked: bool = False  # photo mark highlighted
+    found: tuple[tuple[int, int], ...] = ()  # search matches (offsets in text)
+    current: tuple[int, int] | None = None  # the current search match, if it is in this block
     _content: Content | None = field(default=None, repr=False)
 
     def invalidate(self) -> None:
@@ -68,6 +72,10 @@ class Block:
                     content = content.stylize(SUMMARY_STYLE, start, end)
             if self.mark is not None:
                 content = content.stylize(MARK_STYLE, *self.mark)
+            if self.found:
+                content = content.add_spans([Span(start, end, FOUND_STYLE) for start, end in self.found])
+            if self.current is not None:
+                content = content.stylize(CURRENT_FOUND_STYLE, *self.current)
         self._content = content
         return content
 

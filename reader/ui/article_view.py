@@ -7,8 +7,8 @@ freezing the UI.
 
 State kept here for the features built on top of it: ``column_width`` (the
 reading column's width, a reactive), ``paragraph`` / ``section`` (the
-reading position: the paragraph at the top of the view) and ``summary``
-(the highlighted sentences).
+reading position: the paragraph at the top of the view), ``summary`` (the
+highlighted sentences) and the search matches (``show_search``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.article.model import Article
+from reader.search import ParagraphMatch, SearchState
 from reader.ui.article_layout import Block, Layout, article_blocks, layout
 from reader.ui.messages import PositionChanged
 
@@ -59,6 +60,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._target: int | None = None  # paragraph of the last jump, while it is in view
         self._target_block = 0  # the block that jump went to
         self._block_firsts: list[int] = []
+        self._found: list[Block] = []  # blocks holding search matches
         self.paragraph = 0
         self.section = 0
 
@@ -83,6 +85,7 @@ class ArticleView(ScrollView, can_focus=True):
             else:
                 self._photo_block[block.index] = number
         self._marked = None
+        self._found = []
         self._target = None
         self.paragraph = self.section = 0
         for block in self.blocks:
@@ -219,6 +222,44 @@ class ArticleView(ScrollView, can_focus=True):
         progress = 1.0 if maximum <= 0 else min(1.0, self.scroll_y / maximum)
         self.post_message(PositionChanged(paragraph, self.section, progress))
 
+    @property
+    def scroll_fraction(self) -> float:
+        """How far down the article the view starts, as a fraction of its laid-out lines (0..1)."""
+        total = len(self.lines)
+        return 0.0 if total <= 0 else max(0.0, min(1.0, self.scroll_y / total))
+
+    def restore_position(self, paragraph: int, fraction: float = 0.0) -> None:
+        """Go back to a saved reading position.
+
+        ``paragraph`` goes to the top of the view; when ``fraction`` (see
+        ``scroll_fraction``) points inside that paragraph, as it does at the
+        width it was saved at, the view goes to that very line instead.
+        """
+        if self.article is None or not self._paragraph_block:
+            return
+        self._layout()  # at the width the view has now (a resize may not have been handled yet)
+        paragraph = max(0, min(paragraph, len(self._paragraph_block) - 1))
+        number = self._paragraph_block[paragraph]
+        block = self.blocks[number]
+        y = round(fraction * len(self.lines))
+        if fraction > 0 and block.first < y < block.first + block.height:
+            self._target = None
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
+            self.refresh()
+            self._report()
+        else:
+            self._go_to_block(number, paragraph)
+
+    def reading_point(self) -> tuple[int, int]:
+        """``(paragraph, offset)`` of the first text in view: where a search starts from."""
+        line = int(self.scroll_y)
+        if self.article is None or line >= len(self.lines):
+            return (self.paragraph, 0)
+        number, start = self.lines.block[line], self.lines.start[line]
+        if number >= 0 and start >= 0 and self.blocks[number].kind == "paragraph":
+            return (self.blocks[number].index, start)
+        return (self._top_paragraph(), 0)
+
     def top_text(self) -> str:
         """The text of the first line in view (for whoever needs to know what the reader sees)."""
         line = int(self.scroll_y)
@@ -288,6 +329,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._go_to_block(block_number, block.paragraph)
 
     @property
+    def marked_block(self) -> Block | None:
+        """The block holding the highlight (a paragraph or a photo mark), if any."""
+        return self._marked
+
+    @property
     def marked(self) -> str | None:
         """The highlighted text (a quote, a sentence, a photo mark), if any."""
         block = self._marked
@@ -297,6 +343,78 @@ class ArticleView(ScrollView, can_focus=True):
             return block.text
         start, end = block.mark or (0, 0)
         return block.text[start:end]
+
+    def clear_mark(self) -> None:
+        """Remove the highlight of a quote, sentence or photo mark."""
+        if self._marked is not None:
+            self._clear_mark()
+            self.refresh()
+
+    # -- search ------------------------------------------------------------
+
+    def paragraph_texts(self) -> list[str]:
+        """The paragraphs' text as shown (what search offsets refer to)."""
+        return [self.blocks[number].text for number in self._paragraph_block]
+
+    def show_search(self, search: SearchState | None) -> None:
+        """Highlight every match of ``search`` and, more strongly, its current one (None: no highlights)."""
+        for block in self._found:
+            block.found = ()
+            block.current = None
+            block.invalidate()
+        self._found = []
+        if search is not None and search.matches and self._paragraph_block:
+            by_paragraph: dict[int, list[tuple[int, int]]] = {}
+            for match in search.matches:
+                by_paragraph.setdefault(match.paragraph, []).append((match.start, match.end))
+            for paragraph, spans in by_paragraph.items():
+                if paragraph < len(self._paragraph_block):
+                    block = self.blocks[self._paragraph_block[paragraph]]
+                    block.found = tuple(spans)
+                    block.invalidate()
+                    self._found.append(block)
+            current = search.match
+            if current is not None and current.paragraph < len(self._paragraph_block):
+                block = self.blocks[self._paragraph_block[current.paragraph]]
+                block.current = (current.start, current.end)
+        self.refresh()
+
+    def match_line(self, match: ParagraphMatch) -> int:
+        """The line (of the laid-out article) where ``match`` starts."""
+        block = self.blocks[self._paragraph_block[match.paragraph]]
+        line = block.first
+        for candidate in range(block.first, block.first + block.height):
+            if self.lines.start[candidate] <= match.start:
+                line = candidate
+            else:
+                break
+        return line
+
+    def match_in_view(self, match: ParagraphMatch) -> bool:
+        top = int(self.scroll_y)
+        return top <= self.match_line(match) < top + self.scrollable_content_region.height
+
+    def go_to_match(self, match: ParagraphMatch) -> None:
+        """Bring ``match`` into view: the view stays put when it is already on screen."""
+        if self.article is None or not 0 <= match.paragraph < len(self._paragraph_block):
+            return
+        if not self.match_in_view(match):
+            height = self.scrollable_content_region.height
+            self.scroll_to(y=max(0, self.match_line(match) - height // 3), animate=False, immediate=True, force=True)
+        self._target = None
+        self.refresh()
+        self._report()
+
+    @property
+    def place(self) -> tuple[int, int | None, int]:
+        """Where the view is, exactly: to come back to with ``return_to`` (a search that found nothing)."""
+        return (int(self.scroll_y), self._target, self._target_block)
+
+    def return_to(self, place: tuple[int, int | None, int]) -> None:
+        y, self._target, self._target_block = place
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        self.refresh()
+        self._report()
 
     def _clear_mark(self) -> None:
         if self._marked is not None:

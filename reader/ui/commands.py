@@ -1,4 +1,8 @@
-"""Command palette (ctrl+p): jump to a section, pick a summary algorithm, and the reader's toggles."""
+"""Command palette (ctrl+p): jump to a section, pick a summary algorithm, and the reader's actions.
+
+Textual's own commands stay too: "Change theme" picks one of the built-in
+themes, which the reader remembers (ReaderApp saves it to the config file).
+"""
 
 from __future__ import annotations
 
@@ -38,6 +42,16 @@ class ReaderCommands(Provider):
         yield ("Toggle summary view", screen.action_toggle_summary, "Show or hide the summary pane (s)")
         yield ("Toggle sidebar", screen.action_toggle_sidebar, "Show or hide photos and quotes (b)")
         yield ("Open another source", screen.action_open, "A file path or an http(s) URL (o)")
+        if article is not None:
+            yield ("Search the article", partial(_search, screen), "Find text; n / N go through the matches (/)")
+            yield (
+                "Export outline as Markdown",
+                screen.action_export,
+                "Title, source, summary, captions and quotes to a new file in the current folder (e)",
+            )
+        yield ("Copy", screen.action_copy, "The focused quote, caption or summary to the clipboard (y)")
+        yield ("Narrower column", partial(screen.action_width, -1), "Make the reading column narrower (w)")
+        yield ("Wider column", partial(screen.action_width, 1), "Make the reading column wider (W)")
 
     async def discover(self) -> Hits:
         for text, command, help in self._commands():
@@ -49,6 +63,10 @@ class ReaderCommands(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), command, text=text, help=help)
+
+
+def _search(screen) -> None:
+    screen.run_worker(screen.action_search(), group="palette", exclusive=True)
 
 
 def _go_to_section(screen, index: int) -> None:

@@ -6,12 +6,13 @@ from collections.abc import Iterable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 KeyGroup = tuple[str, Sequence[BindingType]]
+TWO_COLUMNS = 86  # terminal columns needed to show the keys in two columns
 
 
 class HelpScreen(ModalScreen[None]):
@@ -26,19 +27,33 @@ class HelpScreen(ModalScreen[None]):
         self.groups = groups
 
     def compose(self) -> ComposeResult:
+        groups = [(title, lines) for title, bindings in self.groups if (lines := list(self.lines(bindings)))]
+        # Two columns (one on a narrow terminal): the groups in order, about half the lines in each.
+        half = sum(len(lines) + 2 for _, lines in groups) / 2
+        first: list[tuple[str, list[Content]]] = []
+        while groups and sum(len(lines) + 2 for _, lines in first) < half:
+            first.append(groups.pop(0))
         with Vertical(id="help-dialog"):
             with VerticalScroll(id="help-keys"):
-                for title, bindings in self.groups:
-                    lines = list(self.lines(bindings))
-                    if lines:
-                        yield Static(Content.styled(title, "bold $text-accent"), classes="help-title", markup=False)
-                        yield Static(Content("\n").join(lines), classes="help-group", markup=False)
+                with Horizontal(id="help-columns"):
+                    for column in (first, groups):
+                        with Vertical(classes="help-column"):
+                            for title, lines in column:
+                                yield Static(Content.styled(title, "bold $text-accent"), classes="help-title", markup=False)
+                                yield Static(Content("\n").join(lines), classes="help-group", markup=False)
 
     def on_mount(self) -> None:
         dialog = self.query_one("#help-dialog")
         dialog.border_title = "Keys"
         dialog.border_subtitle = "escape closes"
         self.query_one("#help-keys").focus()
+        self._fit(self.app.size.width)
+
+    def on_resize(self, event) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        self.set_class(width < TWO_COLUMNS, "-one-column")
 
     def keys_of(self, binding: Binding) -> str:
         """How the keys of ``binding`` are shown (after the app's keymap)."""
@@ -54,5 +69,5 @@ class HelpScreen(ModalScreen[None]):
             if not isinstance(binding, Binding) or not binding.id or not binding.description:
                 continue
             yield Content.assemble(
-                Content.styled(f"{self.keys_of(binding):>14}", "bold $accent"), "  ", binding.description
+                Content.styled(f"{self.keys_of(binding):>12}", "bold $accent"), "  ", binding.description
             )

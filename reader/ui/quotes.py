@@ -53,6 +53,13 @@ class QuoteList(OptionList):
         return name
 
     @property
+    def highlighted_quote(self) -> Quote | None:
+        """The quote under the cursor (None on a heading or in an empty list)."""
+        if self.highlighted is None:
+            return None
+        return self._quotes.get(self.get_option_at_index(self.highlighted).id or "")
+
+    @property
     def quote_count(self) -> int:
         return len(self._quotes)
 

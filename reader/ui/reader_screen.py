@@ -1,15 +1,22 @@
-"""The reader's main screen: header, article, sidebar, summary pane and footer.
+"""The reader's main screen: header, article, sidebar, summary pane, search bar and footer.
 
 State lives here and flows down: ``article`` (None until it is built),
-``show_summary``, ``show_sidebar``, ``algorithm``, ``length``, ``narrow``.
-Widgets post messages up (JumpRequest, PositionChanged). Slow work (loading
-a source, building the article, summarizing) runs in thread workers whose
+``show_summary``, ``show_sidebar``, ``algorithm``, ``length``, ``narrow``,
+``search`` (a reader.search.SearchState). Widgets post messages up
+(JumpRequest, PositionChanged, SearchBar.*). Slow work (loading a source,
+building the article, summarizing, exporting) runs in thread workers whose
 results and errors are handled in one place, ``on_worker_state_changed``.
+
+Resume: each article's reading position and pane settings are saved in the
+state file (reader.state) under ``source_key(spec, text)``: every few
+seconds while they change, when another article is opened and on quit; they
+are restored once the article is built.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -23,6 +30,9 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from reader.errors import ReaderError
+from reader.search import SearchState, next_match
+from reader.settings import MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH
+from reader.state import ArticleState, StateStore, content_digest, resume_message, source_key
 from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, Summary
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ReaderHeader
@@ -33,11 +43,16 @@ from reader.ui.text import one_line
 if TYPE_CHECKING:
     from reader.article.model import Article
     from reader.sources.document import Document
+    from reader.ui.search_bar import SearchBar
     from reader.ui.summary_pane import SummaryPane
 
 SECTION = Binding.Group("Section", compact=True)
 ALGORITHM = Binding.Group("Algorithm", compact=True)
 LENGTH = Binding.Group("Length", compact=True)
+MATCH = Binding.Group("Match", compact=True)
+WIDTH = Binding.Group("Width", compact=True)
+WIDTH_STEP = 5  # columns per w / W
+SAVE_EVERY = 2.0  # seconds between saves of the reading position while it changes
 NARROW = 100  # below this many columns the sidebar starts hidden and shows over the article
 TINY = 60  # below this many columns the header leaves out the source
 
@@ -48,6 +63,7 @@ class Opened:
 
     spec: str | None
     article: Article
+    text: str  # the document's text (it identifies standard input)
 
 
 class ReaderScreen(Screen):
@@ -70,6 +86,14 @@ class ReaderScreen(Screen):
         Binding("o", "open", "Open source", show=False, id="reader.open"),
         Binding("tab", "focus_pane(1)", "Next pane", show=False, id="reader.focus_next"),
         Binding("shift+tab", "focus_pane(-1)", "Previous pane", show=False, id="reader.focus_previous"),
+        Binding("slash", "search", "Search", id="article.search", key_display="/"),
+        Binding("n", "search_step(1)", "Next match", id="search.next", group=MATCH),
+        Binding("N", "search_step(-1)", "Previous match", id="search.previous", key_display="N", group=MATCH),
+        Binding("escape", "clear_search", "Clear search", show=False, id="search.clear", key_display="esc"),
+        Binding("y", "copy", "Copy", id="reader.copy"),
+        Binding("e", "export", "Export", id="reader.export"),
+        Binding("w", "width(-1)", "Narrower column", show=False, id="reader.narrower", group=WIDTH),
+        Binding("W", "width(1)", "Wider column", show=False, id="reader.wider", key_display="W", group=WIDTH),
     ]
 
     show_summary: reactive[bool] = reactive(False, init=False)
@@ -78,12 +102,37 @@ class ReaderScreen(Screen):
     algorithm: reactive[str] = reactive(DEFAULT_ALGORITHM, init=False)
     length: reactive[int] = reactive(DEFAULT_LENGTH, init=False)
 
-    def __init__(self, source: str | None = None, document: Document | None = None) -> None:
+    def __init__(
+        self,
+        source: str | None = None,
+        document: Document | None = None,
+        *,
+        fresh: bool = False,
+        algorithm: str = DEFAULT_ALGORITHM,
+        length: int = DEFAULT_LENGTH,
+        column_width: int | None = None,
+    ) -> None:
         super().__init__()
         self.source = source
         self.document = document
         self.article: Article | None = None
         self.summaries: dict[tuple[str, int], Summary] = {}
+        self._view: ArticleView | None = None
+        self.search = SearchState()
+        self._search_from: tuple | None = None  # (view place, reading point) when / was pressed
+        # Resume state.
+        self.store = StateStore()
+        self.fresh = fresh  # the first article opens at the top
+        self.default_algorithm = algorithm
+        self.default_length = length
+        self.set_reactive(ReaderScreen.algorithm, algorithm)
+        self.set_reactive(ReaderScreen.length, length)
+        self._column_width = column_width
+        self._state_key: str | None = None
+        self._content = ""
+        self._saved: ArticleState | None = None
+        self.sidebar_wanted = True  # the user's choice (a narrow terminal hides the sidebar regardless)
+        self._notices: dict[str, object] = {}
 
     # -- layout --------------------------------------------------------------
 
@@ -98,7 +147,9 @@ class ReaderScreen(Screen):
 
     @property
     def view(self) -> ArticleView:
-        return self.query_one(ArticleView)
+        if self._view is None:
+            self._view = self.query_one(ArticleView)
+        return self._view  # kept: it still knows the position when the screen is unmounted
 
     @property
     def summary_pane(self) -> SummaryPane:
@@ -115,8 +166,11 @@ class ReaderScreen(Screen):
         header.title = (document.title or document.name or "") if document else (self.source or "")
         header.source = document.source if document else (self.source or "")
         self.view.loading = True
+        if self._column_width is not None:
+            self.view.column_width = self._column_width
         self.view.focus()
         self._apply_size(self.size.width)
+        self.set_interval(SAVE_EVERY, self.save_state)
         # Build the article (nltk) only once the first screen is on the terminal.
         self.call_after_refresh(self._after_first_paint)
 
@@ -139,7 +193,7 @@ class ReaderScreen(Screen):
 
     def watch_narrow(self, narrow: bool) -> None:
         self.set_class(narrow, "-narrow")
-        self.show_sidebar = not narrow
+        self.show_sidebar = not narrow and self.sidebar_wanted
 
     def watch_show_sidebar(self, shown: bool) -> None:
         sidebar = self.query_one(Sidebar)
@@ -177,7 +231,7 @@ class ReaderScreen(Screen):
 
         if document is None:
             document = load_source(spec)
-        return Opened(spec, build_article(document))
+        return Opened(spec, build_article(document), document.text)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="summary")
     def _summarize(self, article: Article, algorithm: str, length: int) -> tuple[Article, int, Summary]:
@@ -191,11 +245,29 @@ class ReaderScreen(Screen):
             await self._open_changed(worker, event.state)
         elif worker.group == "summary":
             self._summary_changed(worker, event.state)
+        elif worker.group == "export":
+            self._export_changed(worker, event.state)
 
     async def _open_changed(self, worker: Worker, state: WorkerState) -> None:
         if state == WorkerState.SUCCESS:
-            self.source = worker.result.spec
-            await self.show_article(worker.result.article)
+            opened: Opened = worker.result
+            self.save_state()  # the article being left
+            self._state_key = None
+            self.source = opened.spec
+            key = source_key(opened.spec, opened.text)
+            saved = None if self.fresh else self.store.get(key)
+            self.fresh = False
+            self._store_warnings()
+            if saved is not None:
+                saved = saved.clamped(len(opened.article.paragraphs))
+            # Without calling the watchers: show_article asks for the summary with these.
+            self.set_reactive(ReaderScreen.algorithm, saved.algorithm if saved else self.default_algorithm)
+            self.set_reactive(ReaderScreen.length, saved.length if saved else self.default_length)
+            await self.show_article(opened.article)
+            if saved is None:
+                self._track(key, opened.text)
+            else:
+                self._resume(saved, opened, key)
         elif state == WorkerState.ERROR:
             self.view.loading = False
             message = _message(worker.error)
@@ -224,6 +296,7 @@ class ReaderScreen(Screen):
     async def show_article(self, article: Article) -> None:
         """Show ``article`` in every part of the screen."""
         self.workers.cancel_group(self, "summary")
+        self._end_search()
         self.article = article
         self.summaries = {}
         self.length = min(self.length, max(1, len(article.sentences)))
@@ -283,8 +356,10 @@ class ReaderScreen(Screen):
             return self.show_summary
         if action == "cancel_summary":
             return self.show_summary and self.summarizing
-        if action in ("toggle_summary", "section", "paragraph"):
+        if action in ("toggle_summary", "section", "paragraph", "search", "export"):
             return True if self.article is not None else None
+        if action in ("search_step", "clear_search"):
+            return self.search.active
         return True
 
     def action_toggle_summary(self) -> None:
@@ -292,6 +367,8 @@ class ReaderScreen(Screen):
 
     def action_toggle_sidebar(self) -> None:
         self.show_sidebar = not self.show_sidebar
+        if not self.narrow:
+            self.sidebar_wanted = self.show_sidebar
 
     def action_algorithm(self, step: int) -> None:
         self.algorithm = ALGORITHMS[(ALGORITHMS.index(self.algorithm) + step) % len(ALGORITHMS)]
@@ -335,6 +412,275 @@ class ReaderScreen(Screen):
                 self.open_source(spec)
 
         self.app.push_screen(OpenScreen(), opened)
+
+    # -- resume --------------------------------------------------------------
+
+    def _resume(self, saved: ArticleState, opened: Opened, key: str) -> None:
+        """Put back the panes of ``saved``, then (once they are laid out) its reading position."""
+        self.sidebar_wanted = saved.sidebar
+        self.show_sidebar = saved.sidebar and not self.narrow
+        self.show_summary = saved.summary_open
+        restored = replace(saved, algorithm=self.algorithm, length=self.length)
+        changed = saved.changed_since(opened.text)
+
+        def restore() -> None:
+            if self.article is not opened.article:
+                return  # another article was opened meanwhile
+            # The scroll fraction fits the text it was saved for only.
+            self.view.restore_position(saved.paragraph, 0.0 if changed else saved.scroll)
+            self.notify(
+                resume_message(restored, len(opened.article.paragraphs), changed=changed), markup=False, timeout=4
+            )
+            self._track(key, opened.text)
+
+        self.call_after_refresh(restore)
+
+    def _track(self, key: str, text: str) -> None:
+        """From now on save the reading position of the article shown under ``key``."""
+        self._state_key, self._content, self._saved = key, content_digest(text), None
+        self.save_state()
+
+    @property
+    def settled(self) -> bool:
+        """True once the article is shown at its reading position (resumed or at the top)."""
+        return self.article is not None and self._state_key is not None
+
+    def reading_state(self) -> ArticleState | None:
+        """What would be saved for the article shown now (None before it is shown)."""
+        if self._state_key is None or self.article is None:
+            return None
+        return ArticleState(
+            paragraph=self.view.paragraph,
+            scroll=round(self.view.scroll_fraction, 6),
+            algorithm=self.algorithm,
+            length=self.length,
+            sidebar=self.sidebar_wanted,
+            summary_open=self.show_summary,
+            content=self._content,
+        )
+
+    def save_state(self) -> None:
+        """Save the reading position and panes of the article shown (if they changed since the last save)."""
+        state = self.reading_state()
+        if state is None or self._state_key is None or state == self._saved:
+            return
+        self.store.put(self._state_key, state)
+        self._saved = state
+        self._store_warnings()
+
+    def _store_warnings(self) -> None:
+        for warning in self.store.warnings:
+            self.app.notify(warning, title="Reading positions", severity="warning", markup=False, timeout=10)
+        self.store.warnings.clear()
+
+    def on_unmount(self) -> None:
+        try:
+            self.save_state()
+        except Exception:  # never fail on the way out; the last periodic save stands
+            pass
+
+    # -- search --------------------------------------------------------------
+
+    async def _search_bar(self) -> SearchBar:
+        from reader.ui.search_bar import SearchBar
+
+        found = self.query(SearchBar)
+        if found:
+            return found.first()
+        bar = SearchBar(id="search")
+        await self.mount(bar, after="#main")
+        return bar
+
+    async def action_search(self) -> None:
+        bar = await self._search_bar()
+        self._search_from = (self.view.place, self.view.reading_point())
+        bar.open(self.search.query)
+        self.refresh_bindings()
+
+    def _run_search(self, query: str) -> None:
+        view = self.view
+        place, point = self._search_from or (view.place, view.reading_point())
+        self.search = SearchState.start(query, view.paragraph_texts(), point)
+        view.show_search(self.search)
+        if self.search.match is not None:
+            view.go_to_match(self.search.match)
+        else:
+            view.return_to(place)  # nothing found: the view stays where the reader was
+        self._show_counter()
+
+    def _show_counter(self) -> None:
+        found = self.query("#search")
+        if found:
+            found.first().set_counter(self.search.counter, self.search.found or not self.search.active)
+        self.refresh_bindings()
+
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
+        if self.article is not None:
+            self._run_search(event.query)
+
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+        if self.article is None or not event.query.strip():
+            self._end_search()
+            return
+        if event.query != self.search.query:
+            self._run_search(event.query)
+        self._search_from = None
+        if not self.search.found:
+            self.notice("search", f"No match for \u201c{one_line(event.query)}\u201d", severity="warning", timeout=3)
+        self.view.focus()
+        self.refresh_bindings()
+
+    def on_search_bar_cleared(self, event: SearchBar.Cleared) -> None:
+        self._end_search()
+
+    def action_clear_search(self) -> None:
+        self._end_search()
+
+    def _end_search(self) -> None:
+        """Clear the search: no highlights, no bar, the view where it is."""
+        self._view: ArticleView | None = None
+        self.search = SearchState()
+        self._search_from = None
+        self.view.show_search(None)
+        found = self.query("#search")
+        if found:
+            bar = found.first()
+            refocus = bar.has_focus_within
+            bar.display = False
+            if refocus:
+                self.view.focus()
+        self.refresh_bindings()
+
+    def action_search_step(self, step: int) -> None:
+        search = self.search
+        if not search.found:
+            self.notice("search", f"No match for \u201c{one_line(search.query)}\u201d", severity="warning", timeout=3)
+            return
+        view = self.view
+        if search.match is not None and view.match_in_view(search.match):
+            moved = search.next() if step > 0 else search.previous()
+            wrapped = moved.current is not None and search.current is not None and (
+                (step > 0 and moved.current < search.current) or (step < 0 and moved.current > search.current)
+            )
+        else:  # the reader has scrolled away: from the reading position
+            moved = replace(search, current=next_match(search.matches, view.reading_point(), backwards=step < 0))
+            wrapped = False
+        self.search = moved
+        view.show_search(moved)
+        if moved.match is not None:
+            view.go_to_match(moved.match)
+        self._show_counter()
+        if wrapped:
+            where = "top" if step > 0 else "bottom"
+            self.notice("search", f"Search wrapped round to the {where}", timeout=1.5)
+
+    # -- copy, export, column width -------------------------------------------
+
+    def _copied_text(self) -> tuple[str, str] | None:
+        """What ``y`` copies from the focused part: (text, what it is), or None."""
+        from reader.export import summary_text
+        from reader.ui.photos import PhotoList
+        from reader.ui.quotes import QuoteList
+        from reader.ui.summary_pane import SummaryList
+
+        focused = self.focused
+        if isinstance(focused, SummaryList):
+            summary = focused.summary
+            if summary is not None and summary.sentences:
+                count = len(summary.sentences)
+                return summary_text(summary), f"the summary ({count} sentence{'' if count == 1 else 's'})"
+            return None
+        if isinstance(focused, QuoteList):
+            quote = focused.highlighted_quote
+            return (one_line(quote.text), f"a quote of {one_line(quote.speaker)}") if quote else None
+        if isinstance(focused, PhotoList):
+            index = focused.highlighted
+            if index is None or index >= len(focused.captions):
+                return None
+            return one_line(focused.captions[index].text), f"the caption of photo {index + 1}"
+        view = self.view
+        block = view.marked_block
+        if block is not None and self.article is not None:
+            if block.kind == "photo":
+                return one_line(self.article.captions[block.index - 1].text), f"the caption of photo {block.index}"
+            return one_line(view.marked or ""), "the highlighted text"
+        summary = self.summaries.get((self.algorithm, self.length))
+        if self.show_summary and summary is not None and summary.sentences:
+            return summary_text(summary), "the summary"
+        return None
+
+    def action_copy(self) -> None:
+        copied = self._copied_text()
+        if copied is None or not copied[0]:
+            self.notice(
+                "copy",
+                "Nothing to copy here: focus a quote, a caption or the summary (tab), "
+                "or pick one with enter to highlight it in the article.",
+                severity="warning", timeout=4,
+            )
+            return
+        text, what = copied
+        self.app.copy_to_clipboard(text)
+        preview = one_line(text)
+        preview = preview if len(preview) <= 48 else preview[:47].rstrip() + "\u2026"
+        self.notice("copy", f"Copied {what}: {preview}", timeout=3)
+
+    def action_export(self) -> None:
+        if self.article is None:
+            return
+        summary = self.summaries.get((self.algorithm, self.length))
+        self._export(self.article, self.algorithm, self.length, summary)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def _export(self, article: Article, algorithm: str, length: int, summary: Summary | None):
+        from reader.export import export_to_folder
+        from reader.summary.algorithms import summarize
+
+        if summary is None:
+            summary = summarize(article, algorithm, length)
+        return article, length, summary, export_to_folder(article, summary, Path.cwd())
+
+    def _export_changed(self, worker: Worker, state: WorkerState) -> None:
+        if state == WorkerState.SUCCESS:
+            article, length, summary, path = worker.result
+            if article is self.article:
+                self.summaries.setdefault((summary.algorithm, length), summary)
+            self.notify(f"Exported the outline to {path}", title="Export", markup=False, timeout=5)
+        elif state == WorkerState.ERROR:
+            self.notify(_message(worker.error), title="Export failed", severity="error", markup=False)
+
+    def action_width(self, step: int) -> None:
+        view = self.view
+        width = max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, view.column_width + step * WIDTH_STEP))
+        if width == view.column_width:
+            most = "widest" if step > 0 else "narrowest"
+            self.notice("width", f"The column is at its {most} ({width} columns)")
+            return
+        view.column_width = width
+        shown = view.scrollable_content_region.width
+        note = f" (the window shows {shown})" if 0 < shown < width else ""
+        self.notice("width", f"Column width {width}{note}")
+        remember = getattr(self.app, "remember_setting", None)
+        if remember is not None:
+            remember("column_width", width)
+
+    def notice(self, kind: str, message: str, *, severity: str = "information", timeout: float = 2.5) -> None:
+        """A brief notification that takes the place of the last one of the same ``kind``.
+
+        (Pressing W five times shows one "Column width" notice, not five.)
+        """
+        from textual.notifications import Notification, Notify
+
+        app = self.app
+        previous = self._notices.get(kind)
+        try:
+            if previous is not None and previous in app._notifications:
+                app._unnotify(previous)  # type: ignore[arg-type]
+        except (AttributeError, KeyError):  # pragma: no cover - Textual internals moved
+            pass
+        notification = Notification(message, "", severity, timeout, markup=False)  # type: ignore[arg-type]
+        self._notices[kind] = notification
+        app.post_message(Notify(notification))
 
     # -- messages ------------------------------------------------------------
 

@@ -1,4 +1,8 @@
-"""End to end: the installed `reader` in tmux; `s`, `]`, `q`, read with capture-pane."""
+"""End to end: the installed `reader` in tmux, read with capture-pane.
+
+`s`, `]`, `/` with `n`, `e`, `q`; then reopened, it resumes where it was. The
+config and state folders and the current folder are temporary ones.
+"""
 
 from __future__ import annotations
 
@@ -21,43 +25,77 @@ READER = shutil.which("reader", path=str(Path(sys.executable).parent)) or shutil
 @pytest.mark.skipif(TMUX is None or READER is None, reason="needs tmux and the installed reader script")
 def test_reader_in_tmux(tmp_path):
     session = f"reader-e2e-{uuid.uuid4().hex[:8]}"
-    done = tmp_path / "exit-code"
-    command = f"{READER}; echo $? > {done}; sleep 30"
-    env = {**os.environ, "TERM": "xterm-256color"}
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "READER_CONFIG_DIR": str(tmp_path / "config"),
+        "READER_STATE_DIR": str(tmp_path / "state"),
+    }
     env.pop("READER_STARTUP_PROBE", None)
-    subprocess.run(
-        [TMUX, "-L", session, "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command],
-        check=True, env=env,
-    )
-    try:
-        def tmux(*args: str) -> str:
-            return subprocess.run(
-                [TMUX, "-L", session, *args], check=True, capture_output=True, text=True
-            ).stdout
+    work = tmp_path / "cwd"
+    work.mkdir()
 
-        def capture() -> str:
-            return tmux("capture-pane", "-t", session, "-p")
+    def tmux(*args: str) -> str:
+        return subprocess.run(
+            [TMUX, "-L", session, *args], check=True, capture_output=True, text=True, env=env
+        ).stdout
 
-        def wait(predicate, timeout=30.0) -> str:
-            deadline = time.monotonic() + timeout
-            screen = ""
-            while time.monotonic() < deadline:
-                screen = capture()
-                if predicate(screen):
-                    return screen
-                time.sleep(0.2)
-            raise AssertionError(f"timed out; the screen was:\n{screen}")
+    def capture() -> str:
+        return tmux("capture-pane", "-t", session, "-p")
 
-        screen = wait(lambda s: "Photos (3)" in s and "Kim Dong-yub" in s)
-        assert "North Korean leader Kim" in screen.splitlines()[0]
-        tmux("send-keys", "-t", session, "s")
-        screen = wait(lambda s: "Summary \u00b7" in s and "\u2022 " in s)
-        tmux("send-keys", "-t", session, "]")
-        screen = wait(lambda s: "\u00a7 " in s.splitlines()[0] and "0%" not in s.splitlines()[0])
-        tmux("send-keys", "-t", session, "q")
+    def wait(predicate, timeout=30.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = capture()
+            if predicate(screen):
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"timed out; the screen was:\n{screen}")
+
+    def keys(*names: str) -> None:
+        tmux("send-keys", "-t", session, *names)
+
+    def run_reader(done):
+        command = f"cd {work} && {READER}; echo $? > {done}; sleep 30"
+        tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+
+    def quit_reader(done) -> None:
+        keys("q")
         deadline = time.monotonic() + 15
         while not done.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert done.exists() and done.read_text().strip() == "0"
+        tmux("kill-session", "-t", session)
+
+    try:
+        first = tmp_path / "exit-1"
+        run_reader(first)
+        screen = wait(lambda s: "Photos (3)" in s and "Kim Dong-yub" in s)
+        assert "North Korean leader Kim" in screen.splitlines()[0]
+        keys("s")
+        wait(lambda s: "Summary \u00b7" in s and "\u2022 " in s)
+        keys("]")
+        wait(lambda s: "\u00a7 " in s.splitlines()[0] and "0%" not in s.splitlines()[0])
+        keys("/")
+        wait(lambda s: "find in the article" in s)
+        keys("-l", "Putin")
+        keys("Enter")
+        screen = wait(lambda s: "/10" in s.splitlines()[-2])
+        counter = screen.splitlines()[-2].split()[-1]
+        keys("n")
+        number = int(counter.split("/")[0]) % 10 + 1
+        wait(lambda s: f"{number}/10" in s.splitlines()[-2])
+        keys("e")
+        wait(lambda s: "Exported the outline" in s)
+        assert len(list(work.glob("*.md"))) == 1
+        section = capture().splitlines()[0].split("\u00a7 ")[1].split("  ")[0]
+        quit_reader(first)
+
+        second = tmp_path / "exit-2"
+        run_reader(second)
+        screen = wait(lambda s: "Resumed at paragraph" in s and "Summary \u00b7" in s)
+        assert section in screen.splitlines()[0]
+        quit_reader(second)
     finally:
         subprocess.run([TMUX, "-L", session, "kill-server"], capture_output=True)

@@ -16,6 +16,22 @@ from reader.ui.app import ReaderApp  # noqa: E402
 WIDE = (120, 40)
 
 
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path, monkeypatch):
+    """Config and state in a temporary folder: no UI test reads or writes the real user folders.
+
+    Also runs each test in a temporary current folder (where ``e`` exports).
+    """
+    config = tmp_path / "config"
+    state = tmp_path / "state"
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.setenv("READER_CONFIG_DIR", str(config))
+    monkeypatch.setenv("READER_STATE_DIR", str(state))
+    monkeypatch.chdir(work)
+    return {"config": config, "state": state, "cwd": work}
+
+
 @pytest.fixture(scope="session")
 def bundled():
     return load_source(None)
@@ -27,15 +43,20 @@ def app(bundled) -> ReaderApp:
 
 
 async def ready(pilot, timeout: float = 30.0) -> None:
-    """Wait until the article is shown and no worker is running."""
+    """Wait until the article is shown (at its resumed position) and no worker is running."""
     app = pilot.app
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while app.screen_stack[0].article is None:
+    while not app.screen_stack[0].settled:
         if loop.time() > deadline:
             raise AssertionError("the article was not shown in time")
         await pilot.pause(0.02)
     await settle(pilot)
+
+
+def notices(app) -> list[str]:
+    """The messages of the notifications shown now (and not yet timed out)."""
+    return [n.message for n in app._notifications]
 
 
 async def settle(pilot) -> None:

@@ -14,7 +14,7 @@ from reader.ui.app import ReaderApp
 async def _ready(pilot) -> None:
     app = pilot.app
     for _ in range(600):
-        if app.screen_stack[0].article is not None:
+        if app.screen_stack[0].settled:
             break
         await asyncio.sleep(0.05)
     await pilot.pause()

@@ -248,6 +248,130 @@ def test_straight_double_apostrophes():
     assert (q.speaker, q.kind) == ("Donald Trump", "partial")
 
 
+def test_dash_attribution_with_role_and_mark_split_off():
+    q = quoted("\u201cI want my job back.\u201d \u2014 Mary Ellen Ruiz, a nurse from Dayton", "I want")
+    assert (q.speaker, q.role) == ("Mary Ellen Ruiz", "nurse from Dayton")
+    text = "\u201cThe rent doubled. We had to move.\u201d\u2015 Omar Reyes"
+    assert quoted(text, "The rent").speaker == "Omar Reyes"
+
+
+def test_next_sentence_with_its_own_clause_is_not_an_attribution():
+    text = (
+        'Oslo urged Caracas to "release every political prisoner." '
+        "The United Nations said Venezuela had ignored earlier calls."
+    )
+    assert quoted(text, "release every").speaker == "Oslo"
+
+
+def test_inverted_said_with_a_capital():
+    text = 'Rita Gomez, a pollster, studied the numbers. Said Gomez: "Nobody saw this coming."'
+    assert quoted(text, "Nobody saw").speaker == "Rita Gomez"
+
+
+def test_possessive_role_with_named_apposition():
+    text = (
+        "Governor Ray Cole vetoed the bill on Friday.\n\n"
+        '"The governor will not sign a tax increase," Cole\'s spokesman, Dan Wu, said.'
+    )
+    q = quoted(text, "The governor will")
+    assert (q.speaker, q.role) == ("Dan Wu", "Cole's spokesman")
+
+
+def test_partial_quote_goes_to_the_sentence_subject():
+    text = (
+        "In a speech on Monday, Senator Ann Blake attacked the plan as "
+        '"a giveaway to the richest families in the state."\n\n'
+        'A Treasury report found that the program had "no measurable effect on wages."'
+    )
+    assert quoted(text, "a giveaway").speaker == "Ann Blake"
+    assert quoted(text, "no measurable").speaker == "A Treasury report"
+    # short scare quotes still get no speaker and are dropped
+    assert direct(quotes_of('The company sold a "miracle" cure for years.')) == []
+
+
+def test_participle_and_colon_take_the_sentence_subject():
+    text = (
+        "During a rally in Ohio, Tom Hardy criticised the mayor, saying, "
+        '"He has failed this city."\n\n'
+        'Despite the rain, the Green Party had a message for voters: "Stay home and you lose."'
+    )
+    assert quoted(text, "He has failed").speaker == "Tom Hardy"
+    assert quoted(text, "Stay home").speaker == "Green Party"
+
+
+def test_new_person_introduced_between_quotes():
+    text = (
+        'Senator Ann Blake said the bill would pass. "We have the votes," Blake said.\n\n'
+        'Her opponent, Tom Hardy, disagreed. "They do not have the votes."\n\n'
+        "His former business partner, Lee Chang, defended him. \"He keeps his word.\""
+    )
+    assert quoted(text, "They do not").speaker == "Tom Hardy"
+    assert quoted(text, "He keeps").speaker == "Lee Chang"
+
+
+def test_long_quote_attributed_in_its_last_paragraph():
+    text = (
+        "Paul Green spoke to reporters on Monday.\n\n"
+        '"We will win this fight.\n\n'
+        '"And we will win it soon," said Laura Diaz, the party chair.'
+    )
+    assert [q.speaker for q in direct(quotes_of(text))] == ["Laura Diaz", "Laura Diaz"]
+
+
+def test_quote_paragraphs_after_a_colon_paragraph():
+    text = (
+        "The Boston Globe reports:\n\n"
+        '"The plan was abandoned on Friday after months of talks.\n\n'
+        '"Officials said it could return next year."'
+    )
+    assert [q.speaker for q in direct(quotes_of(text))] == ["Boston Globe"] * 2
+
+
+def test_role_noun_resolves_to_the_named_holder():
+    text = (
+        "Sen. Maria Ortiz, a Democrat from Ohio, introduced the bill on Monday.\n\n"
+        '"This is about fairness," the senator said.\n\n'
+        '"We will review it," the governor\'s spokesman said.'
+    )
+    assert quoted(text, "This is about").speaker == "Maria Ortiz"
+    assert quoted(text, "We will review").speaker == "the governor's spokesman"
+
+
+def test_she_prefers_the_woman_named_with_mrs():
+    text = (
+        "Mrs. Ann Bell met John Ford on Monday. Ford said the talks went well.\n\n"
+        '"It was productive," she said.\n\n'
+        '"We will meet again," he said.'
+    )
+    assert quoted(text, "It was productive").speaker == "Ann Bell"
+    assert quoted(text, "We will meet").speaker == "John Ford"
+
+
+def test_as_x_put_it_and_what_it_called():
+    text = 'The bill was "dead on arrival and never coming back," as Ann Bell put it.'
+    assert quoted(text, "dead on arrival").speaker == "Ann Bell"
+    text = 'The Security Council condemned what it called "a clear threat to peace and security."'
+    assert quoted(text, "a clear threat").speaker == "Security Council"
+
+
+def test_quote_after_a_possessive_determiner():
+    assert quoted('"We live in hard times," my father often said.', "We live").speaker == "my father"
+
+
+def test_linear_time_on_a_long_text():
+    import time
+
+    unit = (
+        'Her opponent, Tom Hardy, disagreed. "They do not have the votes," he said. '
+        'The council called it "a waste of public money and time."\n\n'
+    )
+    text = unit * 8000  # about 200,000 words
+    start = time.perf_counter()
+    quotes = find_quotes(text, paragraphs(text))
+    assert time.perf_counter() - start < 10
+    assert len(quotes) >= 16000
+
+
 @pytest.mark.parametrize(
     ("role", "expert"),
     [
