@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from reader.article.model import Article
-from reader.article.voices import group_by_speaker
+from reader.article.voices import voice_groups
 from reader.errors import ReaderError
 from reader.summary.algorithms import Summary
 
@@ -66,15 +66,12 @@ def export_markdown(article: Article, summary: Summary) -> str:
             lines.append(f"- {escape_markdown(caption.text)}{credit}")
         lines.append("")
 
-    voices = group_by_speaker(article.quotes)
-    if voices:
+    groups = voice_groups(article.quotes)
+    if groups:
         lines += ["## Quotes", ""]
-        group = None
+    for heading, voices in groups:
+        lines += [f"### {heading}", ""]
         for voice in voices:
-            heading = "Experts" if voice.expert else "Other voices"
-            if heading != group:
-                lines += [f"### {heading}", ""]
-                group = heading
             role = f", {escape_markdown(voice.role)}" if voice.role else ""
             lines += [f"**{escape_markdown(voice.speaker)}**{role}", ""]
             lines += [f"- \u201c{escape_markdown(q.text)}\u201d" for q in voice.quotes]

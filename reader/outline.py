@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reader.article.model import Article, Quote
-from reader.article.voices import group_by_speaker
+from reader.article.voices import voice_groups
 from reader.summary.algorithms import Summary
 
 
@@ -87,17 +87,14 @@ def article_outline(article: Article) -> str:
         for caption in article.captions:
             credit = f" ({caption.credit})" if caption.credit else ""
             lines.append(f"  - {_flat(caption.text)}{credit}")
-    voices = group_by_speaker(article.quotes)
-    if voices:
+    groups = voice_groups(article.quotes)
+    if groups:
         lines += ["", "Quotes"]
-        heading = None
+    for heading, voices in groups:
+        lines.append(f"  {heading}")
         for voice in voices:
-            group = "Experts" if voice.expert else "Other voices"
-            if group != heading:
-                lines.append(f"  {group}")
-                heading = group
             role = f", {voice.role}" if voice.role else ""
             lines.append(f"    {voice.speaker}{role}")
             for quote in voice.quotes:
-                lines.append(f"      \u201c{_flat(quote.text)}\u201d")
+                lines.append(f"      \u201c{_flat(quote.text).rstrip(',')}\u201d")
     return "\n".join(lines)

@@ -34,3 +34,10 @@ def group_by_speaker(quotes: Sequence[Quote]) -> list[Voice]:
         role = next((q.role for q in said if q.role), None)
         voices.append(Voice(speaker, role, any(q.expert for q in said), tuple(shown)))
     return [v for v in voices if v.expert] + [v for v in voices if not v.expert]
+
+
+def voice_groups(quotes: Sequence[Quote]) -> list[tuple[str, list[Voice]]]:
+    """``[("Experts", [...]), ("Other voices", [...])]``, leaving out an empty group."""
+    voices = group_by_speaker(quotes)
+    groups = [("Experts", [v for v in voices if v.expert]), ("Other voices", [v for v in voices if not v.expert])]
+    return [(heading, members) for heading, members in groups if members]
