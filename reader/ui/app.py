@@ -22,10 +22,10 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from reader.errors import ReaderError
-from reader.settings import Settings, load_settings, save_setting
 from reader.ui.reader_screen import ReaderScreen
 
 if TYPE_CHECKING:
+    from reader.settings import Settings
     from reader.sources.document import Document
 
 # Start-up probe for benchmarks/startup.py and the tests: "paint:FILE" writes
@@ -33,6 +33,19 @@ if TYPE_CHECKING:
 # by then) to FILE as JSON and exits; "article:FILE" does so once the article
 # is shown. Unset in normal use.
 PROBE_ENV = "READER_STARTUP_PROBE"
+
+
+def config_file() -> Path:
+    """Where reader.settings looks for the config file, found without importing it (start-up time).
+
+    The same rule as ``reader.settings.config_path`` (a test checks they agree).
+    """
+    folder = os.environ.get("READER_CONFIG_DIR")
+    if folder:
+        return Path(folder).expanduser() / "config.toml"
+    import platformdirs  # Textual imports it anyway
+
+    return platformdirs.user_config_path("reader") / "config.toml"
 
 
 def _reader_commands():
@@ -62,13 +75,21 @@ class ReaderApp(App[None]):
         self.document = document
         self.fresh = fresh
         self._probe = os.environ.get(PROBE_ENV, "")
-        # The theme, width and summary settings now; the keymap, checked against
-        # the binding ids (which imports every part of the UI), after the first paint.
-        self.settings: Settings = load_settings(known_themes=tuple(self.available_themes))[0]
-        self._saved_theme = self.settings.theme
+        # The theme, width and summary settings now (if there is a config file:
+        # reader.settings is not imported otherwise, for start-up time); the
+        # keymap, checked against the binding ids (which imports every part of
+        # the UI), and any warnings after the first paint.
+        self.settings: Settings | None = None
+        if config_file().is_file():
+            from reader.settings import load_settings
+
+            self.settings = load_settings(known_themes=tuple(self.available_themes))[0]
+        self._saved_theme = self.settings.theme if self.settings else self.theme
 
     def get_default_screen(self) -> ReaderScreen:
         settings = self.settings
+        if settings is None:
+            return ReaderScreen(self.source, self.document, fresh=self.fresh)
         return ReaderScreen(
             self.source,
             self.document,
@@ -95,12 +116,14 @@ class ReaderApp(App[None]):
         return {b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
 
     def _apply_theme(self) -> None:
-        if self.settings.theme in self.available_themes:
+        if self.settings is not None and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _apply_keys(self) -> None:
         """Read the settings again, with the binding ids to check ``[keys]``: the keymap and every warning."""
+        from reader.settings import load_settings
+
         self.settings, warnings = load_settings(
             known_themes=tuple(self.available_themes), known_bindings=self.binding_ids()
         )
@@ -116,14 +139,21 @@ class ReaderApp(App[None]):
 
     def remember_setting(self, name: str, value: object) -> None:
         """Save one setting in the config file; a problem is a notification."""
+        from reader.settings import save_setting
+
         try:
             save_setting(name, value, known_themes=tuple(self.available_themes))
         except ReaderError as error:
             self.notify(error.message, title="Settings not saved", severity="error", markup=False)
 
-    async def action_quit(self) -> None:
-        self.reader.save_state()
-        self.exit()
+    def exit(self, *args, **kwargs) -> None:
+        """Quit (q, ctrl+q, or any other way), saving the reading position first."""
+        if self.screen_stack and isinstance(self.screen_stack[0], ReaderScreen):
+            try:
+                self.reader.save_state()
+            except Exception:  # never keep the reader from quitting; the last periodic save stands
+                pass
+        super().exit(*args, **kwargs)
 
     @property
     def reader(self) -> ReaderScreen:

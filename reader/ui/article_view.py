@@ -14,6 +14,7 @@ highlighted sentences) and the search matches (``show_search``).
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual.binding import Binding
@@ -23,9 +24,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.article.model import Article
-from reader.search import ParagraphMatch, SearchState
 from reader.ui.article_layout import Block, Layout, article_blocks, layout
 from reader.ui.messages import PositionChanged
+
+if TYPE_CHECKING:
+    from reader.search import ParagraphMatch, SearchState
 
 PADDING = 2  # cells of space either side of the text, inside the column
 
@@ -61,6 +64,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._target_block = 0  # the block that jump went to
         self._block_firsts: list[int] = []
         self._found: list[Block] = []  # blocks holding search matches
+        self._pending: tuple[int, float] | None = None  # a position to restore once the view has a size
+        self._relayouting = False
         self.paragraph = 0
         self.section = 0
 
@@ -86,6 +91,7 @@ class ArticleView(ScrollView, can_focus=True):
                 self._photo_block[block.index] = number
         self._marked = None
         self._found = []
+        self._pending = None
         self._target = None
         self.paragraph = self.section = 0
         for block in self.blocks:
@@ -138,7 +144,11 @@ class ArticleView(ScrollView, can_focus=True):
             self._restore(anchor)
 
     def on_resize(self) -> None:
-        if self.article is not None:
+        if self.article is None:
+            return
+        if self._pending is not None:
+            self.restore_position(*self._pending)
+        else:
             self._relayout()
 
     def _anchor(self) -> tuple[int, float]:
@@ -210,7 +220,15 @@ class ArticleView(ScrollView, can_focus=True):
         if self.article is None or not self.blocks:
             return
         if self.lines.width != self.text_width:
-            return  # a resize is pending: the position is restored after the new layout
+            # The width changed and the lines do not fit it yet: lay them out again now (a resize
+            # event may not come, e.g. when the article was laid out before the view had a size).
+            if self.size.width and not self._relayouting:
+                self._relayouting = True
+                try:
+                    self._relayout()
+                finally:
+                    self._relayouting = False
+            return  # the position is reported after the new layout
         if self._target is not None and self._in_view(self._target):
             paragraph = self._target
         else:
@@ -237,6 +255,10 @@ class ArticleView(ScrollView, can_focus=True):
         """
         if self.article is None or not self._paragraph_block:
             return
+        if not self.size.width:  # not laid out yet: once it is
+            self._pending = (paragraph, fraction)
+            return
+        self._pending = None
         self._layout()  # at the width the view has now (a resize may not have been handled yet)
         paragraph = max(0, min(paragraph, len(self._paragraph_block) - 1))
         number = self._paragraph_block[paragraph]
@@ -249,6 +271,11 @@ class ArticleView(ScrollView, can_focus=True):
             self._report()
         else:
             self._go_to_block(number, paragraph)
+
+    @property
+    def restoring(self) -> bool:
+        """True while a position waits for the view to be laid out (``paragraph`` is not it yet)."""
+        return self._pending is not None
 
     def reading_point(self) -> tuple[int, int]:
         """``(paragraph, offset)`` of the first text in view: where a search starts from."""

@@ -30,10 +30,7 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from reader.errors import ReaderError
-from reader.search import SearchState, next_match
-from reader.settings import MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH
-from reader.state import ArticleState, StateStore, content_digest, resume_message, source_key
-from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, Summary
+from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, Summary, SummaryCancelled
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ReaderHeader
 from reader.ui.messages import JumpRequest, PositionChanged
@@ -42,6 +39,8 @@ from reader.ui.text import one_line
 
 if TYPE_CHECKING:
     from reader.article.model import Article
+    from reader.search import SearchState
+    from reader.state import ArticleState, StateStore
     from reader.sources.document import Document
     from reader.ui.search_bar import SearchBar
     from reader.ui.summary_pane import SummaryPane
@@ -118,10 +117,10 @@ class ReaderScreen(Screen):
         self.article: Article | None = None
         self.summaries: dict[tuple[str, int], Summary] = {}
         self._view: ArticleView | None = None
-        self.search = SearchState()
+        self._search: SearchState | None = None  # reader.search is imported at the first search
         self._search_from: tuple | None = None  # (view place, reading point) when / was pressed
         # Resume state.
-        self.store = StateStore()
+        self._store: StateStore | None = None
         self.fresh = fresh  # the first article opens at the top
         self.default_algorithm = algorithm
         self.default_length = length
@@ -150,6 +149,32 @@ class ReaderScreen(Screen):
         if self._view is None:
             self._view = self.query_one(ArticleView)
         return self._view  # kept: it still knows the position when the screen is unmounted
+
+    @property
+    def search(self) -> SearchState:
+        """The search going on (an empty one when there is none)."""
+        if self._search is None:
+            from reader.search import SearchState
+
+            self._search = SearchState()
+        return self._search
+
+    @search.setter
+    def search(self, search: SearchState) -> None:
+        self._search = search
+
+    @property
+    def searching(self) -> bool:
+        return self._search is not None and self._search.active
+
+    @property
+    def store(self) -> StateStore:
+        """The resume state of every article (the state file is read when first needed)."""
+        if self._store is None:
+            from reader.state import StateStore
+
+            self._store = StateStore()
+        return self._store
 
     @property
     def summary_pane(self) -> SummaryPane:
@@ -235,9 +260,21 @@ class ReaderScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="summary")
     def _summarize(self, article: Article, algorithm: str, length: int) -> tuple[Article, int, Summary]:
+        from textual.worker import get_current_worker
+
         from reader.summary.algorithms import summarize
 
-        return article, length, summarize(article, algorithm, length)
+        worker = get_current_worker()
+
+        def progress(share: float) -> None:
+            if not worker.is_cancelled:
+                try:
+                    self.app.call_from_thread(self._summary_progress, share)
+                except RuntimeError:  # the app has stopped
+                    pass
+
+        summary = summarize(article, algorithm, length, progress=progress, cancelled=lambda: worker.is_cancelled)
+        return article, length, summary
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
@@ -250,6 +287,8 @@ class ReaderScreen(Screen):
 
     async def _open_changed(self, worker: Worker, state: WorkerState) -> None:
         if state == WorkerState.SUCCESS:
+            from reader.state import source_key
+
             opened: Opened = worker.result
             self.save_state()  # the article being left
             self._state_key = None
@@ -276,6 +315,10 @@ class ReaderScreen(Screen):
             else:
                 self.notify(message, title="Cannot open", severity="error", markup=False)
 
+    def _summary_progress(self, share: float) -> None:
+        if self.summarizing:
+            self.summary_pane.show_progress(share)
+
     def _summary_changed(self, worker: Worker, state: WorkerState) -> None:
         pane = self.summary_pane
         if state == WorkerState.SUCCESS:
@@ -285,12 +328,13 @@ class ReaderScreen(Screen):
             self.summaries[(summary.algorithm, length)] = summary
             if self.show_summary and (summary.algorithm, length) == (self.algorithm, self.length):
                 self._show_summary(summary)
-        elif state == WorkerState.ERROR:
+        elif state == WorkerState.ERROR and not isinstance(worker.error, SummaryCancelled):
             message = _message(worker.error)
             pane.show_message(f"No summary: {message}")
             self.notify(message, title="Summary failed", severity="error", markup=False)
-        elif state == WorkerState.CANCELLED and self.show_summary and not self._summary_ready():
-            pane.show_message("Summary cancelled. Press a, A, + or - to compute one again.")
+        elif state in (WorkerState.CANCELLED, WorkerState.ERROR) and self.show_summary and not self._summary_ready():
+            if not self.summarizing:  # a quiet cancel (another summary may have taken its place)
+                pane.show_message("Summary cancelled. Press a, A, + or - to compute one again.")
         self.refresh_bindings()
 
     async def show_article(self, article: Article) -> None:
@@ -356,10 +400,12 @@ class ReaderScreen(Screen):
             return self.show_summary
         if action == "cancel_summary":
             return self.show_summary and self.summarizing
+        if action == "search" and self._typing_search():
+            return False  # "/" is text in the field
         if action in ("toggle_summary", "section", "paragraph", "search", "export"):
             return True if self.article is not None else None
         if action in ("search_step", "clear_search"):
-            return self.search.active
+            return self.searching
         return True
 
     def action_toggle_summary(self) -> None:
@@ -417,6 +463,8 @@ class ReaderScreen(Screen):
 
     def _resume(self, saved: ArticleState, opened: Opened, key: str) -> None:
         """Put back the panes of ``saved``, then (once they are laid out) its reading position."""
+        from reader.state import resume_message
+
         self.sidebar_wanted = saved.sidebar
         self.show_sidebar = saved.sidebar and not self.narrow
         self.show_summary = saved.summary_open
@@ -437,18 +485,22 @@ class ReaderScreen(Screen):
 
     def _track(self, key: str, text: str) -> None:
         """From now on save the reading position of the article shown under ``key``."""
+        from reader.state import content_digest
+
         self._state_key, self._content, self._saved = key, content_digest(text), None
         self.save_state()
 
     @property
     def settled(self) -> bool:
         """True once the article is shown at its reading position (resumed or at the top)."""
-        return self.article is not None and self._state_key is not None
+        return self.article is not None and self._state_key is not None and not self.view.restoring
 
     def reading_state(self) -> ArticleState | None:
         """What would be saved for the article shown now (None before it is shown)."""
-        if self._state_key is None or self.article is None:
+        if self._state_key is None or self.article is None or self.view.restoring:
             return None
+        from reader.state import ArticleState
+
         return ArticleState(
             paragraph=self.view.paragraph,
             scroll=round(self.view.scroll_fraction, 6),
@@ -473,13 +525,11 @@ class ReaderScreen(Screen):
             self.app.notify(warning, title="Reading positions", severity="warning", markup=False, timeout=10)
         self.store.warnings.clear()
 
-    def on_unmount(self) -> None:
-        try:
-            self.save_state()
-        except Exception:  # never fail on the way out; the last periodic save stands
-            pass
-
     # -- search --------------------------------------------------------------
+
+    def _typing_search(self) -> bool:
+        focused = self.focused
+        return focused is not None and focused.id == "search-input"
 
     async def _search_bar(self) -> SearchBar:
         from reader.ui.search_bar import SearchBar
@@ -498,6 +548,8 @@ class ReaderScreen(Screen):
         self.refresh_bindings()
 
     def _run_search(self, query: str) -> None:
+        from reader.search import SearchState
+
         view = self.view
         place, point = self._search_from or (view.place, view.reading_point())
         self.search = SearchState.start(query, view.paragraph_texts(), point)
@@ -538,8 +590,7 @@ class ReaderScreen(Screen):
 
     def _end_search(self) -> None:
         """Clear the search: no highlights, no bar, the view where it is."""
-        self._view: ArticleView | None = None
-        self.search = SearchState()
+        self._search = None
         self._search_from = None
         self.view.show_search(None)
         found = self.query("#search")
@@ -552,6 +603,8 @@ class ReaderScreen(Screen):
         self.refresh_bindings()
 
     def action_search_step(self, step: int) -> None:
+        from reader.search import next_match
+
         search = self.search
         if not search.found:
             self.notice("search", f"No match for \u201c{one_line(search.query)}\u201d", severity="warning", timeout=3)
@@ -650,6 +703,8 @@ class ReaderScreen(Screen):
             self.notify(_message(worker.error), title="Export failed", severity="error", markup=False)
 
     def action_width(self, step: int) -> None:
+        from reader.settings import MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH
+
         view = self.view
         width = max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, view.column_width + step * WIDTH_STEP))
         if width == view.column_width:
@@ -669,18 +724,20 @@ class ReaderScreen(Screen):
 
         (Pressing W five times shows one "Column width" notice, not five.)
         """
-        from textual.notifications import Notification, Notify
+        from textual.notifications import Notification
 
         app = self.app
-        previous = self._notices.get(kind)
-        try:
-            if previous is not None and previous in app._notifications:
-                app._unnotify(previous)  # type: ignore[arg-type]
-        except (AttributeError, KeyError):  # pragma: no cover - Textual internals moved
-            pass
         notification = Notification(message, "", severity, timeout, markup=False)  # type: ignore[arg-type]
+        previous = self._notices.get(kind)
         self._notices[kind] = notification
-        app.post_message(Notify(notification))
+        try:  # Textual's own bookkeeping, synchronously (App.notify posts a message: too late to replace)
+            shown = app._notifications
+            if previous is not None and previous in shown:
+                del shown[previous]  # type: ignore[arg-type]
+            shown.add(notification)
+            app._refresh_notifications()
+        except AttributeError:  # pragma: no cover - Textual internals moved
+            app.notify(message, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
 
     # -- messages ------------------------------------------------------------
 

@@ -82,10 +82,16 @@ class SummaryPane(Vertical):
         self._started = monotonic()
         self._label = f"Summarizing with {algorithm}\u2026"
         self.message = ""
+        self.query_one(ProgressBar).update(total=None, progress=0)
         self.add_class("-busy")
         self._tick()
         if self._timer is None:
             self._timer = self.set_interval(0.25, self._tick)
+
+    def show_progress(self, share: float) -> None:
+        """Fill the progress bar to ``share`` (0..1) of the work (it is indeterminate until the first report)."""
+        if self.busy:
+            self.query_one(ProgressBar).update(total=100, progress=round(100 * max(0.0, min(share, 1.0))))
 
     def _tick(self) -> None:
         elapsed = monotonic() - self._started

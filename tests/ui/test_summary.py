@@ -168,3 +168,33 @@ async def test_hiding_the_summary_cancels_it(app, slow):
         slow.set()
         await settle(pilot)
         assert screen.view.summary == frozenset()
+
+
+async def test_the_progress_bar_follows_the_summary_and_a_cancel_is_quiet(app, monkeypatch):
+    reported = threading.Event()
+    stopped = threading.Event()
+
+    def stepping(article, algorithm, length, *, progress=None, cancelled=None, **kwargs):
+        progress(0.4)
+        reported.set()
+        while not cancelled():  # polls like the real one
+            threading.Event().wait(0.01)
+        stopped.set()
+        raise algorithms.SummaryCancelled
+
+    monkeypatch.setattr(algorithms, "summarize", stepping)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("s")
+        await pilot.pause()
+        assert reported.wait(5)
+        await pilot.pause(0.1)
+        pane = screen.query_one(SummaryPane)
+        bar = pane.query_one("ProgressBar")
+        assert pane.busy and bar.total == 100 and bar.progress == 40
+        await pilot.press("escape")
+        assert stopped.wait(5)  # the summarizer saw the cancel and stopped
+        await settle(pilot)
+        assert not pane.busy and "cancelled" in pane.message
+        assert not [n for n in app._notifications if n.severity == "error"]
