@@ -23,7 +23,8 @@ effect. Every setting is optional::
     # (a list of strings works too). Key names are Textual's: "ctrl+f",
     # "slash", "question_mark", "f3" ...
     [keys]
-    search = "ctrl+f,slash"
+    "article.search" = "ctrl+f,slash"
+    summary.next_algorithm = "right"   # dotted ids work unquoted too
 
 A problem never stops the reader: a file that is not valid TOML is reported in
 one line (with the line number) and the defaults are used; a bad value is
@@ -43,6 +44,7 @@ import re
 import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +142,18 @@ _KEY_NAME = re.compile(r"^[^\s,]+$")
 _BINDING_ID = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
 
+def _flatten(table: dict, prefix: str = "") -> dict[str, Any]:
+    """``{"article": {"search": "x"}}`` -> ``{"article.search": "x"}``: TOML reads unquoted dotted keys as tables."""
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
 def check_keys(value: Any) -> str:
     """Keys for one binding: ``"ctrl+f"``, ``"ctrl+f,slash"`` or a list of key names."""
     parts: list[Any]
@@ -190,10 +204,11 @@ def load_settings(
     if not isinstance(table, dict):
         warnings.append(f"{path}: {KEYS_TABLE} should be a table ([{KEYS_TABLE}]) of binding id = keys (ignored)")
         table = {}
-    for binding, value in table.items():
+    for binding, value in _flatten(table).items():
         if not _BINDING_ID.match(binding) or (known_bindings is not None and binding not in known_bindings):
-            known = f"; known: {', '.join(sorted(known_bindings))}" if known_bindings else ""
-            warnings.append(f"{path}: [{KEYS_TABLE}] {binding!r} is not a binding id (ignored{known})")
+            close = get_close_matches(binding, sorted(known_bindings or ()), n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            warnings.append(f"{path}: [{KEYS_TABLE}] {binding!r} is not a binding id (ignored{hint})")
             continue
         try:
             keymap[binding] = check_keys(value)

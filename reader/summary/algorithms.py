@@ -8,6 +8,7 @@ earlier one is left out, so no summary holds one sentence twice.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,6 +55,11 @@ def check_algorithm(name: str) -> str:
     if key not in ALGORITHMS:
         raise ReaderError(f"unknown algorithm {name!r} (choose from {', '.join(ALGORITHMS)})")
     return key
+
+
+# sumy's LSA warns when an article has fewer distinct words than sentences; the
+# summary is still made, and a reader has nothing to do about it.
+warnings.filterwarnings("ignore", message="Number of words .* is lower than number of sentences", category=UserWarning)
 
 
 class SummaryCancelled(Exception):

@@ -150,3 +150,10 @@ def test_summarize_follows_the_config_defaults(tmp_path, bundled_path):
     assert (data["algorithm"], data["length"]) == ("lsa", 2)
     explicit = run_reader("summarize", str(bundled_path), "-a", "kl", "-n", "1", "--json", env={"READER_CONFIG_DIR": str(tmp_path)})
     assert (json.loads(explicit.stdout)["algorithm"], json.loads(explicit.stdout)["length"]) == ("kl", 1)
+
+
+def test_small_vocabulary_summary_prints_no_warning(tmp_path):
+    path = tmp_path / "tiny.txt"
+    path.write_text("A dog ran. A dog sat. A dog ate. A cat ran. A cat sat. The dog ran home. A cat ate.", encoding="utf-8")
+    result = run_reader("summarize", str(path), "-a", "lsa", "-n", "2")
+    assert result.returncode == 0 and result.stderr == ""

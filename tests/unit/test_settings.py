@@ -221,3 +221,22 @@ def test_any_theme_name_round_trips(tmp_path_factory, name):
     path = tmp_path_factory.mktemp("cfg") / "config.toml"
     save_setting("theme", name, path, known_themes={name})
     assert load_settings(path, known_themes={name}) == (Settings(theme=name), [])
+
+
+def test_dotted_binding_ids_work_quoted_or_not(tmp_path):
+    from reader.settings import load_settings
+
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\n"article.search" = "ctrl+f"\nsummary.next_algorithm = "right"\n', encoding="utf-8")
+    settings, warnings = load_settings(path, known_bindings={"article.search", "summary.next_algorithm"})
+    assert warnings == []
+    assert settings.keymap == {"article.search": "ctrl+f", "summary.next_algorithm": "right"}
+
+
+def test_unknown_binding_id_suggests_close_ones(tmp_path):
+    from reader.settings import load_settings
+
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\n"article.serch" = "ctrl+f"\n', encoding="utf-8")
+    _, warnings = load_settings(path, known_bindings={"article.search", "app.quit"})
+    assert len(warnings) == 1 and "did you mean article.search?" in warnings[0]
