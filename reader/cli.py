@@ -7,7 +7,6 @@ Every user error is one line on stderr and exit code 2. `inspect` and
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -130,6 +129,8 @@ def run_summarize(argv: Sequence[str]) -> int:
     article = _load(args.source)
     summary = summarize(article, algorithm, length)
     if args.json:
+        import json
+
         from reader.outline import summary_json
 
         _print(json.dumps(summary_json(article, summary), ensure_ascii=False, indent=2))
@@ -144,6 +145,8 @@ def run_inspect(argv: Sequence[str]) -> int:
     args = _inspect_parser().parse_args(argv)
     article = _load(args.source)
     if args.json:
+        import json
+
         _print(json.dumps(article_json(article), ensure_ascii=False, indent=2))
     else:
         _print(article_outline(article))

@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from reader.article.model import Article, Sentence
 from reader.errors import ReaderError
-from reader.summary.context import readable
 
 ALGORITHMS: tuple[str, ...] = ("news", "lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "reduction", "edmundson")
 DEFAULT_ALGORITHM = "news"
@@ -97,6 +96,8 @@ def summarize(
     if hasattr(summarizer, "readable_only"):  # it keeps such sentences in context itself
         summarizer.readable_only = not in_context
     elif not in_context:
+        from reader.summary.context import readable
+
         candidates = readable(candidates, article.sentences, length)
     if length >= len(candidates):
         return Summary(algorithm, tuple(candidates))
