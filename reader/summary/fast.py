@@ -480,10 +480,12 @@ def _shared_total(group: list[int], edges: Callable, count: int) -> float:
 # --------------------------------------------------------------------------
 
 
-class FastKLSummarizer(CachedStems, KLSummarizer):
-    """KL-Sum with all candidate divergences of a step computed at once."""
+class GreedyPicks:
+    """Mixin for summarizers that move sentences to the summary one at a time (KL, SumBasic).
 
-    tie_tolerance = 1e-9  # relative; nearer candidates are re-rated by sumy's code
+    Subclasses give ``_picks(sentences)``: document indices in the order
+    sumy would pick them; ratings follow from that order.
+    """
 
     def __call__(self, document, sentences_count):
         sentences = document.sentences
@@ -493,6 +495,13 @@ class FastKLSummarizer(CachedStems, KLSummarizer):
 
     def _compute_ratings(self, sentences):
         return _greedy_ratings(sentences, self._picks(sentences), None)
+
+
+class FastKLSummarizer(GreedyPicks, CachedStems, KLSummarizer):
+    """KL-Sum with all candidate divergences of a step computed at once."""
+
+    tie_tolerance = 1e-9  # relative; nearer candidates are re-rated by sumy's code
+
 
     def _picks(self, sentences: Sequence) -> Iterator[int]:
         """Document indices in the order sumy moves sentences to the summary."""
@@ -582,17 +591,9 @@ class _KLState:
             self._alive_at_compaction = alive
 
 
-class FastSumBasicSummarizer(CachedStems, SumBasicSummarizer):
+class FastSumBasicSummarizer(GreedyPicks, CachedStems, SumBasicSummarizer):
     """SumBasic with the average word probabilities of all sentences at once."""
 
-    def __call__(self, document, sentences_count):
-        sentences = document.sentences
-        needed = _needed(sentences_count, len(sentences))
-        ratings = _greedy_ratings(sentences, self._picks(sentences), needed)
-        return self._get_best_sentences(sentences, sentences_count, ratings)
-
-    def _compute_ratings(self, sentences):
-        return _greedy_ratings(sentences, self._picks(sentences), None)
 
     def _get_content_words_in_sentence(self, sentence) -> list[str]:
         return self._content_stems(sentence.words)
