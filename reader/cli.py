@@ -223,11 +223,25 @@ def run_open(argv: Sequence[str]) -> int:
     document = None
     if args.source is None or not args.source.lower().startswith(("http://", "https://")):
         document = load_source(args.source)  # fail fast, before the screen opens
+    if not sys.stdin.isatty():
+        _keyboard_from_terminal()
     from reader.ui.app import ReaderApp
 
     app = ReaderApp(source=args.source, document=document, fresh=args.fresh)
     app.run()
     return app.return_code or 0
+
+
+def _keyboard_from_terminal() -> None:
+    """Read keys from the terminal when standard input was a pipe (`cat story.txt | reader -`)."""
+    import os
+
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise ReaderError("no terminal to read keys from; use 'reader inspect' or 'reader summarize' in pipes") from None
+    os.dup2(terminal, sys.stdin.fileno())
+    os.close(terminal)
 
 
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {

@@ -157,3 +157,23 @@ def test_small_vocabulary_summary_prints_no_warning(tmp_path):
     path.write_text("A dog ran. A dog sat. A dog ate. A cat ran. A cat sat. The dog ran home. A cat ate.", encoding="utf-8")
     result = run_reader("summarize", str(path), "-a", "lsa", "-n", "2")
     assert result.returncode == 0 and result.stderr == ""
+
+
+def test_the_reader_without_a_terminal_says_so(bundled_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", str(bundled_path)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        start_new_session=True,  # no controlling terminal
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "reader: error: no terminal to read keys from; use 'reader inspect' or 'reader summarize' in pipes"
