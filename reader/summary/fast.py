@@ -801,10 +801,19 @@ def _chunk_rating(significant: int, words: int) -> float:
 
 
 class FastEdmundsonSummarizer(CachedStems, EdmundsonSummarizer):
-    """Edmundson whose four methods share one stem cache."""
+    """Edmundson whose four methods share one stem cache and each sentence's stems."""
+
+    def __call__(self, document, sentences_count):
+        self._sentence_stems: dict[int, list[str]] = {}  # id(sentence) -> stems, for this call only
+        try:
+            return super().__call__(document, sentences_count)
+        finally:
+            del self._sentence_stems
 
     def _share(self, method):
         method.__dict__["_stem_cache"] = self._cache("_stem_cache")
+        # Outside __call__ (sumy's cue_method() etc.) each method gets its own.
+        method.__dict__["_sentence_stems"] = self.__dict__.get("_sentence_stems", {})
         return method
 
     def _build_cue_method_instance(self):
@@ -824,11 +833,19 @@ class FastEdmundsonSummarizer(CachedStems, EdmundsonSummarizer):
         return self._share(_LocationMethod(self._stemmer, self._null_words))
 
 
+def _stems_of(self, sentence) -> list[str]:
+    """The sentence's stems, computed once per summary for all of Edmundson's methods."""
+    stems = self._sentence_stems.get(id(sentence))
+    if stems is None:
+        stems = self._sentence_stems[id(sentence)] = self._stem_all(sentence.words)
+    return stems
+
+
 class _CueMethod(CachedStems, EdmundsonCueMethod):
     """Cue method with cached stems."""
 
     def _rate_sentence(self, sentence, bonus_word_weight, stigma_word_weight):
-        stems = self._stem_all(sentence.words)
+        stems = _stems_of(self, sentence)
         bonus = sum(map(self._bonus_words.__contains__, stems))
         stigma = sum(map(self._stigma_words.__contains__, stems))
         return bonus * bonus_word_weight - stigma * stigma_word_weight
@@ -836,7 +853,9 @@ class _CueMethod(CachedStems, EdmundsonCueMethod):
 
 def _count_in(self, sentence, significant_words) -> int:
     """How many of the sentence's stems are significant."""
-    return sum(map(frozenset(significant_words).__contains__, self._stem_all(sentence.words)))
+    if not isinstance(significant_words, (set, frozenset)):
+        significant_words = frozenset(significant_words)
+    return sum(map(significant_words.__contains__, _stems_of(self, sentence)))
 
 
 class _KeyMethod(CachedStems, EdmundsonKeyMethod):
