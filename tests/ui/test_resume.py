@@ -158,5 +158,6 @@ async def test_reader_fresh_on_the_command_line_reaches_the_app(monkeypatch, arg
 
     made = []
     monkeypatch.setattr(ReaderApp, "run", lambda self: made.append(self))
+    monkeypatch.setattr("reader.cli._keyboard_from_terminal", lambda: None)  # tests may run with no terminal
     assert main(args) == 0
     assert len(made) == 1 and made[0].fresh is fresh and made[0].source is None
