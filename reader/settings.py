@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import os
 import re
 import tomllib
 from collections.abc import Collection, Mapping
@@ -49,11 +48,10 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError
+from reader.paths import config_path
 from reader.state import atomic_write
 from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH
 
-CONFIG_DIR_ENV = "READER_CONFIG_DIR"
-CONFIG_FILE = "config.toml"
 
 DEFAULT_THEME = "textual-dark"
 DEFAULT_COLUMN_WIDTH = 80
@@ -93,21 +91,6 @@ class Settings:
 
 
 DEFAULTS = Settings()
-
-
-def config_dir() -> Path:
-    """The config folder: ``$READER_CONFIG_DIR`` or the platform's."""
-    override = os.environ.get(CONFIG_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return platformdirs.user_config_path("reader")
-
-
-def config_path() -> Path:
-    """Where the config file is (it may not exist)."""
-    return config_dir() / CONFIG_FILE
 
 
 class _Invalid(ValueError):

@@ -40,27 +40,12 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from reader.paths import state_path
 from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH
 
-STATE_DIR_ENV = "READER_STATE_DIR"
-STATE_FILE = "state.json"
 VERSION = 1
 MAX_ENTRIES = 500
 MAX_LENGTH = 50
-
-
-def state_dir() -> Path:
-    """The folder for the state file: ``$READER_STATE_DIR`` or the platform's."""
-    override = os.environ.get(STATE_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return platformdirs.user_state_path("reader")
-
-
-def state_path() -> Path:
-    return state_dir() / STATE_FILE
 
 
 def atomic_write(path: Path, text: str) -> None:

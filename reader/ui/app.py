@@ -22,6 +22,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from reader.errors import ReaderError
+from reader.paths import config_path
 from reader.ui.reader_screen import ReaderScreen
 
 if TYPE_CHECKING:
@@ -33,19 +34,6 @@ if TYPE_CHECKING:
 # by then) to FILE as JSON and exits; "article:FILE" does so once the article
 # is shown. Unset in normal use.
 PROBE_ENV = "READER_STARTUP_PROBE"
-
-
-def config_file() -> Path:
-    """Where reader.settings looks for the config file, found without importing it (start-up time).
-
-    The same rule as ``reader.settings.config_path`` (a test checks they agree).
-    """
-    folder = os.environ.get("READER_CONFIG_DIR")
-    if folder:
-        return Path(folder).expanduser() / "config.toml"
-    import platformdirs  # Textual imports it anyway
-
-    return platformdirs.user_config_path("reader") / "config.toml"
 
 
 def _reader_commands():
@@ -80,7 +68,7 @@ class ReaderApp(App[None]):
         # keymap, checked against the binding ids (which imports every part of
         # the UI), and any warnings after the first paint.
         self.settings: Settings | None = None
-        if config_file().is_file():
+        if config_path().is_file():
             from reader.settings import load_settings
 
             self.settings = load_settings(known_themes=tuple(self.available_themes))[0]

@@ -147,11 +147,11 @@ async def test_a_theme_picked_from_the_palette_is_remembered(app, user_folders):
         assert again.theme == "dracula"
 
 
-def test_the_app_finds_the_config_file_where_the_settings_module_does(monkeypatch, tmp_path):
-    from reader.settings import config_path
-    from reader.ui.app import config_file
+def test_the_config_file_is_in_the_override_folder_else_the_platform_one(monkeypatch, tmp_path):
+    from reader.paths import config_path
 
-    assert config_file() == config_path()  # READER_CONFIG_DIR (the autouse fixture)
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path / "mine"))
+    assert config_path() == tmp_path / "mine" / "config.toml"
     monkeypatch.delenv("READER_CONFIG_DIR")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-    assert config_file() == config_path()
+    assert config_path() == tmp_path / "xdg" / "reader" / "config.toml"
