@@ -6,11 +6,13 @@
 Texts are made deterministically (seeded) from a Zipf-distributed vocabulary of
 pseudo-words with English suffixes, mixed with sumy's English stop words, in
 sentences of varied length grouped in paragraphs under a few upper-case
-headings. Timings run a summarizer on an already parsed document: "fast" is a fresh
-summarizer and stemmer (cold stem cache), "warm" the same one run again (stems
-cached, as for every article after the first in the app, whose summarizers
-share one stemmer). "same" checks both select the same
-sentences ("tie?": they differ, which the tests allow only on exact ties).
+headings. Timings run a summarizer on an already parsed document: "fast" is a
+fresh summarizer and stemmer (cold stem cache), "warm" the same one run again
+(stems cached, as for every article after the first in the app, whose
+summarizers share one stemmer). Stock and fast runs alternate and each column
+is a median (3 stock runs, or 1 when it takes over 2 s; 7 fast runs), so load
+on the machine weighs on both sides of a ratio. "same" checks both select the
+same sentences ("tie?": they differ, which the tests allow only on exact ties).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ from reader.summary.fast import FAST_SUMMARIZERS, STOCK_SUMMARIZERS
 
 SEED = 20240913
 SENTENCES_COUNT = 5
+STOCK_RUNS = 3  # at most; one when a stock run takes over 2 s
+FAST_RUNS = 7
 # Stock sumy's time grows too fast for these sizes (KL at 50k words: hours).
 SKIP_STOCK = {("kl", 50_000)}
 STOP_WORDS = get_stop_words("english")
@@ -114,23 +118,40 @@ def make_summarizer(cls: type, document) -> object:
     return summarizer
 
 
-def timed(cls: type, document, runs: int) -> tuple[float, float, tuple]:
-    """Median seconds of cold runs (fresh summarizer and stemmer), of warm runs
-    (the same summarizer again: stems cached, as when the app reuses it), and
-    the summary. A single cold run is made when it takes over 2 s.
-    """
-    cold, warm, summary = [], [], ()
-    while len(cold) < runs:
-        summarizer = make_summarizer(cls, document)
-        start = time.perf_counter()
-        summary = summarizer(document, SENTENCES_COUNT)
-        cold.append(time.perf_counter() - start)
-        if cold[-1] > 2.0:
-            break
+def run_once(cls: type, document, warm_too: bool = False) -> tuple[float, float | None, tuple]:
+    """Seconds of one run on a fresh summarizer and stemmer (cold stem cache),
+    of a second run of the same summarizer (warm: stems cached, as when the app
+    reuses it) when ``warm_too``, and the summary."""
+    summarizer = make_summarizer(cls, document)
+    start = time.perf_counter()
+    summary = summarizer(document, SENTENCES_COUNT)
+    cold = time.perf_counter() - start
+    warm = None
+    if warm_too:
         start = time.perf_counter()
         summarizer(document, SENTENCES_COUNT)
-        warm.append(time.perf_counter() - start)
-    return statistics.median(cold), statistics.median(warm or cold), summary
+        warm = time.perf_counter() - start
+    return cold, warm, summary
+
+
+def bench_algorithm(name: str, document, with_stock: bool) -> tuple[float | None, float, float, bool | None]:
+    """Medians of stock, fast (cold) and fast (warm) seconds, and whether both agree.
+
+    Stock and fast runs alternate, so a change in the machine's load touches
+    both sides of the ratio alike: up to ``STOCK_RUNS`` stock runs (one when it
+    takes over 2 s) and ``FAST_RUNS`` fast ones.
+    """
+    stock, cold, warm = [], [], []
+    expected = got = ()
+    for round_ in range(FAST_RUNS):
+        if with_stock and round_ < STOCK_RUNS and not (stock and stock[-1] > 2.0):
+            seconds, _, expected = run_once(STOCK_SUMMARIZERS[name], document)
+            stock.append(seconds)
+        seconds, warm_seconds, got = run_once(FAST_SUMMARIZERS[name], document, warm_too=True)
+        cold.append(seconds)
+        warm.append(warm_seconds)
+    median = statistics.median
+    return (median(stock) if stock else None), median(cold), median(warm), (expected == got if stock else None)
 
 
 def bench_size(words: int, names: list[str], report: Callable[[str], None]) -> None:
@@ -145,15 +166,13 @@ def bench_size(words: int, names: list[str], report: Callable[[str], None]) -> N
     report(f"| {'algorithm':<10} | {'stock (s)':>9} | {'fast (s)':>8} | {'ratio':>6} | {'warm (s)':>8} | {'ratio':>6} | same |")
     report(f"|{'-' * 12}|{'-' * 10}:|{'-' * 9}:|{'-' * 7}:|{'-' * 9}:|{'-' * 7}:|------|")
     for name in names:
-        fast, warm, got = timed(FAST_SUMMARIZERS[name], document, 5)
-        if (name, words) in SKIP_STOCK:
+        stock, fast, warm, same = bench_algorithm(name, document, (name, words) not in SKIP_STOCK)
+        if stock is None:
             report(f"| {name:<10} | {'skipped':>9} | {fast:8.3f} | {'-':>6} | {warm:8.3f} | {'-':>6} | -    |")
             continue
-        stock, _, expected = timed(STOCK_SUMMARIZERS[name], document, 3)
-        same = "yes" if expected == got else "tie?"
         report(
             f"| {name:<10} | {stock:9.3f} | {fast:8.3f} | {stock / fast:5.0f}x "
-            f"| {warm:8.3f} | {stock / warm:5.0f}x | {same:<4} |"
+            f"| {warm:8.3f} | {stock / warm:5.0f}x | {'yes' if same else 'tie?':<4} |"
         )
 
 

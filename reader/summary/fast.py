@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain, repeat
 from warnings import warn
 from weakref import WeakKeyDictionary
 
@@ -103,47 +104,57 @@ class CachedStems:
 
     def stem_word(self, word: str) -> str:
         stem = self._cache("_stem_cache").get(word)
-        return self._stem_miss(word) if stem is None else stem
+        return self._stem_missing([word])[0] if stem is None else stem
 
-    def _stem_miss(self, word: str) -> str:
-        """sumy's ``stemmer(normalize_word(word))``, remembered for ``word``."""
-        cache = self._cache("_stem_cache")
-        normalized = self.normalize_word(word)
-        # Entries hold stemmer(normalize(key)): shareable when normalizing is idempotent.
-        shareable = self.normalize_word(normalized) == normalized
-        stem = cache.get(normalized) if shareable else None
-        if stem is None:
-            stem = self._stemmer(normalized)
-            if shareable:
-                cache[normalized] = stem
-        cache[word] = stem
-        return stem
-
-    def _stem_all(self, words: Iterable[str]) -> list[str]:
+    def _stem_all(self, words: Sequence[str]) -> list[str]:
         """``[self.stem_word(w) for w in words]``, with fewer Python calls."""
         stems = [*map(self._cache("_stem_cache").get, words)]
         if None in stems:
-            stems = [self._stem_miss(w) if s is None else s for w, s in zip(words, stems)]
+            missing = dict.fromkeys(w for w, s in zip(words, stems) if s is None)
+            found = dict(zip(missing, self._stem_missing(missing)))
+            stems = [found[w] if s is None else s for w, s in zip(words, stems)]
+        return stems
+
+    def _stem_missing(self, words: Iterable[str]) -> list[str]:
+        """sumy's ``stemmer(normalize_word(word))`` per word, remembered."""
+        cache = self._cache("_stem_cache")
+        normalize, stemmer = self.normalize_word, self._stemmer
+        stems = []
+        for word in words:
+            normalized = normalize(word)
+            # Entries hold stemmer(normalize(key)): shareable when normalizing is idempotent.
+            shareable = normalize(normalized) == normalized
+            stem = cache.get(normalized) if shareable else None
+            if stem is None:
+                stem = stemmer(normalized)
+                if shareable:
+                    cache[normalized] = stem
+            cache[word] = stem
+            stems.append(stem)
         return stems
 
     def _content_stems(self, words: Iterable[str]) -> list[str]:
         """Stems of the non-stop words, as sumy's ``_to_words_set`` gives them."""
+        return [stem for stem in self._content_stems_or_none(words) if stem is not None]
+
+    def _content_stems_or_none(self, words: Iterable[str]) -> list[str | None]:
+        """Per word: its stem, or None for a stop word."""
         stop_words = self.stop_words
         cache = self._cache("_content_cache")
         if cache.get(_MISSING) is not stop_words:  # stop words changed
             cache.clear()
             cache[_MISSING] = stop_words
-        get = cache.get
-        out = []
-        for word in words:
-            stem = get(word, _MISSING)
-            if stem is _MISSING:
-                normalized = self.normalize_word(word)
-                stem = None if normalized in stop_words else self.stem_word(normalized)
-                cache[word] = stem
-            if stem is not None:
-                out.append(stem)
-        return out
+        stems = [*map(cache.get, words, repeat(_MISSING))]
+        if _MISSING in stems:
+            stems = [self._content_miss(w) if s is _MISSING else s for w, s in zip(words, stems)]
+        return stems
+
+    def _content_miss(self, word: str) -> str | None:
+        """The content stem of ``word``, remembered."""
+        normalized = self.normalize_word(word)
+        stem = None if normalized in self.stop_words else self.stem_word(normalized)
+        self._cache("_content_cache")[word] = stem
+        return stem
 
 
 def _needed(count: object, sentences: int) -> int | None:
@@ -158,11 +169,13 @@ def _needed(count: object, sentences: int) -> int | None:
 
 def _encode(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
     """Token ids (flat), row pointers and the vocabulary, in first-seen order."""
-    vocab: dict[str, int] = {}
-    ids = [vocab.setdefault(t, len(vocab)) for tokens in token_lists for t in tokens]
+    vocab: defaultdict[str, int] = defaultdict()
+    vocab.default_factory = vocab.__len__  # a new token gets the next id
+    ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64)
     indptr = np.zeros(len(token_lists) + 1, dtype=np.int64)
-    np.cumsum([len(t) for t in token_lists], out=indptr[1:])
-    return np.asarray(ids, dtype=np.int64), indptr, vocab
+    np.cumsum([*map(len, token_lists)], out=indptr[1:])
+    vocab.default_factory = None
+    return ids, indptr, vocab
 
 
 def _count_matrix(token_lists: Sequence[Sequence[str]]) -> sp.csr_matrix:
@@ -172,6 +185,30 @@ def _count_matrix(token_lists: Sequence[Sequence[str]]) -> sp.csr_matrix:
     matrix = sp.csr_matrix((np.ones(len(ids)), ids, indptr), shape=shape)
     matrix.sum_duplicates()
     return matrix
+
+
+class _SentenceTokens:
+    """The words of some sentences as ids of their distinct words, each stemmed once."""
+
+    def __init__(self, summarizer: CachedStems, sentences: Sequence) -> None:
+        self.ids, indptr, vocabulary = _encode([s.words for s in sentences])
+        self.sentence_of = np.repeat(np.arange(len(sentences)), np.diff(indptr))
+        self.words = list(vocabulary)
+        self.stems = summarizer._stem_all(self.words)
+        self.sentences = len(sentences)
+
+    def flags(self, stems: frozenset | set) -> np.ndarray:
+        """Per token: is its stem one of ``stems``?"""
+        known = np.fromiter(map(stems.__contains__, self.stems), dtype=bool, count=len(self.stems))
+        return known[self.ids]
+
+    def occurrences(self) -> list[int]:
+        """How often each distinct word occurs (aligned with ``words`` and ``stems``)."""
+        return np.bincount(self.ids, minlength=len(self.words)).tolist()
+
+    def counts(self, stems: frozenset | set) -> np.ndarray:
+        """Per sentence: how many of its tokens have a stem in ``stems`` (exact integers)."""
+        return np.bincount(self.sentence_of[self.flags(stems)], minlength=self.sentences)
 
 
 def _log_lengths(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
@@ -194,7 +231,7 @@ def _row_chunks(rows: int, cols: int) -> Iterator[slice]:
         yield slice(start, min(rows, start + step))
 
 
-class _PairProducts:
+class PairProducts:
     """Dense row blocks of ``left @ right.T`` for sparse sentence x term matrices.
 
     Terms found in more than ``1 / dense_ratio`` of the sentences go through a
@@ -219,7 +256,7 @@ class _PairProducts:
 
 
 def _edge_block(
-    products: _PairProducts,
+    products: PairProducts,
     log_lengths: np.ndarray,
     rows: slice | np.ndarray,
     zero_norm_as_rank: bool,
@@ -311,7 +348,7 @@ class FastLexRankSummarizer(CachedStems, LexRankSummarizer):
         weighted = tf.multiply(idf**2).tocsr()
         norms = np.sqrt(np.asarray(tf.multiply(idf).power(2).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0  # those rows have zero numerators: cosine 0, as sumy
-        products = _PairProducts(weighted, tf, self.dense_term_ratio)
+        products = PairProducts(weighted, tf, self.dense_term_ratio)
         dense = n <= self.dense_limit
         linked = np.empty((n, n), dtype=bool) if dense else []
         for rows in _row_chunks(n, n):
@@ -367,7 +404,7 @@ class FastTextRankSummarizer(CachedStems, TextRankSummarizer):
     def _weights(self, words: Sequence[Sequence[str]]) -> np.ndarray:
         """sumy's raw edge weights, dense."""
         counts = _count_matrix(words)
-        products = _PairProducts(counts, counts)
+        products = PairProducts(counts, counts)
         logs = _log_lengths(words)
         n = len(words)
         weights = np.empty((n, n))
@@ -387,7 +424,7 @@ class FastTextRankSummarizer(CachedStems, TextRankSummarizer):
     def _sparse_ranks(self, words: Sequence[Sequence[str]]) -> np.ndarray:
         """The power method on ``teleport + damping * W`` with W kept sparse."""
         counts = _count_matrix(words)
-        products = _PairProducts(counts, counts)
+        products = PairProducts(counts, counts)
         logs = _log_lengths(words)
         n = len(words)
         blocks = [
@@ -435,7 +472,7 @@ class FastReductionSummarizer(CachedStems, ReductionSummarizer):
     @staticmethod
     def _edges(words: Sequence[Sequence[str]]) -> Callable[[Sequence[int]], Iterator]:
         """A function yielding (rows, dense edge block) for the given rows."""
-        products = _PairProducts(*[_count_matrix(words)] * 2)
+        products = PairProducts(*[_count_matrix(words)] * 2)
         logs = _log_lengths(words)
 
         def blocks(rows: Sequence[int]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -759,61 +796,106 @@ def _int_bincount(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarra
 
 
 class FastLuhnSummarizer(CachedStems, LuhnSummarizer):
-    """Luhn with cached stems, a set of significant stems and a flat chunk scan."""
+    """Luhn with each distinct word stemmed once and its chunks found for all sentences at once."""
 
     def __call__(self, document, sentences_count):
-        words = frozenset(self._get_significant_words(document.words))
-        return self._get_best_sentences(document.sentences, sentences_count, self.rate_sentence, words)
+        if self.max_gap_size <= 0:  # sumy's chunks never close: keep its loop
+            return super().__call__(document, sentences_count)
+        sentences = document.sentences
+        tokens = _SentenceTokens(self, sentences + document.headings)
+        if self.significant_percentage == 1:
+            significant = self._frequent_stems(tokens)
+        else:
+            significant = frozenset(self._get_significant_words(document.words))
+        ratings = _best_chunk_ratings(tokens, significant, self.max_gap_size)[: len(sentences)]
+        ordered = iter(ratings.tolist())
+        return self._get_best_sentences(sentences, sentences_count, lambda s: next(ordered))
+
+    def _frequent_stems(self, tokens: _SentenceTokens) -> frozenset:
+        """sumy's significant words (at 100%): content stems found more than once."""
+        frequencies: Counter = Counter()
+        for stem, count in zip(self._content_stems_or_none(tokens.words), tokens.occurrences()):
+            if stem is not None:
+                frequencies[stem.lower()] += count  # sumy's TfDocumentModel lowercases
+        return frozenset(stem for stem, count in frequencies.items() if count > 1)
 
     def _get_significant_words(self, words):
-        model = TfDocumentModel(tuple(self._content_stems(words)))
-        return tuple(t for t in model.terms if model.term_frequency(t) > 1)
-
-    def _get_chunk_ratings(self, sentence, significant_stems):
-        gap = self.max_gap_size
-        if gap <= 0:
-            return super()._get_chunk_ratings(sentence, significant_stems)
-        flags = [*map(significant_stems.__contains__, self._stem_all(sentence.words))]
-        ratings = []
-        in_chunk = False
-        significant = length = trimmed = zeros = 0
-        for flag in flags:
-            if flag and not in_chunk:
-                if length:
-                    ratings.append(_chunk_rating(significant, trimmed))
-                in_chunk, significant, length, trimmed, zeros = True, 1, 1, 1, 0
-            elif in_chunk:
-                length += 1
-                if flag:
-                    significant, trimmed, zeros = significant + 1, length, 0
-                else:
-                    zeros += 1
-            if in_chunk and zeros >= gap:
-                in_chunk = False
-        if length:
-            ratings.append(_chunk_rating(significant, trimmed))
-        return tuple(ratings)
+        stems = tuple(self._content_stems(words))
+        model = TfDocumentModel(stems)
+        terms = model.most_frequent_terms(int(len(stems) * self.significant_percentage))
+        return tuple(t for t in terms if model.term_frequency(t) > 1)
 
 
-def _chunk_rating(significant: int, words: int) -> float:
-    """sumy's chunk rating (``words`` counted up to the last significant one)."""
-    return 0 if significant == 1 else significant**2 / words
+def _best_chunk_ratings(tokens: _SentenceTokens, significant_stems: frozenset, gap: int) -> np.ndarray:
+    """sumy's Luhn ``rate_sentence`` of every sentence: the rating of its best chunk.
+
+    A chunk starts at a significant word and takes in the next ones while fewer
+    than ``gap`` insignificant words separate them; it rates
+    ``significant ** 2 / words`` (words up to its last significant one), or 0
+    with a single significant word.
+    """
+    ratings = np.zeros(tokens.sentences)
+    positions = np.flatnonzero(tokens.flags(significant_stems))
+    if not len(positions):
+        return ratings
+    owners = tokens.sentence_of[positions]
+    starts = np.ones(len(positions), dtype=bool)
+    starts[1:] = (owners[1:] != owners[:-1]) | (np.diff(positions) > gap)
+    first = np.flatnonzero(starts)
+    ends = np.append(first[1:], len(positions))
+    significant = ends - first
+    words = positions[ends - 1] - positions[first] + 1
+    chunk_ratings = np.where(significant == 1, 0.0, significant**2 / words)
+    np.maximum.at(ratings, owners[first], chunk_ratings)
+    return ratings
 
 
 class FastEdmundsonSummarizer(CachedStems, EdmundsonSummarizer):
-    """Edmundson whose four methods share one stem cache and each sentence's stems."""
+    """Edmundson whose four methods count stems of all sentences at once.
+
+    As in sumy, each enabled method adds its rating (at its default weights),
+    and equal sentences share one rating: the last one's, as sumy's dicts
+    keyed by sentence keep it.
+    """
 
     def __call__(self, document, sentences_count):
-        self._sentence_stems: dict[int, list[str]] = {}  # id(sentence) -> stems, for this call only
-        try:
-            return super().__call__(document, sentences_count)
-        finally:
-            del self._sentence_stems
+        sentences = document.sentences
+        ratings = iter(self._ratings(document).tolist())
+        return self._get_best_sentences(sentences, sentences_count, lambda s: next(ratings))
+
+    def _ratings(self, document) -> np.ndarray:
+        """The sum of the enabled methods' ratings, per sentence (exact integers)."""
+        sentences = document.sentences
+        tokens = _SentenceTokens(self, sentences + document.headings)
+        ratings = np.zeros(len(sentences), dtype=np.int64)
+
+        def counts(stems) -> np.ndarray:
+            return tokens.counts(stems)[: len(sentences)]
+
+        if self._cue_weight > 0.0:
+            self._build_cue_method_instance()  # sumy's checks of the word lists
+            ratings += counts(self._bonus_words) - counts(self._stigma_words)
+        if self._key_weight > 0.0:
+            self._build_key_method_instance()
+            frequencies: Counter = Counter()
+            for stem, count in zip(tokens.stems, tokens.occurrences()):
+                if stem in self._bonus_words:
+                    frequencies[stem] += count
+            ratings += counts(_key_words(frequencies, 0.5))
+        if self._title_weight > 0.0:
+            title = self._build_title_method_instance()
+            ratings += counts(title._compute_significant_words(document))
+        if self._location_weight > 0.0:
+            location = self._build_location_method_instance()
+            ratings += counts(location._compute_significant_words(document))
+            ratings += _location_bonus(document.paragraphs)
+            last = dict(zip(sentences, range(len(sentences))))
+            if len(last) < len(sentences):  # equal sentences: the last one's position counts
+                ratings = ratings[[last[s] for s in sentences]]
+        return ratings
 
     def _share(self, method):
         method.__dict__["_stem_cache"] = self._cache("_stem_cache")
-        # Outside __call__ (sumy's cue_method() etc.) each method gets its own.
-        method.__dict__["_sentence_stems"] = self.__dict__.get("_sentence_stems", {})
         return method
 
     def _build_cue_method_instance(self):
@@ -833,19 +915,28 @@ class FastEdmundsonSummarizer(CachedStems, EdmundsonSummarizer):
         return self._share(_LocationMethod(self._stemmer, self._null_words))
 
 
-def _stems_of(self, sentence) -> list[str]:
-    """The sentence's stems, computed once per summary for all of Edmundson's methods."""
-    stems = self._sentence_stems.get(id(sentence))
-    if stems is None:
-        stems = self._sentence_stems[id(sentence)] = self._stem_all(sentence.words)
-    return stems
+def _key_words(frequencies: Counter, weight: float) -> frozenset:
+    """Edmundson's key words: bonus stems more frequent than ``weight`` x the most frequent."""
+    most = max(frequencies.values(), default=0)
+    return frozenset(word for word, frequency in frequencies.items() if frequency / most > weight)
+
+
+def _location_bonus(paragraphs: Sequence) -> np.ndarray:
+    """Edmundson's location points per sentence: first and last paragraph, first
+    and last sentence of a paragraph (sumy's default weights, 1 each)."""
+    bonus = []
+    for paragraph_order, paragraph in enumerate(paragraphs):
+        count = len(paragraph.sentences)
+        in_paragraph = 1 if paragraph_order == 0 or paragraph_order == len(paragraphs) - 1 else 0
+        bonus.extend(in_paragraph + (1 if order == 0 or order == count - 1 else 0) for order in range(count))
+    return np.array(bonus, dtype=np.int64)
 
 
 class _CueMethod(CachedStems, EdmundsonCueMethod):
-    """Cue method with cached stems."""
+    """Cue method with cached stems (for sumy's ``cue_method``)."""
 
     def _rate_sentence(self, sentence, bonus_word_weight, stigma_word_weight):
-        stems = _stems_of(self, sentence)
+        stems = self._stem_all(sentence.words)
         bonus = sum(map(self._bonus_words.__contains__, stems))
         stigma = sum(map(self._stigma_words.__contains__, stems))
         return bonus * bonus_word_weight - stigma * stigma_word_weight
@@ -855,13 +946,17 @@ def _count_in(self, sentence, significant_words) -> int:
     """How many of the sentence's stems are significant."""
     if not isinstance(significant_words, (set, frozenset)):
         significant_words = frozenset(significant_words)
-    return sum(map(significant_words.__contains__, _stems_of(self, sentence)))
+    return sum(map(significant_words.__contains__, self._stem_all(sentence.words)))
 
 
 class _KeyMethod(CachedStems, EdmundsonKeyMethod):
     """Key method with cached stems."""
 
     _rate_sentence = _count_in
+
+    def _compute_significant_words(self, document, weight):
+        frequencies = Counter(filter(self._bonus_words.__contains__, self._stem_all(document.words)))
+        return tuple(_key_words(frequencies, weight))
 
 
 class _TitleMethod(CachedStems, EdmundsonTitleMethod):

@@ -187,6 +187,50 @@ def test_lsa_with_dropped_dimensions_uses_the_svd(zipf_document, monkeypatch):
     np.testing.assert_allclose(got, expected, rtol=1e-8, atol=1e-10)
 
 
+@pytest.mark.parametrize(("gap", "percentage"), [(1, 1), (2, 1), (6, 1), (4, 0.3), (0, 1)])
+def test_luhn_options_match_stock(zipf_document, article, gap, percentage, monkeypatch):
+    monkeypatch.setattr(STOCK_SUMMARIZERS["luhn"], "max_gap_size", gap)
+    monkeypatch.setattr(STOCK_SUMMARIZERS["luhn"], "significant_percentage", percentage)
+    for document in (article, zipf_document):
+        _, expected = summarise(STOCK_SUMMARIZERS["luhn"], document, 3)
+        _, got = summarise(FAST_SUMMARIZERS["luhn"], document, 3)
+        assert got == expected
+
+
+def _edmundson_ratings(cls: type, document, weights: dict[str, float]) -> list:
+    summarizer = configure(recording(cls)(STEMMER, **weights), document)
+    summarizer(document, 3)
+    return summarizer.ratings
+
+
+@pytest.mark.parametrize(
+    "weights",
+    [
+        {"key_weight": 1.0},
+        {"cue_weight": 0.0},
+        {"title_weight": 0.0, "key_weight": 0.5},
+        {"location_weight": 0.0},
+        {"cue_weight": 0.0, "title_weight": 0.0, "location_weight": 0.0},
+    ],
+)
+def test_edmundson_methods_on_and_off_match_stock(article, zipf_document, weights):
+    for document in (article, zipf_document):
+        expected = _edmundson_ratings(STOCK_SUMMARIZERS["edmundson"], document, weights)
+        assert _edmundson_ratings(FAST_SUMMARIZERS["edmundson"], document, weights) == expected
+
+
+def test_edmundson_repeated_sentences_rate_as_in_stock():
+    # sumy keys ratings by sentence text: a repeated sentence takes its last copy's position points.
+    document = document_from(
+        [["Rocket launch today.", "Moon deal signed.", "Rocket launch today."], ["Pad north.", "Moon deal signed."]],
+        heading="ROCKET MOON",
+    )
+    weights = {"key_weight": 1.0}
+    expected = _edmundson_ratings(STOCK_SUMMARIZERS["edmundson"], document, weights)
+    assert _edmundson_ratings(FAST_SUMMARIZERS["edmundson"], document, weights) == expected
+    assert expected[0] == expected[2] and expected[1] == expected[4]
+
+
 @pytest.mark.parametrize("name", ["lexrank", "textrank"])
 def test_sparse_path_matches_stock(zipf_document, name, monkeypatch):
     monkeypatch.setattr(FAST_SUMMARIZERS[name], "dense_limit", 0)
