@@ -117,6 +117,8 @@ def _load(source: str | None):
     from reader.article.build import build_article
     from reader.sources.load import load_source
 
+    if source == "-" and sys.stdin is None:
+        raise ReaderError("standard input is closed")
     return build_article(load_source(source))
 
 
@@ -179,8 +181,10 @@ def run_export(argv: Sequence[str]) -> int:
     algorithm, length = _configured(args.algorithm, args.sentences)
     algorithm = check_algorithm(algorithm)
     target = None if args.output in (None, "-") else Path(args.output)
-    if target is not None and (target.exists() or target.is_symlink()):
-        raise ReaderError(f"{target} exists already; not overwriting it")
+    if target is not None:
+        if args.output.endswith("/"):
+            raise ReaderError(f"{args.output} names a folder; give a file name")
+        _check_new_file(target)
     article = _load(args.source)
     text = export_markdown(article, summarize(article, algorithm, length))
     if args.output == "-":
@@ -200,6 +204,17 @@ def run_export(argv: Sequence[str]) -> int:
     return 0
 
 
+def _check_new_file(target) -> None:
+    """Refuse an export target that exists or cannot be made, before any work."""
+    try:
+        if target.is_dir():
+            raise ReaderError(f"{target} is a folder; give a file name")
+        if target.exists() or target.is_symlink():
+            raise ReaderError(f"{target} exists already; not overwriting it")
+    except OSError as error:
+        raise ReaderError(f"cannot write {target}: {_reason(error)}") from None
+
+
 def run_config(argv: Sequence[str]) -> int:
     from reader.settings import config_path, load_settings
     from reader.state import state_path
@@ -209,9 +224,14 @@ def run_config(argv: Sequence[str]) -> int:
     if args.path:
         _print(str(path))
         return 0
-    settings, warnings = load_settings(path)
+    from reader.ui.app import ReaderApp  # the binding ids, to check [keys]
+
+    settings, warnings = load_settings(path, known_bindings=ReaderApp.binding_ids())
     _warn(warnings)
-    where = "" if path.is_file() else " (not found: the defaults are in effect)"
+    try:
+        where = "" if path.is_file() else " (not found: the defaults are in effect)"
+    except OSError as error:
+        where = f" (cannot read it: {_reason(error)})"
     _print(f"# config file: {path}{where}\n# state file: {state_path()}\n\n{settings.to_toml().rstrip()}")
     return 0
 
@@ -221,6 +241,8 @@ def run_open(argv: Sequence[str]) -> int:
     from reader.sources.load import load_source
 
     document = None
+    if sys.stdin is None:
+        raise ReaderError("standard input is closed: no terminal to read keys from")
     if args.source is None or not args.source.lower().startswith(("http://", "https://")):
         document = load_source(args.source)  # fail fast, before the screen opens
     if not sys.stdin.isatty():
@@ -261,10 +283,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command(args[1:])
         return run_open(args)
     except ReaderError as error:
-        print(f"reader: error: {error}", file=sys.stderr)
+        _error(str(error))
         return error.exit_code
+    except OSError as error:  # a system error no check foresaw: still one line, no traceback
+        _error(f"{error.filename}: {_reason(error)}" if error.filename else _reason(error))
+        return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _error(message: str) -> None:
+    """One line on stderr, even when the message holds a newline (from a file name)."""
+    print(f"reader: error: {' '.join(message.split())}", file=sys.stderr)
+
+
+def _reason(error: OSError) -> str:
+    """'permission denied', 'file name too long'... from an OSError."""
+    reason = error.strerror or str(error) or type(error).__name__
+    return reason[:1].lower() + reason[1:]
 
 
 def _print(text: str) -> None:
@@ -276,3 +312,8 @@ def _print(text: str) -> None:
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as error:  # a full disk, a closed output
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+        raise ReaderError(f"cannot write the output: {_reason(error)}") from None

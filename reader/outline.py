@@ -41,6 +41,7 @@ def article_json(article: Article) -> dict[str, Any]:
             for s in article.sections
         ],
         "body": article.body,
+        "text": article.text,  # what every "start" and "end" offset points into
         "captions": [
             {"text": c.text, "credit": c.credit, "paragraph": c.before_paragraph} for c in article.captions
         ],

@@ -121,7 +121,8 @@ def _check_int(value: Any, low: int, high: int) -> int:
     return value
 
 
-_KEY_NAME = re.compile(r"^[^\s,]+$")
+# Modifiers, then one character or a key's name: "s", "ctrl+f", "shift+pageup", "question_mark".
+_KEY_NAME = re.compile(r"^(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[^\s,]|[a-z][a-z0-9_]+)$")
 _BINDING_ID = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
 

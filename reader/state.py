@@ -211,8 +211,15 @@ class StateStore:
             raw = self.path.read_bytes()
         except (FileNotFoundError, NotADirectoryError):  # nothing saved yet
             return {}
-        except OSError as error:
-            return self._set_aside(f"cannot be read ({error.strerror or error})")
+        except IsADirectoryError:
+            return self._set_aside("is a folder")
+        except OSError as error:  # unreadable (permissions...), not corrupt: leave it where it is
+            self._disabled = True
+            self.warnings.append(
+                f"the state file {self.path} cannot be read ({error.strerror or error}); "
+                "reading positions will not be saved"
+            )
+            return {}
         try:
             data = json.loads(raw.decode("utf-8"))
         except (ValueError, RecursionError) as error:  # bad UTF-8, bad JSON, absurd nesting
@@ -225,10 +232,10 @@ class StateStore:
         stamp = time.strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         number = 2
-        while aside.exists():
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{number}")
-            number += 1
         try:
+            while aside.exists():
+                aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{number}")
+                number += 1
             os.replace(self.path, aside)
         except OSError as error:
             self._disabled = True

@@ -177,3 +177,19 @@ def test_the_reader_without_a_terminal_says_so(bundled_path):
     )
     assert result.returncode == 2
     assert result.stderr.strip() == "reader: error: no terminal to read keys from; use 'reader inspect' or 'reader summarize' in pipes"
+
+
+def test_json_offsets_point_into_the_inspected_text(tmp_path):
+    path = tmp_path / "fm.txt"
+    path.write_text(
+        "---\ntitle: Bridge opens\n---\n\nThe bridge opened on Monday. Thousands crossed it on foot.\n\n"
+        "The mayor cut the ribbon at noon. \u201cIt is a great day,\u201d she said.\n",
+        encoding="utf-8",
+    )
+    inspected = json.loads(run_reader("inspect", str(path), "--json").stdout)
+    summary = json.loads(run_reader("summarize", str(path), "--json", "-n", "2").stdout)
+    text = inspected["text"]
+    for sentence in summary["sentences"]:
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+    for quote in inspected["quotes"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"]

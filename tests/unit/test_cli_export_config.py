@@ -125,6 +125,34 @@ def test_export_errors_are_one_line(env, work):
     assert list(work.iterdir()) == []
 
 
+def test_export_targets_that_are_folders_or_impossible_names(env, work):
+    (work / "notes").mkdir()
+    assert_one_line_error(reader("export", BUNDLED, "-o", "notes", env=env, cwd=work), "notes is a folder")
+    assert_one_line_error(reader("export", BUNDLED, "-o", "drafts/", env=env, cwd=work), "drafts/ names a folder")
+    long_name = "a" * 300 + ".md"
+    assert_one_line_error(reader("export", BUNDLED, "-o", long_name, env=env, cwd=work), "file name too long")
+    assert [p.name for p in work.iterdir()] == ["notes"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["summarize", BUNDLED], ["export", BUNDLED, "-o", "-"], ["inspect", BUNDLED]])
+def test_a_full_disk_on_standard_output_is_one_line(env, work, command):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", *command], env=env, cwd=work, stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["reader: error: cannot write the output: no space left on device"]
+
+
+def test_closed_standard_input_is_one_line(env, work):
+    for command in ("summarize -", "-"):
+        result = subprocess.run(
+            f"{sys.executable} -m reader {command} <&-", shell=True, env=env, cwd=work, capture_output=True, text=True
+        )
+        assert_one_line_error(result, "standard input is closed")
+
+
 def test_export_uses_the_configured_summary(env, work):
     write_config(env, 'algorithm = "luhn"\nlength = 2\n')
     result = reader("export", BUNDLED, "-o", "-", env=env, cwd=work)
@@ -155,13 +183,13 @@ def test_config_path_only(env, work):
 
 
 def test_config_prints_the_settings_in_effect(env, work):
-    write_config(env, 'theme = "nord"\ncolumn_width = 100\n[keys]\nsearch = "ctrl+f"\n')
+    write_config(env, 'theme = "nord"\ncolumn_width = 100\n[keys]\n"article.search" = "ctrl+f"\n')
     result = reader("config", env=env, cwd=work)
     assert result.returncode == 0 and result.stderr == ""
     assert "not found" not in result.stdout
     settings = tomllib.loads(result.stdout)
     assert settings["theme"] == "nord" and settings["column_width"] == 100
-    assert settings["keys"] == {"search": "ctrl+f"}
+    assert settings["keys"] == {"article.search": "ctrl+f"}
 
 
 def test_config_names_an_invalid_value_and_uses_its_default(env, work):
@@ -181,6 +209,14 @@ def test_config_with_broken_toml(env, work):
     assert result.returncode == 0
     assert len(result.stderr.splitlines()) == 1 and "line 1" in result.stderr
     assert tomllib.loads(result.stdout)["theme"] == "textual-dark"
+
+
+def test_config_in_a_folder_that_cannot_be_read(env, work):
+    env["READER_CONFIG_DIR"] = str(work / ("c" * 300))  # the system refuses the name
+    result = reader("config", env=env, cwd=work)
+    assert result.returncode == 0
+    assert "cannot read it: file name too long" in result.stdout.splitlines()[0]
+    assert "Traceback" not in result.stderr
 
 
 def test_config_rejects_arguments(env, work):
@@ -219,3 +255,14 @@ def test_help_lists_the_commands(env, work):
     result = reader("--help", env=env, cwd=work)
     assert "export" in result.stdout and "config" in result.stdout and "--fresh" in result.stdout
     assert reader("export", "--help", env=env, cwd=work).returncode == 0
+
+
+def test_config_checks_binding_ids_and_keys(env, work):
+    write_config(env, '[keys]\n"nope.x" = "y"\n"article.search" = "notakey+++"\n"summary.longer" = "ctrl+shift+up"\n')
+    result = reader("config", env=env, cwd=work)
+    assert result.returncode == 0
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 2
+    assert "'nope.x' is not a binding id" in warnings[0]
+    assert "article.search" in warnings[1] and "not valid" in warnings[1]
+    assert tomllib.loads(result.stdout)["keys"] == {"summary.longer": "ctrl+shift+up"}

@@ -176,3 +176,20 @@ def test_atomic_write_keeps_the_mode_and_replaces(tmp_path):
     assert target.read_text() == "new"
     assert target.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+def test_a_state_file_that_cannot_be_read_is_left_in_place(store, monkeypatch):
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_text('{"articles": {}}')
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(store.path), "read_bytes", refuse)
+    assert store.get("k") is None
+    assert store.warnings == [
+        f"the state file {store.path} cannot be read (Permission denied); reading positions will not be saved"
+    ]
+    assert store.put("k", ArticleState()) is False
+    monkeypatch.undo()
+    assert store.path.read_text() == '{"articles": {}}'
