@@ -68,7 +68,7 @@ class ReaderApp(App[None]):
         # keymap, checked against the binding ids (which imports every part of
         # the UI), and any warnings after the first paint.
         self.settings: Settings | None = None
-        if config_path().is_file():
+        if os.path.isfile(config_path()):  # False, not an error, when its folder can't be read
             from reader.settings import load_settings
 
             self.settings = load_settings(known_themes=tuple(self.available_themes))[0]

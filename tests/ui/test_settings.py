@@ -103,6 +103,19 @@ async def test_a_config_file_that_is_not_toml_is_one_warning(bundled, user_folde
 
 
 @pytest.mark.asyncio
+async def test_a_config_folder_that_cannot_be_read_is_a_warning(bundled, user_folders, monkeypatch):
+    user_folders["config"].mkdir()
+    monkeypatch.setenv("READER_CONFIG_DIR", str(user_folders["config"] / ("c" * 300)))  # the system refuses it
+    app = ReaderApp(document=bundled)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert len(warnings) == 1 and "cannot read the config file" in warnings[0]
+        assert "File name too long" in warnings[0]
+        assert app.screen.view.column_width == DEFAULT_COLUMN_WIDTH
+
+
+@pytest.mark.asyncio
 async def test_w_and_W_change_the_column_within_60_to_120_and_remember_it(app, user_folders):
     async with app.run_test(size=(160, 30), notifications=True) as pilot:
         await ready(pilot)
