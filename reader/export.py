@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from reader.article.model import Article
-from reader.article.voices import voice_groups
+from reader.article.voices import shown_quote, voice_groups
 from reader.errors import ReaderError
 from reader.summary.algorithms import Summary
 
@@ -74,7 +74,7 @@ def export_markdown(article: Article, summary: Summary) -> str:
         for voice in voices:
             role = f", {escape_markdown(voice.role)}" if voice.role else ""
             lines += [f"**{escape_markdown(voice.speaker)}**{role}", ""]
-            lines += [f"- \u201c{escape_markdown(q.text)}\u201d" for q in voice.quotes]
+            lines += [f"- \u201c{escape_markdown(shown_quote(q))}\u201d" for q in voice.quotes]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

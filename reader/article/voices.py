@@ -36,6 +36,12 @@ def group_by_speaker(quotes: Sequence[Quote]) -> list[Voice]:
     return [v for v in voices if v.expert] + [v for v in voices if not v.expert]
 
 
+def shown_quote(quote: Quote) -> str:
+    """The quote's words as a list shows them: one line, without the comma that led
+    back into the reporter's sentence ("We will win," she said -> We will win)."""
+    return " ".join(quote.text.split()).rstrip(",;: ")
+
+
 def voice_groups(quotes: Sequence[Quote]) -> list[tuple[str, list[Voice]]]:
     """``[("Experts", [...]), ("Other voices", [...])]``, leaving out an empty group."""
     voices = group_by_speaker(quotes)

@@ -212,3 +212,12 @@ def test_export_to_folder_and_summary_text(tmp_path, monkeypatch):
     assert export_to_folder(article, summary, tmp_path).name == "small-news-2.md"
     assert (tmp_path / "small-news.md").read_text().startswith("# Small news\n")
     assert summary_text(summary) == "First sentence.\nSecond one."
+
+
+def test_quotes_lose_the_comma_that_led_back_into_the_sentence():
+    quotes = [
+        Quote("We will win,", "Ann Lee", None, False, "direct", 0, 0, 12),
+        Quote("Is it over?", "Ann Lee", None, False, "direct", 0, 0, 11),
+    ]
+    markdown = export_markdown(_article(quotes=quotes), Summary("lsa", ()))
+    assert "- \u201cWe will win\u201d\n- \u201cIs it over?\u201d\n" in markdown
