@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import sys
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from reader.errors import ReaderError
 from reader.sources.decode import decode_bytes
@@ -20,6 +21,14 @@ _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_MATTER_KEYS = {"title", "source", "date", "url", "author", "site"}
+_URL_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]+)://", re.I)  # two letters at least: not a drive
+# A name that reads as a web address typed without https:// ("www.example.com/news").
+_WEB_ADDRESS = re.compile(
+    r"^(?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|news|io|co\.uk))(?:[/?#]\S*)?$",
+    re.I,
+)
+# An ATX heading line ("# Title", "## Reactions"): how Markdown is told from plain text.
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
 
 
 def bundled_article() -> Path:
@@ -36,7 +45,14 @@ def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
     if spec == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return document_from_bytes(_read_capped(stream, "standard input"), name="standard input", source="stdin")
-    if re.match(r"^https?://", spec, re.I):
+    if not spec.strip():
+        raise ReaderError("no file given")
+    scheme = _URL_SCHEME.match(spec)
+    if scheme and scheme.group(1).lower() == "file":
+        return load_path(_file_url_path(spec))
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        raise ReaderError(f"cannot open {spec}: unsupported URL scheme {scheme.group(1).lower()} (only http and https)")
+    if scheme:
         from reader.sources.url import fetch_url
 
         fetched = fetch_url(spec)
@@ -47,24 +63,50 @@ def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
     return load_path(Path(spec))
 
 
+def _file_url_path(spec: str) -> Path:
+    """The local path a ``file://`` URL names (on this machine only)."""
+    try:
+        parts = urlsplit(spec)
+    except ValueError:
+        raise ReaderError(f"{spec} is not a valid file URL") from None
+    if parts.netloc not in ("", "localhost"):
+        raise ReaderError(f"cannot open {spec}: only files on this computer can be opened (file:///path)")
+    path = unquote(parts.path)
+    if not path:
+        raise ReaderError(f"no file given in {spec}")
+    return Path(path)
+
+
 def load_path(path: Path) -> Document:
     """Read a file, with a one-line error for anything that is not a readable file."""
     shown = str(path)
+    try:
+        data = _read_file(path, shown)
+    except OSError as error:  # checking the path fails too: a locked folder, a name too long
+        raise ReaderError(f"cannot read {shown}: {_reason(error)}") from None
+    return document_from_bytes(data, name=shown, source=path.name, suffix=path.suffix.lower())
+
+
+def _read_file(path: Path, shown: str) -> bytes:
+    """The bytes of the file at ``path``; ReaderError for a missing file, a folder, a huge file."""
     if not path.exists():
-        raise ReaderError(f"no such file: {shown}")
+        hint = f" (for a web page, use https://{shown})" if _WEB_ADDRESS.match(shown) else ""
+        raise ReaderError(f"no such file: {shown}{hint}")
     if path.is_dir():
         raise ReaderError(f"{shown} is a folder, not a file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReaderError(f"{shown} is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        with path.open("rb") as stream:
-            data = _read_capped(stream, shown)
-    except PermissionError:
-        raise ReaderError(f"cannot read {shown}: permission denied") from None
-    except OSError as error:
-        raise ReaderError(f"cannot read {shown}: {error.strerror or error}") from None
-    return document_from_bytes(data, name=shown, source=path.name, suffix=path.suffix.lower())
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ReaderError(f"{shown} is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+    with path.open("rb") as stream:
+        return _read_capped(stream, shown)
+
+
+def _reason(error: OSError) -> str:
+    """'permission denied', 'file name too long'... from an OSError."""
+    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    reason = error.strerror or str(error) or type(error).__name__
+    return reason[:1].lower() + reason[1:]
 
 
 def _read_capped(stream: BinaryIO, name: str) -> bytes:
@@ -94,7 +136,7 @@ def document_from_bytes(
     if not text.strip():
         raise ReaderError(f"{name} is empty")
     meta, text = split_front_matter(text)
-    if suffix in _MARKDOWN_SUFFIXES or (content_type or "").startswith("text/markdown"):
+    if _is_markdown(text, suffix, content_type):
         from reader.sources.markdown import markdown_document
 
         return markdown_document(text, name=name, source=meta.pop("source", source), url=url, **meta)
@@ -108,6 +150,18 @@ def document_from_bytes(
         name=Path(name).stem if name not in ("standard input",) else None,
         **meta,
     )
+
+
+def _is_markdown(text: str, suffix: str, content_type: str | None) -> bool:
+    """Markdown by suffix or content type; otherwise by its headings ("# Title").
+
+    Plain text has no line starting with "# ": Markdown does when its first
+    line is a heading or it has two headings or more.
+    """
+    if suffix in _MARKDOWN_SUFFIXES or "markdown" in (content_type or "").lower():
+        return True
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return bool(_ATX_HEADING.match(first)) or len(_ATX_HEADING.findall(text, 0, 200_000)) >= 2
 
 
 def _is_html(data: bytes, content_type: str | None) -> bool:

@@ -2,8 +2,9 @@
 
 Parsed with markdown-it-py (CommonMark plus tables and strikethrough); no
 Markdown syntax reaches ``Document.text``: links become their text, emphasis
-is dropped, images become captions, code is kept as plain lines, list items
-become lines and block quotes become paragraphs.
+is dropped, images become captions, code is kept as plain lines, each list
+item becomes a paragraph of its own (never merged with the next item) and
+block quotes become paragraphs.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ def _block(node: SyntaxTreeNode, out: _Out) -> None:
     elif kind == "paragraph":
         out.add(_inline(node, out))
     elif kind in ("bullet_list", "ordered_list"):
-        out.add("\n".join(_list_lines(node, out)))
+        for line in _list_lines(node, out):  # a block each: lines of one block read as one wrapped paragraph
+            out.add(line)
     elif kind == "blockquote":
         for child in node.children:
             _block(child, out)

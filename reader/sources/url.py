@@ -71,8 +71,7 @@ def fetch_url(
 
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     max_redirects = MAX_REDIRECTS if max_redirects is None else max_redirects
-    if urlsplit(url).scheme.lower() in ("http", "https") and not urlsplit(url).hostname:
-        raise _error(url, "not a valid web address")
+    _check_address(url)
     connect, read = _timeouts(timeout)
     try:
         with httpx.Client(
@@ -101,6 +100,24 @@ def fetch_url(
         raise _error(url, _first_line(error) or type(error).__name__) from None
     except OSError as error:  # a socket error httpx did not wrap
         raise _error(url, _connect_reason(error, url)) from None
+
+
+def _check_address(url: str) -> None:
+    """A ReaderError for an address that cannot be fetched: no host, bad brackets, bad port."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # "http://[::1": an unclosed IPv6 bracket
+        raise _error(url, "not a valid web address") from None
+    if not host:
+        raise _error(url, "not a valid web address")
+    try:
+        port = parts.port
+    except ValueError:  # not a number, or above 65535
+        port = 0
+    if port == 0:
+        shown = parts.netloc.rpartition(":")[2]
+        raise _error(url, f"invalid port {shown} (ports go from 1 to 65535)")
 
 
 def _read(response: httpx.Response, url: str, max_bytes: int) -> Fetched:

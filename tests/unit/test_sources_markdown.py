@@ -76,7 +76,10 @@ def test_paragraphs_lists_quotes_and_code(doc):
     paragraphs = doc.text.split("\n\n")
     assert paragraphs == [
         "Europe's night trains are back, with new routes from Vienna to Paris & Brussels.",
-        "Vienna to Paris, three times a week\nVienna to Brussels\nvia Munich\nvia Cologne",
+        "Vienna to Paris, three times a week",
+        "Vienna to Brussels",
+        "via Munich",
+        "via Cologne",
         "\"We sold out in a day,\" said a spokesperson. Demand is strong.",
         "seats = 240\nprint(seats)",
         "Route  Fare\nParis  89 EUR",
@@ -131,7 +134,7 @@ def test_image_only_document_is_an_error():
 
 
 def test_markdown_from_standard_input_needs_no_suffix():
-    # Without a suffix or content type, stdin is plain text; Markdown is chosen by .md or text/markdown.
+    # Without a suffix or content type, text without "# Heading" lines stays plain text.
     doc = load_source("-", stdin=io.BytesIO(b"Plain words."))
     assert doc.kind == "text"
 
