@@ -97,6 +97,10 @@ class TextBlock:
     heading: bool = False
 
 
+_TITLE_SEARCH = 3  # blocks at the top of the body where a repeated title is looked for
+_KICKER_WORDS = 3  # a block this short before the title is a kicker ("Review", "World news")
+
+
 def html_document(
     data: bytes,
     *,
@@ -472,9 +476,19 @@ def _clean_lines(text: str) -> str:
 
 
 def _drop_leading_title(blocks: list[TextBlock], title: str | None) -> list[TextBlock]:
-    """The page title repeated as the body's first heading is metadata, not a section."""
-    if blocks and title and blocks[0].heading and _squash(blocks[0].text) == _squash(title):
-        return blocks[1:]
+    """The page title repeated at the top of the body is metadata, not text: as a
+    heading or a block's first line, maybe after a kicker of a few words ("Review")."""
+    if not title:
+        return blocks
+    title = _clean(title)
+    for index, block in enumerate(blocks[:_TITLE_SEARCH]):
+        first, _, rest = block.text.partition("\n")
+        if first != title and first.startswith(title + " "):  # the title runs into the lede
+            first, rest = title, first[len(title) :] + "\n" + rest
+        if _squash(first) == _squash(title):
+            if any(len(b.text.split()) > _KICKER_WORDS for b in blocks[:index]):
+                return blocks  # text before the title: leave the page as it is
+            return ([TextBlock(rest.strip(), block.heading)] if rest.strip() else []) + blocks[index + 1 :]
     return blocks
 
 

@@ -8,6 +8,7 @@ earlier one is left out, so no summary holds one sentence twice.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -91,7 +92,9 @@ def summarize(
     algorithm = check_algorithm(algorithm)
     if length < 1:
         raise ReaderError(f"the summary length must be at least 1 (got {length})")
-    candidates = unique_sentences(article)
+    candidates = [s for s in unique_sentences(article) if not is_label(s.text)]
+    if len(candidates) < length:  # an article of labels only: take what there is
+        candidates = unique_sentences(article)
     summarizer = _summarizer(algorithm, article.title)
     if hasattr(summarizer, "readable_only"):  # it keeps such sentences in context itself
         summarizer.readable_only = not in_context
@@ -128,6 +131,16 @@ def _prepare(document, summarizer, progress: Progress | None, cancelled: Callabl
             progress(_PREPARED * min(1.0, (start + _CHUNK) / len(sentences)))
     if cancelled is not None and cancelled():
         raise SummaryCancelled
+
+
+_LABEL_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def is_label(text: str) -> bool:
+    """A few words with no sentence end: a kicker, a photo's title, a heading left in
+    the text ("Apple's 16-inch MacBook Pro"); never summary material."""
+    return len(text.split()) < _LABEL_WORDS and not _SENTENCE_END.search(text.strip())
 
 
 def unique_sentences(article: Article) -> list[Sentence]:

@@ -8,7 +8,7 @@ import pytest
 
 from reader.errors import ReaderError
 from reader.sources.document import RawCaption
-from reader.sources.html import TextBlock, _drop_caption_text, decode_html, split_credit
+from reader.sources.html import TextBlock, _drop_caption_text, _drop_leading_title, decode_html, split_credit
 from reader.sources.load import load_source
 
 PARAGRAPHS = [
@@ -272,3 +272,23 @@ def test_lists_and_tables_are_plain_lines(tmp_path: Path):
     doc = load_source(write(tmp_path, "x.html", article_page(body_extra=extra).encode()))
     assert "First point about the plan\nSecond point about the plan" in doc.text
     assert "- First" not in doc.text and "|" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ["Council approves tram expansion"],  # the title repeated as a block
+        ["Review", "Council approves tram expansion"],  # after a one-word kicker
+        ["Council approves tram expansion The first line of the lede."],  # running into the lede
+    ],
+)
+def test_the_title_repeated_at_the_top_of_the_body_is_dropped(top):
+    blocks = [TextBlock(text) for text in top] + [TextBlock("The council voted on Tuesday.")]
+    kept = [b.text for b in _drop_leading_title(blocks, "Council approves tram expansion")]
+    lede = ["The first line of the lede."] if top[-1].endswith("lede.") else []
+    assert kept == lede + ["The council voted on Tuesday."]
+
+
+def test_a_title_after_real_text_is_kept():
+    blocks = [TextBlock("The council met for six hours on Tuesday night."), TextBlock("Council approves tram expansion")]
+    assert _drop_leading_title(blocks, "Council approves tram expansion") == blocks

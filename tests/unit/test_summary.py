@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.errors import ReaderError
-from reader.summary.algorithms import ALGORITHMS, summarize, unique_sentences
+from reader.summary.algorithms import ALGORITHMS, is_label, summarize, unique_sentences
 from tests.conftest import article_from_text
 
 
@@ -64,3 +64,30 @@ def test_progress_is_reported_and_cancel_stops(bundled_article):
     assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) >= 2
     with pytest.raises(SummaryCancelled):
         summarize(bundled_article, "lexrank", 3, cancelled=lambda: True)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Apple's 16-inch MacBook Pro", True),
+        ("Watch the video:", True),
+        ("At the same meeting,", True),
+        ("He won.", False),
+        ("\u201cWe will,\u201d he said.", False),
+        ("The council approved the budget on Tuesday night after a long debate", False),
+    ],
+)
+def test_labels_are_told_from_sentences(text, label):
+    assert is_label(text) is label
+
+
+@pytest.mark.parametrize("algorithm", ["news", "lexrank", "sumbasic"])
+def test_a_label_left_in_the_text_is_never_summary_material(algorithm):
+    article = article_from_text(
+        "The council approved the new city budget on Tuesday night after a long debate.\n\n"
+        "City budget vote\n\n"
+        "The budget adds money for schools, parks and the city budget office.\n\n"
+        "Critics said the city budget vote came too fast for residents to follow.\n"
+    )
+    texts = [s.text for s in summarize(article, algorithm, 3).sentences]
+    assert "City budget vote" not in texts and len(texts) == 3
