@@ -87,6 +87,7 @@ class _Figure:
     order: int  # index of the figure element in document order
     caption: RawCaption
     article: object = None  # the <article> element around the figure, if any
+    written: bool = True  # a caption written for it (figcaption), not only an image's alt text
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,10 @@ def _scan(tree: HtmlElement) -> tuple[list[_Figure], list[tuple[int, str, object
         elif tag == "figure" or (tag == "figcaption" and _ancestor(element, "figure") is None):
             caption = figure_caption(element)
             if caption is not None:
-                figures.append(_Figure(order, caption, _ancestor(element, "article")))
+                written = tag == "figcaption" or any(
+                    el.tag == "figcaption" or _is_caption_box(el) for el in element.iter()
+                )
+                figures.append(_Figure(order, caption, _ancestor(element, "article"), written))
     return figures, blocks
 
 
@@ -532,7 +536,8 @@ def _place_captions(
 
     A figure belongs to the article when it stands between the body's first
     paragraph (or a little before it: the lead photo) and its last one, or
-    after the last one but inside the same <article> element.
+    after the last one but inside the same <article> element with a caption
+    of its own (images that only have alt text there are cards for other stories).
     """
     matched = _match_blocks(blocks, source_blocks)
     placed = [(m[0], start) for m, start in zip(matched, starts) if m is not None and start is not None]
@@ -548,7 +553,7 @@ def _place_captions(
     for figure in figures:
         if id(figure.caption) not in wanted or figure.order < earliest:
             continue
-        if figure.order > last[0] and (figure.article is None or figure.article is not last[2]):
+        if figure.order > last[0] and (figure.article is None or figure.article is not last[2] or not figure.written):
             continue
         after = next((start for order, start in placed if order > figure.order), text_length)
         result.append(RawCaption(figure.caption.text, figure.caption.credit, after))

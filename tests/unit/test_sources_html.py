@@ -193,6 +193,16 @@ def test_related_story_cards_after_the_article_are_not_captions(tmp_path: Path):
     assert not any("Other story" in c.text for c in doc.captions)
 
 
+def test_alt_only_images_after_the_text_inside_the_article_are_cards_not_captions(tmp_path: Path):
+    cards = "".join(f"<figure><a href='/s{i}'><img src='s{i}.jpg' alt='Giants at Patriots game {i}'></a></figure>" for i in range(3))
+    own = "<figure><img src='end.jpg'><figcaption>Workers lay the last stretch of track on Monday.</figcaption></figure>"
+    page = article_page(body_extra=cards + own)
+    doc = load_source(write(tmp_path, "p.html", page.encode()))
+    texts = [c.text for c in doc.captions]
+    assert not any("Patriots" in t for t in texts)
+    assert "Workers lay the last stretch of track on Monday." in texts
+
+
 KOREAN = [
     "서울시는 화요일 새로운 대중교통 계획을 발표했다. 시는 앞으로 5년 동안 지하철 노선 세 개를 새로 건설할 예정이다.",
     "시민들은 출퇴근 시간이 크게 줄어들 것이라며 환영했지만, 일부 전문가들은 예산이 부족하다고 지적했다.",
