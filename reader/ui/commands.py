@@ -19,8 +19,9 @@ class ReaderCommands(Provider):
     """Commands built from the open article and the summary algorithms."""
 
     def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
-        from reader.summary.algorithms import ALGORITHMS, DESCRIPTIONS
+        from reader.summary.algorithms import ALGORITHMS
         from reader.ui.reader_screen import ReaderScreen
+        from reader.ui.summary_pane import algorithm_description, algorithm_name
 
         screen = self.app.screen_stack[0] if self.app.screen_stack else None
         if not isinstance(screen, ReaderScreen):
@@ -35,9 +36,9 @@ class ReaderCommands(Provider):
                 )
         for name in ALGORITHMS:
             yield (
-                f"Summary algorithm: {name}",
+                f"Summary algorithm: {algorithm_name(name)}",
                 partial(_pick_algorithm, screen, name),
-                DESCRIPTIONS.get(name, ""),
+                algorithm_description(name),
             )
         yield ("Toggle summary view", screen.action_toggle_summary, "Show or hide the summary pane (s)")
         yield ("Toggle sidebar", screen.action_toggle_sidebar, "Show or hide photos and quotes (b)")

@@ -8,11 +8,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.article.model import Caption
+from reader.ui.lists import WrappingOptionList
 from reader.ui.messages import JumpRequest
 from reader.ui.text import one_line
 
 
-class PhotoList(OptionList):
+class PhotoList(WrappingOptionList):
     """Photo captions; ``enter`` shows where the photo stood in the article."""
 
     BINDINGS = [Binding("enter", "select", "Show in article", id="photos.show")]

@@ -8,12 +8,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.article.model import Quote
-from reader.article.voices import Voice, group_by_speaker
+from reader.article.voices import Voice, group_by_speaker, shown_quote
+from reader.ui.lists import WrappingOptionList
 from reader.ui.messages import JumpRequest
 from reader.ui.text import one_line
 
 
-class QuoteList(OptionList):
+class QuoteList(WrappingOptionList):
     """Quotes by speaker; ``enter`` on a quote shows it in the article."""
 
     BINDINGS = [Binding("enter", "select", "Show in article", id="quotes.show")]
@@ -39,11 +40,18 @@ class QuoteList(OptionList):
                 for quote in voice.quotes:
                     key = f"quote-{len(self._quotes)}"
                     self._quotes[key] = quote
-                    options.append(Option(Content.assemble("  \u201c", one_line(quote.text), "\u201d"), id=key))
+                    options.append(Option(Content.assemble("  \u201c", one_line(shown_quote(quote)), "\u201d"), id=key))
         self.set_options(options)
         self.border_title = f"Quotes ({len(self._quotes)})" if self._quotes else "Quotes"
         if self._quotes:
             self.highlighted = self.get_option_index("quote-0")
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Bring the highlighted quote into view; the first one with the list's top (its heading and speaker)."""
+        if self._quotes and self.highlighted == self.get_option_index("quote-0"):
+            self.scroll_home(animate=False, immediate=True)
+        else:
+            super().scroll_to_highlight(top)
 
     @staticmethod
     def _speaker(voice: Voice) -> Content:

@@ -438,9 +438,8 @@ class ReaderScreen(Screen):
         panes: list[Widget] = [self.view]
         if self.show_sidebar:
             panes += [p for p in (self._pane("#photos"), self._pane("#quotes")) if p is not None and p.option_count]
-        summary = self._pane("#summary-list")
-        if self.show_summary and summary is not None:
-            panes.append(summary)
+        if self.show_summary and self._pane("#summary-pane") is not None:
+            panes.append(self.summary_pane.focus_target)
         return panes
 
     def action_focus_pane(self, step: int) -> None:
@@ -464,11 +463,13 @@ class ReaderScreen(Screen):
     def _resume(self, saved: ArticleState, opened: Opened, key: str) -> None:
         """Put back the panes of ``saved``, then (once they are laid out) its reading position."""
         from reader.state import resume_message
+        from reader.ui.summary_pane import algorithm_name
 
         self.sidebar_wanted = saved.sidebar
         self.show_sidebar = saved.sidebar and not self.narrow
         self.show_summary = saved.summary_open
-        restored = replace(saved, algorithm=self.algorithm, length=self.length)
+        # The notice names the algorithm as the summary pane does.
+        restored = replace(saved, algorithm=algorithm_name(self.algorithm), length=self.length)
         changed = saved.changed_since(opened.text)
 
         def restore() -> None:
@@ -545,7 +546,7 @@ class ReaderScreen(Screen):
         bar = await self._search_bar()
         self._search_from = (self.view.place, self.view.reading_point())
         bar.open(self.search.query)
-        self.refresh_bindings()
+        self._show_counter()  # the count of the search going on; none after a clear
 
     def _run_search(self, query: str) -> None:
         from reader.search import SearchState
@@ -597,6 +598,7 @@ class ReaderScreen(Screen):
         if found:
             bar = found.first()
             refocus = bar.has_focus_within
+            bar.set_counter("")
             bar.display = False
             if refocus:
                 self.view.focus()

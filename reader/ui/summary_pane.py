@@ -8,15 +8,27 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from reader.summary.algorithms import DESCRIPTIONS, Summary
+from reader.ui.lists import WrappingOptionList
 from reader.ui.messages import JumpRequest
 from reader.ui.text import one_line
 
 
-class SummaryList(OptionList):
+def algorithm_name(algorithm: str) -> str:
+    """The name the UI shows for ``algorithm`` (``"textrank"`` -> ``"TextRank"``)."""
+    return DESCRIPTIONS.get(algorithm, algorithm).partition(":")[0]
+
+
+def algorithm_description(algorithm: str) -> str:
+    """What ``algorithm`` picks, in a few words ("" when unknown)."""
+    return DESCRIPTIONS.get(algorithm, "").partition(": ")[2]
+
+
+class SummaryList(WrappingOptionList):
     """The summary's sentences; ``enter`` jumps to one in the article."""
 
     BINDINGS = [Binding("enter", "select", "Go to sentence", id="summary.go_to_sentence")]
@@ -44,7 +56,12 @@ class SummaryList(OptionList):
 
 
 class SummaryPane(Vertical):
-    """Summary of the article with the current algorithm and length."""
+    """Summary of the article with the current algorithm and length.
+
+    While it has no sentences to show (computing, cancelled, failed) the pane
+    itself takes the focus its hidden list had, and hands it back to the list
+    with the next summary.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -70,19 +87,33 @@ class SummaryPane(Vertical):
     def busy(self) -> bool:
         return self.has_class("-busy")
 
+    @property
+    def focus_target(self) -> Widget:
+        """What tab focuses here: the sentence list, or the pane while the list has nothing to show."""
+        return self if self.can_focus else self.query_one(SummaryList)
+
+    def _hold_focus(self, hold: bool) -> None:
+        """Keep the focus in the pane while the list is hidden or empty (Textual would drop it)."""
+        sentences = self.query_one(SummaryList)
+        self.can_focus = hold
+        if hold and sentences.has_focus:
+            self.focus(scroll_visible=False)
+        elif not hold and self.has_focus:
+            sentences.focus(scroll_visible=False)
+
     def _title(self, algorithm: str, length: int) -> None:
-        name = DESCRIPTIONS.get(algorithm, algorithm).split(":")[0]
         noun = "sentence" if length == 1 else "sentences"
-        self.border_title = Content(f"Summary \u00b7 {name} \u00b7 {length} {noun}")
-        self.border_subtitle = Content(DESCRIPTIONS.get(algorithm, "").partition(": ")[2])
+        self.border_title = Content(f"Summary \u00b7 {algorithm_name(algorithm)} \u00b7 {length} {noun}")
+        self.border_subtitle = Content(algorithm_description(algorithm))
 
     def show_busy(self, algorithm: str, length: int) -> None:
         """Show that a summary is being computed (with the time it has taken so far)."""
         self._title(algorithm, length)
         self._started = monotonic()
-        self._label = f"Summarizing with {algorithm}\u2026"
+        self._label = f"Summarizing with {algorithm_name(algorithm)}\u2026"
         self.message = ""
         self.query_one(ProgressBar).update(total=None, progress=0)
+        self._hold_focus(True)
         self.add_class("-busy")
         self._tick()
         if self._timer is None:
@@ -109,6 +140,7 @@ class SummaryPane(Vertical):
         self._title(summary.algorithm, length)
         self.message = ""
         self.query_one(SummaryList).show_summary(summary)
+        self._hold_focus(not summary.sentences)
 
     @property
     def message(self) -> str:
@@ -126,4 +158,5 @@ class SummaryPane(Vertical):
         """Show ``message`` in place of the sentences (cancelled, failed)."""
         self._idle()
         self.query_one(SummaryList).show_summary(None)
+        self._hold_focus(True)
         self.message = message

@@ -12,6 +12,7 @@ import reader.ui.reader_screen as reader_screen
 from reader.sources.load import load_source
 from reader.state import ArticleState, StateStore, content_digest, source_key
 from reader.ui.app import ReaderApp
+from reader.ui.summary_pane import algorithm_name
 
 pytestmark = pytest.mark.asyncio
 
@@ -67,7 +68,8 @@ async def test_quitting_and_reopening_returns_to_the_same_place_summary_and_pane
         assert (view.paragraph, view.scroll_y, view.top_text()) == where  # the very line
         assert (screen.algorithm, screen.length, screen.show_summary, screen.show_sidebar) == setup
         assert len(screen.query_one("#summary-pane").sentences) == 5
-        assert f"Resumed at paragraph 4 of 30 \u00b7 {setup[0]}, 5 sentences" in notices(again)
+        # The algorithm by the name the summary pane gives it.
+        assert f"Resumed at paragraph 4 of 30 \u00b7 {algorithm_name(setup[0])}, 5 sentences" in notices(again)
 
 
 async def test_fresh_opens_at_the_top_and_still_saves(long_file):

@@ -136,3 +136,21 @@ async def test_escape_clears_the_search_from_the_field_or_the_article(app):
         await pilot.press("n")  # no search: n does nothing
         await pilot.pause()
         assert view.scroll_y == y and "Match" not in screen_lines(app)[-1]
+
+
+async def test_a_cleared_search_shows_no_count_when_opened_again(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("slash", *"satellite", "enter")
+        await pilot.pause()
+        bar = screen.query_one(SearchBar)
+        total = len(expected(app, "satellite"))
+        assert total > 1 and f"1/{total}" in screen_lines(app)[-2]
+        await pilot.press("escape", "slash")
+        await pilot.pause()
+        assert bar.display and app.focused is bar.input and bar.input.value == ""
+        assert bar.counter == "" and f"/{total}" not in screen_lines(app)[-2]
+        await pilot.press(*"sat", "backspace", "backspace", "backspace")  # emptied by hand: no count either
+        await pilot.pause()
+        assert bar.counter == "" and f"/{total}" not in screen_lines(app)[-2]

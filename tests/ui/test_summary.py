@@ -198,3 +198,58 @@ async def test_the_progress_bar_follows_the_summary_and_a_cancel_is_quiet(app, m
         await settle(pilot)
         assert not pane.busy and "cancelled" in pane.message
         assert not [n for n in app._notifications if n.severity == "error"]
+
+
+async def test_focus_stays_in_the_summary_pane_while_a_new_summary_is_computed(app, slow):
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        pane = screen.query_one(SummaryPane)
+        slow.set()
+        await pilot.press("s")
+        await settle(pilot)
+        slow.clear()  # the next summaries wait
+        await pilot.press("shift+tab")  # article -> summary (the last pane)
+        assert app.focused.id == "summary-list"
+        assert "Go to sentence" in screen_text(app).splitlines()[-1]
+        await pilot.press("a")
+        await pilot.pause(0.1)
+        assert pane.busy and app.focused is not None and pane in app.focused.ancestors_with_self
+        assert "Cancel summary" in screen_text(app).splitlines()[-1]
+        await pilot.press("escape")  # still cancels
+        await pilot.pause(0.1)
+        assert not screen.summarizing and "cancelled" in pane.message
+        assert app.focused is not None and pane in app.focused.ancestors_with_self
+        await pilot.press("a")
+        await pilot.pause(0.1)
+        assert pane.busy
+        slow.set()
+        await settle(pilot)
+        assert not pane.busy and app.focused.id == "summary-list"
+        assert "Go to sentence" in screen_text(app).splitlines()[-1]
+        await pilot.press("minus")  # a length not computed yet
+        await settle(pilot)
+        assert len(pane.sentences) == DEFAULT_LENGTH - 1 and app.focused.id == "summary-list"
+        await pilot.press("down")  # the sentence list's keys work
+        assert app.focused.highlighted == 1
+        await pilot.press("tab")
+        assert app.focused.id == "article"
+
+
+async def test_the_busy_line_and_the_title_name_the_algorithm_alike(app, slow):
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("s", *["a"] * (ALGORITHMS.index("textrank") - ALGORITHMS.index(DEFAULT_ALGORITHM)))
+        await pilot.pause(0.1)
+        assert screen.algorithm == "textrank" and screen.query_one(SummaryPane).busy
+        text = screen_text(app)
+        assert "Summary \u00b7 TextRank \u00b7" in text and "Summarizing with TextRank\u2026" in text
+        assert "textrank" not in text
+        slow.set()
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"algorithm: kl")
+        await pilot.pause(0.3)
+        assert "Summary algorithm: KL-Sum" in screen_text(app)

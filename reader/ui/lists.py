@@ -1,0 +1,18 @@
+"""The base of the reader's lists (photos, quotes, summary sentences): long options wrap, and stay whole."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+
+class WrappingOptionList(OptionList):
+    """An OptionList that measures its wrapped options again when its scrollbar comes or goes.
+
+    Textual's OptionList keeps each option's height (and rendering) until the
+    widget is resized. A vertical scrollbar narrows the text without a resize:
+    an option that then wraps to one line more would lose its last line.
+    """
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        """Measure and render the options again at the new text width."""
+        self._clear_caches()  # what OptionList does on a resize
