@@ -94,13 +94,17 @@ class ReaderApp(App[None]):
         """The id of every binding of the reader (what ``[keys]`` in the config file may remap)."""
         from reader.ui.article_view import ArticleView
         from reader.ui.help_screen import HelpScreen
+        from reader.ui.lists import WrappingOptionList
         from reader.ui.open_screen import OpenScreen
         from reader.ui.photos import PhotoList
         from reader.ui.quotes import QuoteList
         from reader.ui.search_bar import SearchBar
         from reader.ui.summary_pane import SummaryList
 
-        owners = (cls, ReaderScreen, ArticleView, SummaryList, PhotoList, QuoteList, SearchBar, HelpScreen, OpenScreen)
+        owners = (
+            cls, ReaderScreen, ArticleView, SummaryList, PhotoList, QuoteList, WrappingOptionList, SearchBar, HelpScreen,
+            OpenScreen,
+        )
         return {b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
 
     def _apply_theme(self) -> None:
@@ -170,6 +174,7 @@ class ReaderApp(App[None]):
     def key_groups(self) -> list[tuple[str, list[BindingType]]]:
         """Every binding of the reader, by the part of the screen it applies to."""
         from reader.ui.article_view import ArticleView
+        from reader.ui.lists import WrappingOptionList
         from reader.ui.photos import PhotoList
         from reader.ui.quotes import QuoteList
         from reader.ui.summary_pane import SummaryList
@@ -179,7 +184,7 @@ class ReaderApp(App[None]):
             ("Reading", [b for b in screen if b.id and b.id.startswith("article.")] + list(ArticleView.BINDINGS)),
             ("Search", [b for b in screen if b.id and b.id.startswith("search.")]),
             ("Summary view", [b for b in screen if b.id and b.id.startswith("summary.")] + list(SummaryList.BINDINGS)),
-            ("Photos and quotes", list(PhotoList.BINDINGS) + list(QuoteList.BINDINGS)),
+            ("Photos and quotes", [*PhotoList.BINDINGS, *QuoteList.BINDINGS, *WrappingOptionList.BINDINGS]),
             ("Reader", [b for b in screen if b.id and b.id.startswith("reader.")] + list(self.BINDINGS)),
         ]
 

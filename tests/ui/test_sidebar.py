@@ -65,3 +65,18 @@ async def test_the_quotes_list_opens_at_its_top(app, size):
         await pilot.press("tab", "tab")  # focus the quotes: still at the top
         await settle(pilot)
         assert app.focused is quotes and sidebar_lines(app, quotes)[0] == "EXPERTS"
+
+
+async def test_j_and_k_move_through_the_quotes_as_through_the_article(app):
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        quotes = app.screen.query_one(QuoteList)
+        quotes.focus()
+        await settle(pilot)
+        first = quotes.highlighted_quote
+        await pilot.press("j")
+        second = quotes.highlighted_quote
+        assert second is not first and second is not None
+        await pilot.press("k")
+        assert quotes.highlighted_quote is first
+        assert app.screen.view.scroll_y == 0  # the article did not move
