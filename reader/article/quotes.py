@@ -26,14 +26,17 @@ tokens:
   person last named with that title;
 * roles come from apposition (``Nam Sung-wook, a professor at Korea
   University``) or from the words before a name (``Korea University professor
-  Nam Sung-wook``, ``Russian President Vladimir Putin``).
+  Nam Sung-wook``, ``Russian President Vladimir Putin``, ``Secretary of State
+  Jane Doe``, ``Browns DL Jo Ames``); title words alone are never a name.
 
 Sentences of the form ``X said (that) ...`` or ``..., X said.`` with no
 quotation marks become ``indirect`` quotes. Only ``direct`` quotes can be
 ``expert`` quotes: their speaker has an outside-commentator role (professor,
 analyst, ...) and is not named in the first paragraph outside a quotation.
-Partial quotes of three words or fewer with no speaker (scare quotes, titles)
-are dropped.
+Partial quotes of three words or fewer with no speaker (scare quotes, terms)
+are dropped, and so are Title Case names (``the "2018 Street Art Festival"``):
+they never take the sentence's subject as speaker, and right after a word
+that is not a speech verb (``on "Meet the Press"``) they are never speech.
 
 Pure Python and regular expressions; runs in linear time in the text length.
 """
@@ -171,6 +174,8 @@ TITLES = frozenset(
     retired former acting dr prof mr mrs ms miss sir dame lord lady
     """.split()
 )
+# Title words that are also common surnames: "Steve King said".
+_SURNAME_TITLES = frozenset("king queen prince major judge justice bishop pope lord chancellor cardinal".split())
 # Lower-case words that can be part of a speaker's noun phrase.
 _NP_WORDS = frozenset(
     """
@@ -233,6 +238,14 @@ _ORG_WORDS = frozenset(
     assembly parliament cabinet government summit war
     """.split()
 )
+# Words that continue "Secretary of ...": "Minister of Foreign Affairs".
+_DEPARTMENT_WORDS = _ORG_WORDS | frozenset(
+    """
+    affairs defense defence state staff justice health education energy commerce
+    labor labour agriculture interior transportation treasury finance homeland
+    veterans housing foreign human services development urban trade industry
+    """.split()
+)
 _EXPERT_STRONG = re.compile(
     r"\b(?:professor|prof\.|analyst|researcher|research fellow|fellow|scholar|"
     r"economist|expert|academic|lecturer|historian|political scientist|"
@@ -282,6 +295,11 @@ _SUBJECT_VERB = re.compile(
     + r")\b"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_APOSTROPHE_S = re.compile(r"['’]s$", re.IGNORECASE)
+# "Secretary of " right before a capitalised run: "Secretary of State Mike Pompeo".
+_TITLE_OF = re.compile(rf"([{_UPPER}][\w.\-]*)[ \t]+of[ \t]+$")
+# Lower-case words of a Title Case name: "Tale of the Two Cities".
+_TITLE_SMALL = frozenset("a an the of and or nor in on at to for with from by vs de la".split())
 _QUOTE_CHARS = "“”\"‘’'"
 
 
@@ -371,7 +389,27 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph]) -> tuple[Quote, ...]
 
 def _keep(f: _Found) -> bool:
     """Drop speakerless phrases: scare quotes, titles, terms."""
-    return f.speaker is not None or f.kind != "partial" or f.words > 3
+    if f.speaker is None:
+        return not f.title and (f.kind != "partial" or f.words > 3)
+    return True
+
+
+def _is_title_case(words: str, period: bool = False) -> bool:
+    """Whether quoted words are a Title Case name: ``2018 Welcome Street Festival``.
+
+    Every content word starts with a capital or a digit, at least two with a
+    capital, there is no sentence punctuation (a final comma, or with
+    ``period`` a final period, aside) and no "I".
+    """
+    if words[-1:] == "," or (period and words[-1:] == "."):
+        words = words[:-1]
+    if re.search(r"[.!?;:,]", words):
+        return False
+    content = [w for w in words.split() if w.lower() not in _TITLE_SMALL]
+    if any(w.replace("’", "'").split("'")[0] == "I" for w in content):
+        return False  # "Did All I Could": someone speaking
+    capitals = sum(w[:1].isupper() for w in content)
+    return capitals >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
 def is_expert_role(role: str | None) -> bool:
@@ -475,6 +513,11 @@ def _is_verb(tok: _Tok) -> bool:
 
 def _clean_name(name: str) -> str:
     return _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s")) else name
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased without a final period or ’s: "It’s" -> "it", "Sen." -> "sen"."""
+    return _APOSTROPHE_S.sub("", word.lower().rstrip("."))
 
 
 # ------------------------------------------------------------ noun phrases
@@ -630,7 +673,7 @@ def _subject_before(toks: list[_Tok], v: int, floor: int) -> _Mention | None:
 
 
 def _is_full_name(toks: list[_Tok]) -> bool:
-    return len(toks) >= 2 and all(_is_name_tok(t) for t in toks) and toks[0].low not in _STOP_CAPS
+    return len(toks) >= 2 and all(_is_name_tok(t) for t in toks) and _bare(toks[0].text) not in _STOP_CAPS
 
 
 def _subject_after(toks: list[_Tok], v: int, stop: int) -> _Mention | None:
@@ -758,23 +801,48 @@ def _looks_like_verb(tok: _Tok) -> bool:
 
 
 def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split a capitalised run into (title words, name words)."""
-    while words and (words[0].lower().rstrip(".") in _STOP_CAPS or words[0].lower() in SPEECH_VERBS):
-        words = words[1:]  # "Said Gomez: ..."
+    """Split a capitalised run into (title words, name words).
+
+    ``Secretary of State Jane Doe`` keeps ``of State`` with its title; a
+    team or unit with a position abbreviation goes too (``Browns DL Jo Ames``).
+    A run of title words only (``Secretary``) has no name.
+    """
+    while words and (_bare(words[0]) in _STOP_CAPS or words[0].lower() in SPEECH_VERBS):
+        words = words[1:]  # "Said Gomez: ...", "It’s ..."
     while words and words[-1].lower() in _TIME_WORDS:
         words = words[:-1]
     cut = 0
     for i, w in enumerate(words[:-1]):
         if w.lower().rstrip(".") in TITLES:
-            cut = i + 1
+            cut = max(cut, i + 1)
+        elif w == "of" and i == cut and i > 0:
+            cut = _title_of_end(words, i + 1)
+        elif _is_position_abbr(w) and len(words) - i > 2 and not any(x.isupper() for x in words[i + 1 :]):
+            cut = max(cut, i + 1)
+    last = _bare(words[-1]) if words else ""
+    if cut == len(words) - 1 and last in TITLES and last not in _SURNAME_TITLES:
+        cut = len(words)  # "Secretary", "Vice President"; not "Mr. King"
     return words[:cut], words[cut:]
+
+
+def _title_of_end(words: list[str], i: int) -> int:
+    """Where ``<title> of State`` / ``of Homeland Security`` ends; ``i`` follows "of"."""
+    end = i + 1
+    while end < len(words) and words[end].lower() in _DEPARTMENT_WORDS:
+        end += 1
+    return end
+
+
+def _is_position_abbr(word: str) -> bool:
+    """A short all-capital abbreviation before a name: ``DL``, ``QB``, ``CFO``."""
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= 4
 
 
 def _analyze_np(toks: list[_Tok], role: str | None) -> _Mention | None:
     """Turn a subject noun phrase into a name, pronoun or description mention."""
     if not toks:
         return None
-    prep = next((i for i, t in enumerate(toks) if i and t.text in _NP_PREPS), None)
+    prep = next((i for i, t in enumerate(toks) if i and t.text in _NP_PREPS and not _title_of(toks, i)), None)
     if prep is not None and _is_name_tok(toks[prep - 1]):
         head = _analyze_np(toks[:prep], role)  # "Charles B. Rangel of New York"
         if head and head.kind == "name":
@@ -785,18 +853,25 @@ def _analyze_np(toks: list[_Tok], role: str | None) -> _Mention | None:
             return None
         return _Mention("desc", _join(toks), toks[0].start, role)
     run = len(toks)
-    while run > 0 and (_is_name_tok(toks[run - 1]) or toks[run - 1].text.lower() in ("de", "van", "von", "bin", "al")):
+    while run > 0 and (
+        _is_name_tok(toks[run - 1]) or toks[run - 1].text.lower() in ("de", "van", "von", "bin", "al") or _title_of(toks, run - 1)
+    ):
         run -= 1
     titles, name = _split_name([t.text for t in toks[run:]])
     if not name:
         return None
     name_start = len(toks) - len(name)
     prefix = [t for t in toks[:name_start] if t.text.lower() not in _DETERMINERS and t.low not in HONORIFICS]
-    while prefix and prefix[0].text.lower().rstrip(".") in _STOP_CAPS:
+    while prefix and _bare(prefix[0].text) in _STOP_CAPS:
         prefix = prefix[1:]
     if not role and prefix:
         role = _join(prefix)
     return _Mention("name", _clean_name(" ".join(name)), toks[0].start, role)
+
+
+def _title_of(toks: list[_Tok], i: int) -> bool:
+    """Whether token ``i`` is the "of" of ``Secretary of State``."""
+    return toks[i].text == "of" and i > 0 and toks[i - 1].cap and toks[i - 1].low in TITLES
 
 
 # ------------------------------------------------------------------ registry
@@ -817,7 +892,7 @@ def _build_registry(
         ends = [e for _, e in bounds[pi]]
         sentence_seen = -1
         for m in _NAME_RUN.finditer(text, para.start, para.end):
-            words = m.group().split()
+            words = _title_before(text, m.start(), para.start) + m.group().split()
             titles, name = _split_name(words)
             name = [_clean_name(w) for w in name]
             if not name:
@@ -854,6 +929,12 @@ def _build_registry(
             if subject:
                 reg.subjects.append((m.start(), pi, full))
     return reg
+
+
+def _title_before(text: str, start: int, floor: int) -> list[str]:
+    """``["Secretary", "of"]`` when a run starts right after ``Secretary of``."""
+    m = _TITLE_OF.search(text, max(floor, start - 40), start)
+    return [m.group(1), "of"] if m and m.group(1).lower().rstrip(".") in TITLES else []
 
 
 def _note_titles(reg: _Registry, key: str, words: list[str], pos: int) -> None:
@@ -985,6 +1066,7 @@ class _Found:
     role: str | None = None
     explicit: bool = False
     words: int = 0
+    title: bool = False  # Title Case words: a name or title, not speech
 
 
 def _sentence_at(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -1160,7 +1242,7 @@ def _attribute(
             chained[i] = found[i + 1].speaker if found[i + 1].explicit else chained[i + 1]
     last: _Found | None = None
     for i, f in enumerate(found):
-        if f.speaker is None and f.kind == "direct":
+        if f.speaker is None and f.kind == "direct" and not f.title:
             prev = last if last and last.span.paragraph == f.span.paragraph else None
             context = _Context(
                 continued=found[i - 1].speaker if i and _continues(found[i - 1].span, f.span, paras) else None,
@@ -1253,6 +1335,13 @@ def _explicit(
     if not _words_only(after):
         after = _next_sentence_attribution(text, sb, span, nxt.open if nxt else para.end)
     before = _tokens(text, b_start, span.open)
+    inner = text[span.start : span.end]
+    sentence = _tokens(text, s_open[0], span.open)
+    # In a headline-style sentence (Clinton Said "You Are ...") Title Case tells nothing.
+    headline = any(t.cap and t.text.lower() in SPEECH_VERBS for t in sentence)
+    title = not headline and _is_title_case(inner)
+    if not headline and _named_title(before, inner):
+        return _Found(span, "partial", words=len(inner.split()), title=True)  # on "Meet the Press"
     mention = _after_attribution(after) or _before_attribution(before)
     if mention is None:
         lo, hi = s_open[0], max(s_close[1], span.close)
@@ -1265,13 +1354,11 @@ def _explicit(
     if mention is None and before and before[-1].text.lower() in ("his", "her"):
         mention = _sentence_person(text, b_start, span.open, reg)  # despite his "tight schedule"
     kind = _kind(text, span, b_start)
-    found = _Found(span, kind, words=len(text[span.start : span.end].split()))
-    if mention is None and (found.words > 3 and kind == "partial" or (before and before[-1].text == ":")):
-        sentence = _tokens(text, s_open[0], span.open)
+    found = _Found(span, kind, words=len(inner.split()), title=title)
+    if mention is None and (found.words > 3 and kind == "partial" and not found.title or (before and before[-1].text == ":")):
         mention = _clause_subject(sentence, len(sentence))  # Trump attacked "the ..."
     elif mention is not None and mention.kind == "pronoun" and mention.text in ("it", "they"):
-        sentence = _tokens(text, s_open[0], span.open)  # the council ... what it called "..."
-        mention = _clause_subject(sentence, len(sentence)) or mention
+        mention = _clause_subject(sentence, len(sentence)) or mention  # the council ... what it called "..."
     if mention is not None:
         found.speaker = _resolve(mention, span.paragraph, reg, events)
         found.role = mention.role or _entity_role(found.speaker, reg)
@@ -1279,6 +1366,17 @@ def _explicit(
         if found.speaker and mention.kind != "desc":
             bisect.insort(events, (span.open, span.paragraph, found.speaker))
     return found
+
+
+def _named_title(before: list[_Tok], inner: str) -> bool:
+    """Whether quoted Title Case words name a show, book or event: ``on "Meet the Press."``.
+
+    They follow a word that is not a speech verb (``on``, ``NBC's``, ``the
+    book``); such a span is never speech, whoever the sentence names.
+    """
+    if not before or not before[-1].text[0].isalnum() or before[-1].text.lower() in SPEECH_VERBS:
+        return False
+    return _is_title_case(inner, period=True)
 
 
 def _next_sentence_attribution(text: str, sb: list[tuple[int, int]], span: _Span, limit: int) -> list[_Tok]:

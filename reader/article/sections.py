@@ -22,8 +22,9 @@ TARGET_SECTIONS = 12  # an article of any length gets about this many sections o
 MIN_SIDE_SENTENCES = 3
 MAX_LABEL = 42
 WINDOW = 3  # paragraphs compared on each side of a candidate boundary
-_NAME = re.compile(r"\b[A-Z][\w'-]*[a-z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*[a-z][\w'-]*)+")
-_TOKEN = re.compile(r"[^\W\d_][\w'-]*")
+_NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*[a-z][\w'’-]*)+")
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_APOSTROPHES = "'\u2019"
 _TITLES = frozenset(
     "president vice prime minister leader chairman chairwoman secretary professor prof dr mr mrs ms gen general "
     "king queen prince chancellor senator sen governor gov mayor ceo chief spokesman spokeswoman director "
@@ -33,7 +34,6 @@ _ADJECTIVAL = re.compile(r"\s+[a-z]")
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 _NOT_NOUN = ("ed", "ly", "ing")
 _TERM = re.compile(r"\b[a-z][a-z-]{3,}\b")
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def plan_sections(paragraphs: Sequence[Paragraph], breaks: set[int]) -> list[list[Paragraph]]:
@@ -133,16 +133,17 @@ def _salient_terms(text: str) -> Counter:
         for name in _names_in(match.group()):
             counts[name] += 1
     for sentence in re.split(r"[.!?;:,()\"\u201c\u201d]", text):
-        tokens = [w for w in _TOKEN.findall(sentence)]
+        tokens = [_plain(w) for w in _TOKEN.findall(sentence)]
         for i, token in enumerate(tokens):
             lower = token.lower()
-            if not token[0].islower() or lower in STOP_WORDS or len(lower) < 4 or lower.endswith(_NOT_NOUN):
+            if not token or not token[0].islower() or lower in STOP_WORDS or len(lower) < 4 or lower.endswith(_NOT_NOUN):
                 continue
             counts[_singular(lower)] += 1
             if i + 1 < len(tokens):
                 following = tokens[i + 1]
                 if (
-                    following[0].islower()
+                    following
+                    and following[0].islower()
                     and following not in STOP_WORDS
                     and len(following) >= 4
                     and not following.endswith(_NOT_NOUN)
@@ -152,18 +153,30 @@ def _salient_terms(text: str) -> Counter:
     return Counter({t: c for t, c in counts.items() if not (" " in t and t[0].islower() and c < 2.4)})
 
 
+def _plain(token: str) -> str:
+    """A word without its possessive ("party’s" -> "party"); "" for a contraction ("couldn’t")."""
+    word = token.rstrip(_APOSTROPHES)
+    if word.endswith(("'s", "\u2019s")):
+        word = word[:-2]
+    return "" if any(a in word for a in _APOSTROPHES) else word
+
+
 def _names_in(phrase: str) -> list[str]:
-    """Names in a capitalised run, without titles: 'Russian President Vladimir Putin' -> ['Vladimir Putin']."""
-    words = _POSSESSIVE.sub("", phrase).split()
+    """Names in a capitalised run, without titles: 'Russian President Vladimir Putin' -> ['Vladimir Putin'].
+
+    A possessive ends a name: "South Korea’s Moon Jae-in" -> ["South Korea", "Moon Jae-in"].
+    """
     names: list[str] = []
     current: list[str] = []
-    for word in words + ["President"]:
-        if word.lower() in _TITLES or word.lower() in STOP_WORDS:
-            if len(current) >= 2:
-                names.append(" ".join(current))
-            current = []
-        else:
+    for token in phrase.split() + ["President"]:
+        word = _plain(token)
+        if word and word.lower() not in _TITLES and word.lower() not in STOP_WORDS:
             current.append(word)
+            if word == token:
+                continue  # the name goes on; a possessive ends it
+        if len(current) >= 2:
+            names.append(" ".join(current))
+        current = []
     return names
 
 

@@ -134,3 +134,14 @@ def test_a_quote_over_several_sentences_is_not_cut_by_a_paragraph_break():
     )
     article = article_from_text(text)
     assert any(quote in p.text for p in article.paragraphs)
+
+
+
+def test_contractions_and_possessives_are_not_section_label_terms():
+    for mark in ("\u2019", "'"):
+        text = (
+            f"The heat couldn{mark}t stop the runners. The wind couldn{mark}t slow them. "
+            f"The hills couldn{mark}t break the marathon{mark}s spirit. The marathon{mark}s route "
+            f"passed the harbour. The marathon{mark}s finish drew crowds."
+        )
+        assert [s.label for s in article_from_text(text).sections] == ["Marathon, break"], mark

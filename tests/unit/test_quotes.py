@@ -358,6 +358,61 @@ def test_quote_after_a_possessive_determiner():
     assert quoted('"We live in hard times," my father often said.', "We live").speaker == "my father"
 
 
+
+def test_title_case_event_names_are_not_quotes():
+    text = (
+        "It\u2019s part of the \u20182019 Summer River Lights Festival\u2019 downtown.\n\n"
+        "The town\u2019s charm was on display at \u2018Welcome Autumn Lantern Night\u2019 this week.\n\n"
+        "[Lantern Walk] \u2018Welcome Autumn Lantern Night\u2019\n\n"
+        'Mayor Ann Blake said on "Meet the Press," that the budget was fine.'
+    )
+    assert direct(quotes_of(text)) == []
+
+
+def test_title_case_words_keep_an_explicit_speaker():
+    assert quoted('"Make Our Town Great Again," Tom Hardy said.', "Make Our Town").speaker == "Tom Hardy"
+    text = 'Ann Blake Said "Many Of You In This Room Are The Future Of Our Party"'
+    assert quoted(text, "Many Of You").speaker is None  # headline style: kept
+
+
+def test_contraction_is_not_a_speaker():
+    q = quoted("There\u2019s a saying that goes \u201ca tree grows where the rain falls\u201d here.", "a tree grows")
+    assert q.speaker is None
+    q = quoted("It's clear the plan was \"a giveaway to the richest families in town.\"", "a giveaway")
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ('Secretary of State Jane Doe said the deal "gives us hope for a lasting peace."', "Secretary of State"),
+        ('"We will not back down," said Minister of Defense Jane Doe.', "Minister of Defense"),
+        ('Chief of Staff Jane Doe told reporters: "The schedule is full."', "Chief of Staff"),
+        (
+            'Secretary of Homeland Security Jane Doe said the attacks were "meant to disrupt the vote."',
+            "Secretary of Homeland Security",
+        ),
+    ],
+)
+def test_title_with_of_is_the_role_not_the_speaker(text, role):
+    q = direct(quotes_of(text))[0]
+    assert (q.speaker, q.role) == ("Jane Doe", role)
+
+
+def test_title_words_alone_are_never_a_name():
+    assert quoted('"The ball was loose," said Secretary.', "The ball").speaker is None
+    assert quoted('Steve King spoke first. "We need more time," King said.', "We need").speaker == "Steve King"
+
+
+def test_team_and_position_before_a_name_are_the_role():
+    text = (
+        "Hawks QB Jo Ames weighed in on Monday.\n\n"
+        'Ames, via a radio show, said the coach "cannot hide behind the rules any longer."'
+    )
+    q = quoted(text, "cannot hide")
+    assert (q.speaker, q.role) == ("Jo Ames", "Hawks QB")
+
+
 def test_linear_time_on_a_long_text():
     import time
 
