@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from reader import __version__
-from reader.errors import ReaderError
+from reader.errors import ReaderError, os_reason
 
 SOURCE_HELP = "a text, Markdown or HTML file, an http(s) URL, or - for standard input"
 EPILOG = (
@@ -212,7 +212,7 @@ def _check_new_file(target) -> None:
         if target.exists() or target.is_symlink():
             raise ReaderError(f"{target} exists already; not overwriting it")
     except OSError as error:
-        raise ReaderError(f"cannot write {target}: {_reason(error)}") from None
+        raise ReaderError(f"cannot write {target}: {os_reason(error)}") from None
 
 
 def run_config(argv: Sequence[str]) -> int:
@@ -231,7 +231,7 @@ def run_config(argv: Sequence[str]) -> int:
     try:
         where = "" if path.is_file() else " (not found: the defaults are in effect)"
     except OSError as error:
-        where = f" (cannot read it: {_reason(error)})"
+        where = f" (cannot read it: {os_reason(error)})"
     _print(f"# config file: {path}{where}\n# state file: {state_path()}\n\n{settings.to_toml().rstrip()}")
     return 0
 
@@ -286,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(str(error))
         return error.exit_code
     except OSError as error:  # a system error no check foresaw: still one line, no traceback
-        _error(f"{error.filename}: {_reason(error)}" if error.filename else _reason(error))
+        _error(f"{error.filename}: {os_reason(error)}" if error.filename else os_reason(error))
         return 2
     except KeyboardInterrupt:
         return 130
@@ -295,12 +295,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _error(message: str) -> None:
     """One line on stderr, even when the message holds a newline (from a file name)."""
     print(f"reader: error: {' '.join(message.split())}", file=sys.stderr)
-
-
-def _reason(error: OSError) -> str:
-    """'permission denied', 'file name too long'... from an OSError."""
-    reason = error.strerror or str(error) or type(error).__name__
-    return reason[:1].lower() + reason[1:]
 
 
 def _print(text: str) -> None:
@@ -316,4 +310,4 @@ def _print(text: str) -> None:
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
-        raise ReaderError(f"cannot write the output: {_reason(error)}") from None
+        raise ReaderError(f"cannot write the output: {os_reason(error)}") from None

@@ -12,3 +12,11 @@ class ReaderError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def os_reason(error: OSError) -> str:
+    """An OSError in a few words for a message: 'permission denied', 'file name too long'..."""
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    reason = error.strerror or str(error) or type(error).__name__
+    return reason[:1].lower() + reason[1:]

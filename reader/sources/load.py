@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import errno
 import re
 import sys
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
-from reader.errors import ReaderError
+from reader.errors import ReaderError, os_reason
 from reader.sources.decode import decode_bytes
 from reader.sources.document import Document
 
@@ -83,7 +82,7 @@ def load_path(path: Path) -> Document:
     try:
         data = _read_file(path, shown)
     except OSError as error:  # checking the path fails too: a locked folder, a name too long
-        raise ReaderError(f"cannot read {shown}: {_reason(error)}") from None
+        raise ReaderError(f"cannot read {shown}: {os_reason(error)}") from None
     return document_from_bytes(data, name=shown, source=path.name, suffix=path.suffix.lower())
 
 
@@ -99,14 +98,6 @@ def _read_file(path: Path, shown: str) -> bytes:
         raise ReaderError(f"{shown} is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
     with path.open("rb") as stream:
         return _read_capped(stream, shown)
-
-
-def _reason(error: OSError) -> str:
-    """'permission denied', 'file name too long'... from an OSError."""
-    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    reason = error.strerror or str(error) or type(error).__name__
-    return reason[:1].lower() + reason[1:]
 
 
 def _read_capped(stream: BinaryIO, name: str) -> bytes:
