@@ -301,13 +301,10 @@ def _print(text: str) -> None:
     try:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader of our output went away (`reader summarize x | head -1`).
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except OSError as error:  # a full disk, a closed output
+    except OSError as error:
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
-        raise ReaderError(f"cannot write the output: {os_reason(error)}") from None
+        if not isinstance(error, BrokenPipeError):  # a full disk, a closed output
+            raise ReaderError(f"cannot write the output: {os_reason(error)}") from None
+        # else the reader of our output went away (`reader summarize x | head -1`): not an error

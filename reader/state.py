@@ -165,13 +165,18 @@ def _clean(name: str, value: Any, default: Any) -> Any:
     return default
 
 
-def resume_message(state: ArticleState, paragraphs: int | None = None, *, changed: bool = False) -> str:
-    """A brief notice: ``"Resumed at paragraph 12 of 30 · lexrank, 3 sentences"``."""
+def resume_message(
+    state: ArticleState, paragraphs: int | None = None, *, changed: bool = False, algorithm: str | None = None
+) -> str:
+    """A brief notice: ``"Resumed at paragraph 12 of 30 · lexrank, 3 sentences"``.
+
+    ``algorithm``: the name to show for the summary algorithm (default: its id).
+    """
     where = f"paragraph {state.paragraph + 1}"
     if paragraphs:
         where += f" of {paragraphs}"
     sentences = "sentence" if state.length == 1 else "sentences"
-    message = f"Resumed at {where} \u00b7 {state.algorithm}, {state.length} {sentences}"
+    message = f"Resumed at {where} \u00b7 {algorithm or state.algorithm}, {state.length} {sentences}"
     if changed:
         message += " (the text has changed since)"
     return message

@@ -49,6 +49,16 @@ class Summary:
         return tuple(s.index for s in self.sentences)
 
 
+def algorithm_name(algorithm: str) -> str:
+    """The name the UI shows for ``algorithm`` (``"textrank"`` -> ``"TextRank"``)."""
+    return DESCRIPTIONS.get(algorithm, algorithm).partition(":")[0]
+
+
+def algorithm_description(algorithm: str) -> str:
+    """What ``algorithm`` picks, in a few words ("" when unknown)."""
+    return DESCRIPTIONS.get(algorithm, "").partition(": ")[2]
+
+
 def check_algorithm(name: str) -> str:
     """``name`` normalised, or a ReaderError naming the choices."""
     key = name.strip().lower()

@@ -224,7 +224,7 @@ def _log_lengths(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
     return out
 
 
-def _row_chunks(rows: int, cols: int) -> Iterator[slice]:
+def row_chunks(rows: int, cols: int) -> Iterator[slice]:
     """Row slices whose dense blocks stay under ``_ROW_CHUNK_CELLS`` cells."""
     step = max(1, _ROW_CHUNK_CELLS // max(cols, 1))
     for start in range(0, rows, step):
@@ -351,7 +351,7 @@ class FastLexRankSummarizer(CachedStems, LexRankSummarizer):
         products = PairProducts(weighted, tf, self.dense_term_ratio)
         dense = n <= self.dense_limit
         linked = np.empty((n, n), dtype=bool) if dense else []
-        for rows in _row_chunks(n, n):
+        for rows in row_chunks(n, n):
             numerators = products.block(rows)
             numerators /= norms[rows, None] * norms[None, :]
             if dense:
@@ -408,7 +408,7 @@ class FastTextRankSummarizer(CachedStems, TextRankSummarizer):
         logs = _log_lengths(words)
         n = len(words)
         weights = np.empty((n, n))
-        for rows in _row_chunks(n, n):
+        for rows in row_chunks(n, n):
             _edge_block(products, logs, rows, zero_norm_as_rank=True, out=weights[rows])
         return weights
 
@@ -429,7 +429,7 @@ class FastTextRankSummarizer(CachedStems, TextRankSummarizer):
         n = len(words)
         blocks = [
             sp.csr_matrix(_edge_block(products, logs, rows, zero_norm_as_rank=True))
-            for rows in _row_chunks(n, n)
+            for rows in row_chunks(n, n)
         ]
         weights = sp.vstack(blocks, format="csr")
         sums = np.asarray(weights.sum(axis=1)).ravel() + self._ZERO_DIVISION_PREVENTION
@@ -477,7 +477,7 @@ class FastReductionSummarizer(CachedStems, ReductionSummarizer):
 
         def blocks(rows: Sequence[int]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
             rows = np.asarray(rows)
-            for part in _row_chunks(len(rows), len(words)):
+            for part in row_chunks(len(rows), len(words)):
                 chosen = rows[part]
                 yield chosen, _edge_block(products, logs, chosen, zero_norm_as_rank=False)
 

@@ -21,7 +21,7 @@ class ReaderCommands(Provider):
     def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         from reader.summary.algorithms import ALGORITHMS
         from reader.ui.reader_screen import ReaderScreen
-        from reader.ui.summary_pane import algorithm_description, algorithm_name
+        from reader.summary.algorithms import algorithm_description, algorithm_name
 
         screen = self.app.screen_stack[0] if self.app.screen_stack else None
         if not isinstance(screen, ReaderScreen):

@@ -463,13 +463,12 @@ class ReaderScreen(Screen):
     def _resume(self, saved: ArticleState, opened: Opened, key: str) -> None:
         """Put back the panes of ``saved``, then (once they are laid out) its reading position."""
         from reader.state import resume_message
-        from reader.ui.summary_pane import algorithm_name
+        from reader.summary.algorithms import algorithm_name
 
         self.sidebar_wanted = saved.sidebar
         self.show_sidebar = saved.sidebar and not self.narrow
         self.show_summary = saved.summary_open
-        # The notice names the algorithm as the summary pane does.
-        restored = replace(saved, algorithm=algorithm_name(self.algorithm), length=self.length)
+        restored = replace(saved, algorithm=self.algorithm, length=self.length)
         changed = saved.changed_since(opened.text)
 
         def restore() -> None:
@@ -478,7 +477,11 @@ class ReaderScreen(Screen):
             # The scroll fraction fits the text it was saved for only.
             self.view.restore_position(saved.paragraph, 0.0 if changed else saved.scroll)
             self.notify(
-                resume_message(restored, len(opened.article.paragraphs), changed=changed), markup=False, timeout=4
+                resume_message(
+                    restored, len(opened.article.paragraphs), changed=changed, algorithm=algorithm_name(self.algorithm)
+                ),
+                markup=False,
+                timeout=4,
             )
             self._track(key, opened.text)
 

@@ -12,20 +12,10 @@ from textual.widget import Widget
 from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from reader.summary.algorithms import DESCRIPTIONS, Summary
+from reader.summary.algorithms import Summary, algorithm_description, algorithm_name
 from reader.ui.lists import WrappingOptionList
 from reader.ui.messages import JumpRequest
 from reader.ui.text import one_line
-
-
-def algorithm_name(algorithm: str) -> str:
-    """The name the UI shows for ``algorithm`` (``"textrank"`` -> ``"TextRank"``)."""
-    return DESCRIPTIONS.get(algorithm, algorithm).partition(":")[0]
-
-
-def algorithm_description(algorithm: str) -> str:
-    """What ``algorithm`` picks, in a few words ("" when unknown)."""
-    return DESCRIPTIONS.get(algorithm, "").partition(": ")[2]
 
 
 class SummaryList(WrappingOptionList):
