@@ -40,11 +40,13 @@ def main() -> None:
     for algorithm in ALGORITHMS:  # warm-up: imports and caches
         summarize(article, algorithm, args.length)
     parse_time = median_seconds(parse, args.runs)
-    print(f"bundled article: {article.word_count} words, {len(article.sentences)} sentences, {args.runs} runs each")
+    print(
+        f"bundled article: {article.word_count} words, {len(article.sentences)} sentences, {args.runs} runs each"
+    )
     print(f"{'step':<12}{'median ms':>12}{'x parse':>10}")
     print(f"{'parse':<12}{parse_time * 1000:>12.2f}{1:>10.2f}")
     for algorithm in ALGORITHMS:
-        seconds = median_seconds(lambda: summarize(article, algorithm, args.length), args.runs)
+        seconds = median_seconds(lambda: summarize(article, algorithm, args.length), args.runs)  # noqa: B023 (called at once)
         print(f"{algorithm:<12}{seconds * 1000:>12.2f}{seconds / parse_time:>10.2f}")
 
 

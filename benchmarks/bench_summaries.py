@@ -45,9 +45,72 @@ FAST_RUNS = 7
 SKIP_STOCK = {("kl", 50_000)}
 STOP_WORDS = get_stop_words("english")
 
-_ONSETS = "b bl br c ch cl cr d dr f fl fr g gl gr h j k l m n p pl pr qu r s sh sk sl sp st t th tr v w wh z".split()
-_VOWELS = "a e i o u ai ea ee ie oo ou".split()
-_CODAS = "b ck d g k l ll m n nd ng nt p r rd rn s sk st t th x".split()
+_ONSETS = [
+    "b",
+    "bl",
+    "br",
+    "c",
+    "ch",
+    "cl",
+    "cr",
+    "d",
+    "dr",
+    "f",
+    "fl",
+    "fr",
+    "g",
+    "gl",
+    "gr",
+    "h",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "pl",
+    "pr",
+    "qu",
+    "r",
+    "s",
+    "sh",
+    "sk",
+    "sl",
+    "sp",
+    "st",
+    "t",
+    "th",
+    "tr",
+    "v",
+    "w",
+    "wh",
+    "z",
+]
+_VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ee", "ie", "oo", "ou"]
+_CODAS = [
+    "b",
+    "ck",
+    "d",
+    "g",
+    "k",
+    "l",
+    "ll",
+    "m",
+    "n",
+    "nd",
+    "ng",
+    "nt",
+    "p",
+    "r",
+    "rd",
+    "rn",
+    "s",
+    "sk",
+    "st",
+    "t",
+    "th",
+    "x",
+]
 _SUFFIXES = ["", "", "", "s", "ed", "ing", "er", "ly", "ation", "ness", "ment", "ies"]
 
 
@@ -77,7 +140,11 @@ def generate_text(words: int, seed: int = SEED) -> str:
     while total < words:
         lines = []
         if len(paragraphs) % 12 == 0:
-            lines.append(" ".join(rng.choices(content, cum_weights=content_weights, k=rng.randint(2, 5))).upper())
+            lines.append(
+                " ".join(
+                    rng.choices(content, cum_weights=content_weights, k=rng.randint(2, 5))
+                ).upper()
+            )
         sentences = []
         for _ in range(rng.randint(2, 8)):
             length = max(3, min(70, int(rng.lognormvariate(2.8, 0.5))))
@@ -134,7 +201,9 @@ def run_once(cls: type, document, warm_too: bool = False) -> tuple[float, float 
     return cold, warm, summary
 
 
-def bench_algorithm(name: str, document, with_stock: bool) -> tuple[float | None, float, float, bool | None]:
+def bench_algorithm(
+    name: str, document, with_stock: bool
+) -> tuple[float | None, float, float, bool | None]:
     """Medians of stock, fast (cold) and fast (warm) seconds, and whether both agree.
 
     Stock and fast runs alternate, so a change in the machine's load touches
@@ -151,7 +220,12 @@ def bench_algorithm(name: str, document, with_stock: bool) -> tuple[float | None
         cold.append(seconds)
         warm.append(warm_seconds)
     median = statistics.median
-    return (median(stock) if stock else None), median(cold), median(warm), (expected == got if stock else None)
+    return (
+        (median(stock) if stock else None),
+        median(cold),
+        median(warm),
+        (expected == got if stock else None),
+    )
 
 
 def bench_size(words: int, names: list[str], report: Callable[[str], None]) -> None:
@@ -163,12 +237,16 @@ def bench_size(words: int, names: list[str], report: Callable[[str], None]) -> N
         f"{len(document.words):,} tokens (parse {time.perf_counter() - start:.2f} s, "
         f"load average {os.getloadavg()[0]:.1f})"
     )
-    report(f"| {'algorithm':<10} | {'stock (s)':>9} | {'fast (s)':>8} | {'ratio':>6} | {'warm (s)':>8} | {'ratio':>6} | same |")
+    report(
+        f"| {'algorithm':<10} | {'stock (s)':>9} | {'fast (s)':>8} | {'ratio':>6} | {'warm (s)':>8} | {'ratio':>6} | same |"
+    )
     report(f"|{'-' * 12}|{'-' * 10}:|{'-' * 9}:|{'-' * 7}:|{'-' * 9}:|{'-' * 7}:|------|")
     for name in names:
         stock, fast, warm, same = bench_algorithm(name, document, (name, words) not in SKIP_STOCK)
         if stock is None:
-            report(f"| {name:<10} | {'skipped':>9} | {fast:8.3f} | {'-':>6} | {warm:8.3f} | {'-':>6} | -    |")
+            report(
+                f"| {name:<10} | {'skipped':>9} | {fast:8.3f} | {'-':>6} | {warm:8.3f} | {'-':>6} | -    |"
+            )
             continue
         report(
             f"| {name:<10} | {stock:9.3f} | {fast:8.3f} | {stock / fast:5.0f}x "
@@ -201,20 +279,26 @@ def lexrank_child(words: int) -> None:
     summary = make_summarizer(FAST_SUMMARIZERS["lexrank"], document)(document, SENTENCES_COUNT)
     done = time.perf_counter()
     peak_mb = peak_rss_mb()
-    print(json.dumps({
-        "sentences": len(document.sentences),
-        "parse_s": parsed - start,
-        "summary_s": done - parsed,
-        "peak_mb": peak_mb,
-        "selected": len(summary),
-    }))
+    print(
+        json.dumps(
+            {
+                "sentences": len(document.sentences),
+                "parse_s": parsed - start,
+                "summary_s": done - parsed,
+                "peak_mb": peak_mb,
+                "selected": len(summary),
+            }
+        )
+    )
 
 
 def bench_lexrank_large(words: int, report: Callable[[str], None]) -> None:
     """LexRank on a large text, in a fresh process to measure its peak RSS."""
     child = subprocess.run(
         [sys.executable, __file__, "--lexrank-child", str(words)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     result = json.loads(child.stdout.strip().splitlines()[-1])
     report(
@@ -227,7 +311,9 @@ def bench_lexrank_large(words: int, report: Callable[[str], None]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10k words only")
-    parser.add_argument("--only", nargs="*", choices=sorted(FAST_SUMMARIZERS), help="algorithms to time")
+    parser.add_argument(
+        "--only", nargs="*", choices=sorted(FAST_SUMMARIZERS), help="algorithms to time"
+    )
     parser.add_argument("--lexrank-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     warnings.simplefilter("ignore")

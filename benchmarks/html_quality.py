@@ -52,8 +52,19 @@ def run_score(eval_dir: Path, label: str, source: list[str], jobs: int, limit: i
     """Run score.py with ``source`` (["--cmd", ...] or ["--builtin", ...]); its summary JSON."""
     with tempfile.TemporaryDirectory(prefix="html-quality-") as tmp:
         out = Path(tmp) / "summary.json"
-        command = [sys.executable, str(eval_dir / "score.py"), *source, "--label", label,
-                   "--bootstrap", "200", "--jobs", str(jobs), "--json-out", str(out)]
+        command = [
+            sys.executable,
+            str(eval_dir / "score.py"),
+            *source,
+            "--label",
+            label,
+            "--bootstrap",
+            "200",
+            "--jobs",
+            str(jobs),
+            "--json-out",
+            str(out),
+        ]
         if limit:
             command += ["--limit", str(limit)]
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
@@ -91,7 +102,9 @@ def audit_captions(eval_dir: Path, limit: int) -> dict:
             if len(score.word_tokens(caption.text)) >= 4:
                 in_body += " ".join(caption.text.split()).lower() in body
                 near_body += score.contained(caption.text, body_sh)
-        mine = score.shingles(score.word_tokens(" \n ".join(f"{c.text} {c.credit or ''}" for c in doc.captions)))
+        mine = score.shingles(
+            score.word_tokens(" \n ".join(f"{c.text} {c.credit or ''}" for c in doc.captions))
+        )
         wanted = [c for c in figcaptions if len(score.word_tokens(c)) >= 4]
         expected += len(wanted)
         found += sum(score.contained(c, mine) for c in wanted)
@@ -107,15 +120,24 @@ def audit_captions(eval_dir: Path, limit: int) -> dict:
 def row(name: str, summary: dict) -> str:
     z, c = summary["zyte"], summary["captions"]
     recall = c.get("reported_by_tool_recall")
-    return (f"| {name} | {z['f1']:.3f} | {z['precision']:.3f} | {z['recall']:.3f} | {summary['bag']['f1']:.3f} "
-            f"| {c['leaked_into_body']}/{c['figcaptions']} | {'' if recall is None else f'{recall:.3f}'} |")
+    return (
+        f"| {name} | {z['f1']:.3f} | {z['precision']:.3f} | {z['recall']:.3f} | {summary['bag']['f1']:.3f} "
+        f"| {c['leaked_into_body']}/{c['figcaptions']} | {'' if recall is None else f'{recall:.3f}'} |"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="folder with score.py, html/, ground-truth.json")
+    parser.add_argument(
+        "--eval",
+        type=Path,
+        default=DEFAULT_EVAL,
+        help="folder with score.py, html/, ground-truth.json",
+    )
     parser.add_argument("--cmd", help=f"extractor command for score.py (default: {DEFAULT_CMD!r})")
-    parser.add_argument("--quick", action="store_true", help="score the source layer in-process instead of the CLI")
+    parser.add_argument(
+        "--quick", action="store_true", help="score the source layer in-process instead of the CLI"
+    )
     parser.add_argument("--jobs", type=int, default=min(8, os.cpu_count() or 1))
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
     parser.add_argument("--emit", metavar="FILE", help=argparse.SUPPRESS)
@@ -134,26 +156,48 @@ def main(argv: list[str] | None = None) -> int:
             cmd = f"{shlex.quote(sys.executable)} -m reader inspect {{file}} --json"
 
     runs = {
-        "trafilatura (default)": run_score(args.eval, "trafilatura", ["--builtin", "trafilatura"], args.jobs, args.limit),
-        "trafilatura favor_precision": run_score(args.eval, "trafilatura:precision", ["--builtin", "trafilatura:precision"], args.jobs, args.limit),
+        "trafilatura (default)": run_score(
+            args.eval, "trafilatura", ["--builtin", "trafilatura"], args.jobs, args.limit
+        ),
+        "trafilatura favor_precision": run_score(
+            args.eval,
+            "trafilatura:precision",
+            ["--builtin", "trafilatura:precision"],
+            args.jobs,
+            args.limit,
+        ),
         "reader": run_score(args.eval, "reader", ["--cmd", cmd], args.jobs, args.limit),
     }
     audit = audit_captions(args.eval, args.limit)
-    ours, best = runs["reader"], max(runs["trafilatura (default)"]["zyte"]["f1"], runs["trafilatura favor_precision"]["zyte"]["f1"])
+    ours, best = (
+        runs["reader"],
+        max(
+            runs["trafilatura (default)"]["zyte"]["f1"],
+            runs["trafilatura favor_precision"]["zyte"]["f1"],
+        ),
+    )
 
-    print(f"pages: {ours['pages']}, failed: {ours['failed']}, empty: {ours['empty']}; command: `{cmd}`\n")
-    print("| extractor | body F1 | P | R | bag F1 | figcaptions leaked | caption recall (text only) |")
+    print(
+        f"pages: {ours['pages']}, failed: {ours['failed']}, empty: {ours['empty']}; command: `{cmd}`\n"
+    )
+    print(
+        "| extractor | body F1 | P | R | bag F1 | figcaptions leaked | caption recall (text only) |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, summary in runs.items():
         print(row(name, summary))
-    print(f"\ncaptions (in-process audit): {audit['captions']} reported, precision {audit['precision']:.3f}, "
-          f"recall with credits {audit['recall']:.3f}; ours in our body: {audit['in_body']} verbatim, "
-          f"{audit['near_body']} with >= 60 % of their 4-word shingles")
+    print(
+        f"\ncaptions (in-process audit): {audit['captions']} reported, precision {audit['precision']:.3f}, "
+        f"recall with credits {audit['recall']:.3f}; ours in our body: {audit['in_body']} verbatim, "
+        f"{audit['near_body']} with >= 60 % of their 4-word shingles"
+    )
 
     loss = best - ours["zyte"]["f1"]
     failures = []
     if loss > MAX_F1_LOSS:
-        failures.append(f"body F1 {ours['zyte']['f1']:.3f} is {loss:.3f} below trafilatura's best {best:.3f}")
+        failures.append(
+            f"body F1 {ours['zyte']['f1']:.3f} is {loss:.3f} below trafilatura's best {best:.3f}"
+        )
     if audit["in_body"]:
         failures.append(f"{audit['in_body']} of our captions are in our body")
     for failure in failures:

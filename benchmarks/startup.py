@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import importlib.util
 import fcntl
+import importlib.util
 import json
 import os
 import pty
@@ -61,18 +61,26 @@ Minimal().run()
 
 
 def reader_command() -> list[str]:
-    script = shutil.which("reader", path=str(Path(sys.executable).parent)) or shutil.which("reader")
+    script = shutil.which("reader", path=str(Path(sys.executable).parent)) or shutil.which(
+        "reader"
+    )
     return [script] if script else [sys.executable, "-m", "reader"]
 
 
-def timed_run(command: list[str], mode: str, size: tuple[int, int], timeout: float = 60.0) -> tuple[float, dict]:
+def timed_run(
+    command: list[str], mode: str, size: tuple[int, int], timeout: float = 60.0
+) -> tuple[float, dict]:
     """Seconds from spawning ``command`` in a pty to the time stamp it writes."""
     with tempfile.TemporaryDirectory() as folder:
         stamp = Path(folder) / "probe.json"
         master, slave = pty.openpty()
         width, height = size
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
-        env = {**os.environ, PROBE_ENV: f"{mode}:{stamp}", "TERM": os.environ.get("TERM", "xterm-256color")}
+        env = {
+            **os.environ,
+            PROBE_ENV: f"{mode}:{stamp}",
+            "TERM": os.environ.get("TERM", "xterm-256color"),
+        }
         env.pop("TEXTUAL", None)
 
         def drain() -> None:  # keep the pty's buffer empty so the program never blocks writing
@@ -86,7 +94,9 @@ def timed_run(command: list[str], mode: str, size: tuple[int, int], timeout: flo
         reader = threading.Thread(target=drain, daemon=True)
         reader.start()
         started = time.time()
-        process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+        process = subprocess.Popen(
+            command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+        )
         os.close(slave)
         try:
             process.wait(timeout=timeout)
@@ -96,7 +106,9 @@ def timed_run(command: list[str], mode: str, size: tuple[int, int], timeout: flo
                 process.wait()
             os.close(master)
         if not stamp.exists():
-            raise RuntimeError(f"{' '.join(command)} exited ({process.returncode}) without writing its time stamp")
+            raise RuntimeError(
+                f"{' '.join(command)} exited ({process.returncode}) without writing its time stamp"
+            )
         data = json.loads(stamp.read_text())
         return data["time"] - started, data
 
@@ -105,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs of each program (default 7)")
     parser.add_argument("--size", default="120x40", help="terminal size (default 120x40)")
-    parser.add_argument("--no-article", action="store_true", help="skip the time-to-article measurement")
+    parser.add_argument(
+        "--no-article", action="store_true", help="skip the time-to-article measurement"
+    )
     args = parser.parse_args(argv)
     size = tuple(int(n) for n in args.size.lower().split("x"))
     minimal = [sys.executable, "-c", MINIMAL_APP]
@@ -133,12 +147,21 @@ def main(argv: list[str] | None = None) -> int:
     reader_median = statistics.median(reader_times)
     ratio = reader_median / minimal_median
     print(f"runs: {args.runs} each, terminal {size[0]}x{size[1]}")
-    print(f"minimal Textual app, first paint: median {minimal_median * 1000:.0f} ms  ({_list(minimal_times)})")
-    print(f"reader (bundled article), first paint: median {reader_median * 1000:.0f} ms  ({_list(reader_times)})")
+    print(
+        f"minimal Textual app, first paint: median {minimal_median * 1000:.0f} ms  ({_list(minimal_times)})"
+    )
+    print(
+        f"reader (bundled article), first paint: median {reader_median * 1000:.0f} ms  ({_list(reader_times)})"
+    )
     if loaded:
-        print(f"  imported at first paint: " + ", ".join(f"{k}={'yes' if v else 'no'}" for k, v in loaded.items()))
+        print(
+            "  imported at first paint: "
+            + ", ".join(f"{k}={'yes' if v else 'no'}" for k, v in loaded.items())
+        )
     if article_times:
-        print(f"reader, article shown (nltk loaded, article built): median {statistics.median(article_times) * 1000:.0f} ms")
+        print(
+            f"reader, article shown (nltk loaded, article built): median {statistics.median(article_times) * 1000:.0f} ms"
+        )
     print(f"ratio reader / minimal: {ratio:.2f} (target <= 1.3)")
     return 0 if ratio <= 1.3 else 1
 

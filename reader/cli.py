@@ -49,7 +49,9 @@ def _open_parser() -> Parser:
     parser.add_argument("source", nargs="?", help=SOURCE_HELP + " (default: the bundled article)")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument(
-        "--fresh", action="store_true", help="open at the top, not where you left off (the position is still saved)"
+        "--fresh",
+        action="store_true",
+        help="open at the top, not where you left off (the position is still saved)",
     )
     return parser
 
@@ -57,22 +59,35 @@ def _open_parser() -> Parser:
 def _summarize_parser() -> Parser:
     from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH
 
-    parser = Parser(prog="reader summarize", description="Print an extractive summary, one sentence a line.")
+    parser = Parser(
+        prog="reader summarize", description="Print an extractive summary, one sentence a line."
+    )
     parser.add_argument("source", help=SOURCE_HELP)
     parser.add_argument(
-        "-n", "--sentences", type=_positive, default=None, metavar="N",
+        "-n",
+        "--sentences",
+        type=_positive,
+        default=None,
+        metavar="N",
         help=f"number of sentences (default: the configured length, else {DEFAULT_LENGTH})",
     )
     parser.add_argument(
-        "-a", "--algorithm", default=None, metavar="NAME",
+        "-a",
+        "--algorithm",
+        default=None,
+        metavar="NAME",
         help=f"one of {', '.join(ALGORITHMS)} (default: the configured algorithm, else {DEFAULT_ALGORITHM})",
     )
-    parser.add_argument("--json", action="store_true", help="print JSON with each sentence's place")
+    parser.add_argument(
+        "--json", action="store_true", help="print JSON with each sentence's place"
+    )
     return parser
 
 
 def _inspect_parser() -> Parser:
-    parser = Parser(prog="reader inspect", description="Print the parsed article: sections, captions, quotes.")
+    parser = Parser(
+        prog="reader inspect", description="Print the parsed article: sections, captions, quotes."
+    )
     parser.add_argument("source", help=SOURCE_HELP)
     parser.add_argument("--json", action="store_true", help="print JSON instead of an outline")
     return parser
@@ -88,16 +103,25 @@ def _export_parser() -> Parser:
     )
     parser.add_argument("source", help=SOURCE_HELP)
     parser.add_argument(
-        "-o", "--output", metavar="FILE",
+        "-o",
+        "--output",
+        metavar="FILE",
         help="the file to write, which must not exist yet, or - for standard output "
         "(default: a new file named after the title in the current folder)",
     )
     parser.add_argument(
-        "-n", "--sentences", type=_positive, default=None, metavar="N",
+        "-n",
+        "--sentences",
+        type=_positive,
+        default=None,
+        metavar="N",
         help="number of summary sentences (default: the configured length)",
     )
     parser.add_argument(
-        "-a", "--algorithm", default=None, metavar="NAME",
+        "-a",
+        "--algorithm",
+        default=None,
+        metavar="NAME",
         help=f"one of {', '.join(ALGORITHMS)} (default: the configured algorithm)",
     )
     return parser
@@ -232,7 +256,9 @@ def run_config(argv: Sequence[str]) -> int:
         where = "" if path.is_file() else " (not found: the defaults are in effect)"
     except OSError as error:
         where = f" (cannot read it: {os_reason(error)})"
-    _print(f"# config file: {path}{where}\n# state file: {state_path()}\n\n{settings.to_toml().rstrip()}")
+    _print(
+        f"# config file: {path}{where}\n# state file: {state_path()}\n\n{settings.to_toml().rstrip()}"
+    )
     return 0
 
 
@@ -261,7 +287,9 @@ def _keyboard_from_terminal() -> None:
     try:
         terminal = os.open("/dev/tty", os.O_RDONLY)
     except OSError:
-        raise ReaderError("no terminal to read keys from; use 'reader inspect' or 'reader summarize' in pipes") from None
+        raise ReaderError(
+            "no terminal to read keys from; use 'reader inspect' or 'reader summarize' in pipes"
+        ) from None
     os.dup2(terminal, sys.stdin.fileno())
     os.close(terminal)
 
@@ -304,7 +332,9 @@ def _print(text: str) -> None:
     except OSError as error:
         import os
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+        os.dup2(
+            os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno()
+        )  # nothing more to flush at exit
         if not isinstance(error, BrokenPipeError):  # a full disk, a closed output
             raise ReaderError(f"cannot write the output: {os_reason(error)}") from None
         # else the reader of our output went away (`reader summarize x | head -1`): not an error

@@ -39,7 +39,7 @@ def escape_markdown(text: str) -> str:
     match = _LINE_START.match(flat)
     if match:
         if match.group(2):  # "1." or "1)": escape the punctuation
-            flat = match.group(2) + "\\" + match.group(3) + flat[match.end():]
+            flat = match.group(2) + "\\" + match.group(3) + flat[match.end() :]
         else:
             flat = "\\" + flat
     return flat
@@ -48,7 +48,11 @@ def escape_markdown(text: str) -> str:
 def export_markdown(article: Article, summary: Summary) -> str:
     """The article's outline as a Markdown document (ends with a newline)."""
     lines = [f"# {escape_markdown(article.title)}", ""]
-    meta = [escape_markdown(part) for part in (article.site or article.source, article.author, article.date) if part]
+    meta = [
+        escape_markdown(part)
+        for part in (article.site or article.source, article.author, article.date)
+        if part
+    ]
     if article.url:
         meta.append(f"<{_url(article.url)}>")
     if meta:
@@ -84,7 +88,14 @@ def _url(url: str) -> str:
     return re.sub(r"[\s<>]", lambda m: f"%{ord(m.group()):02X}", url.strip())
 
 
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+_WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
 
 
 def export_filename(title: str) -> str:
@@ -94,12 +105,14 @@ def export_filename(title: str) -> str:
     everything else becomes a hyphen; at most 60 characters, cut at a hyphen.
     """
     decomposed = unicodedata.normalize("NFKD", title)
-    plain = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    plain = unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
     slug = "".join(ch if ch.isalnum() else "-" for ch in plain.lower())
     slug = re.sub(r"-{2,}", "-", slug).strip("-")
     if len(slug) > MAX_SLUG:
         cut = slug[:MAX_SLUG]
-        slug = (cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG // 2:] else cut).strip("-")
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG // 2 :] else cut).strip("-")
     if not slug:
         slug = "article"
     if slug in _WINDOWS_RESERVED:
@@ -142,7 +155,9 @@ def write_new_file(folder: Path, name: str, content: str) -> Path:
         except OSError as error:
             raise ReaderError(f"cannot write {candidate}: {error.strerror or error}") from None
         return candidate
-    raise ReaderError(f"cannot write {folder / name}: {MAX_NUMBERED} files of that name exist already")
+    raise ReaderError(
+        f"cannot write {folder / name}: {MAX_NUMBERED} files of that name exist already"
+    )
 
 
 def export_to_folder(article: Article, summary: Summary, folder: Path | None = None) -> Path:
@@ -151,7 +166,9 @@ def export_to_folder(article: Article, summary: Summary, folder: Path | None = N
     What ``e`` in the reader does. Never overwrites; ReaderError if it cannot write.
     """
     target = Path.cwd() if folder is None else Path(folder)
-    return write_new_file(target, export_filename(article.title), export_markdown(article, summary))
+    return write_new_file(
+        target, export_filename(article.title), export_markdown(article, summary)
+    )
 
 
 def summary_text(summary: Summary) -> str:

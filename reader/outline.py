@@ -43,7 +43,8 @@ def article_json(article: Article) -> dict[str, Any]:
         "body": article.body,
         "text": article.text,  # what every "start" and "end" offset points into
         "captions": [
-            {"text": c.text, "credit": c.credit, "paragraph": c.before_paragraph} for c in article.captions
+            {"text": c.text, "credit": c.credit, "paragraph": c.before_paragraph}
+            for c in article.captions
         ],
         "quotes": [quote_json(q) for q in article.quotes],
         "sentences": [
@@ -76,7 +77,9 @@ def summary_json(article: Article, summary: Summary) -> dict[str, Any]:
 def article_outline(article: Article) -> str:
     """A readable outline: title, sections, photo captions, quotes by speaker."""
     lines = [article.title]
-    meta = [part for part in (article.site or article.source, article.author, article.date) if part]
+    meta = [
+        part for part in (article.site or article.source, article.author, article.date) if part
+    ]
     meta.append(f"{article.word_count} words, {len(article.paragraphs)} paragraphs")
     lines += [" \u00b7 ".join(meta), "", "Sections"]
     for section in article.sections:

@@ -52,7 +52,6 @@ from reader.paths import config_path
 from reader.state import atomic_write
 from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH
 
-
 DEFAULT_THEME = "textual-dark"
 DEFAULT_COLUMN_WIDTH = 80
 MIN_COLUMN_WIDTH = 60
@@ -62,10 +61,27 @@ MAX_LENGTH = 50
 # textual.theme.BUILTIN_THEMES of the Textual the reader pins (a test checks
 # they agree), so that `reader config` can check a theme without Textual.
 BUILTIN_THEME_NAMES: tuple[str, ...] = (
-    "textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-mocha", "dracula",
-    "tokyo-night", "monokai", "flexoki", "catppuccin-latte", "catppuccin-frappe",
-    "catppuccin-macchiato", "solarized-light", "solarized-dark", "rose-pine", "rose-pine-moon",
-    "rose-pine-dawn", "atom-one-dark", "atom-one-light", "ansi-dark", "ansi-light",
+    "textual-dark",
+    "textual-light",
+    "nord",
+    "gruvbox",
+    "catppuccin-mocha",
+    "dracula",
+    "tokyo-night",
+    "monokai",
+    "flexoki",
+    "catppuccin-latte",
+    "catppuccin-frappe",
+    "catppuccin-macchiato",
+    "solarized-light",
+    "solarized-dark",
+    "rose-pine",
+    "rose-pine-moon",
+    "rose-pine-dawn",
+    "atom-one-dark",
+    "atom-one-light",
+    "ansi-dark",
+    "ansi-light",
 )
 
 SETTING_NAMES: tuple[str, ...] = ("theme", "column_width", "algorithm", "length")
@@ -186,13 +202,19 @@ def load_settings(
     keymap: dict[str, str] = {}
     table = data.get(KEYS_TABLE, {})
     if not isinstance(table, dict):
-        warnings.append(f"{path}: {KEYS_TABLE} should be a table ([{KEYS_TABLE}]) of binding id = keys (ignored)")
+        warnings.append(
+            f"{path}: {KEYS_TABLE} should be a table ([{KEYS_TABLE}]) of binding id = keys (ignored)"
+        )
         table = {}
     for binding, value in _flatten(table).items():
-        if not _BINDING_ID.match(binding) or (known_bindings is not None and binding not in known_bindings):
+        if not _BINDING_ID.match(binding) or (
+            known_bindings is not None and binding not in known_bindings
+        ):
             close = get_close_matches(binding, sorted(known_bindings or ()), n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
-            warnings.append(f"{path}: [{KEYS_TABLE}] {binding!r} is not a binding id (ignored{hint})")
+            warnings.append(
+                f"{path}: [{KEYS_TABLE}] {binding!r} is not a binding id (ignored{hint})"
+            )
             continue
         try:
             keymap[binding] = check_keys(value)
@@ -209,7 +231,9 @@ def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
     except FileNotFoundError:
         return None, []
     except OSError as error:
-        return None, [f"cannot read the config file {path} ({error.strerror or error}); using the default settings"]
+        return None, [
+            f"cannot read the config file {path} ({error.strerror or error}); using the default settings"
+        ]
     try:
         return tomllib.loads(raw.decode("utf-8")), []
     except UnicodeDecodeError:
@@ -252,7 +276,9 @@ def save_setting(
     except FileNotFoundError:
         text = ""
     except (OSError, UnicodeDecodeError) as error:
-        raise ReaderError(f"cannot read the config file {path} ({getattr(error, 'strerror', None) or error})") from None
+        raise ReaderError(
+            f"cannot read the config file {path} ({getattr(error, 'strerror', None) or error})"
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -270,7 +296,9 @@ def save_setting(
     try:
         atomic_write(path, new)
     except OSError as error:
-        raise ReaderError(f"cannot save the config file {path} ({error.strerror or error})") from None
+        raise ReaderError(
+            f"cannot save the config file {path} ({error.strerror or error})"
+        ) from None
     return path
 
 
@@ -379,13 +407,17 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+        return (
+            "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+        )
     raise TypeError(f"cannot write {type(value).__name__} to TOML")
 
 
 def _dump_toml(data: Mapping[str, Any]) -> str:
     """``data`` as TOML: plain values first, then one ``[table]`` per top-level table."""
-    lines = [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in data.items() if not isinstance(v, Mapping)]
+    lines = [
+        f"{_toml_key(k)} = {_toml_value(v)}" for k, v in data.items() if not isinstance(v, Mapping)
+    ]
     for name, table in data.items():
         if isinstance(table, Mapping):
             lines += ["", f"[{_toml_key(name)}]"]

@@ -104,7 +104,9 @@ def source_key(spec: str | None, text: str) -> str:
     ``spec`` is what the user opened (a path, a URL, ``"-"`` or None for the
     bundled article); ``text`` is the document's text (it names standard input).
     """
-    return hashlib.sha256(source_identity(spec, text).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return hashlib.sha256(
+        source_identity(spec, text).encode("utf-8", "surrogatepass")
+    ).hexdigest()[:32]
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,11 @@ class ArticleState:
     def clamped(self, paragraphs: int) -> ArticleState:
         """This state with the position inside an article of ``paragraphs`` paragraphs."""
         last = max(paragraphs - 1, 0)
-        return self if self.paragraph <= last else replace(self, paragraph=last, scroll=min(self.scroll, 1.0))
+        return (
+            self
+            if self.paragraph <= last
+            else replace(self, paragraph=last, scroll=min(self.scroll, 1.0))
+        )
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -166,7 +172,11 @@ def _clean(name: str, value: Any, default: Any) -> Any:
 
 
 def resume_message(
-    state: ArticleState, paragraphs: int | None = None, *, changed: bool = False, algorithm: str | None = None
+    state: ArticleState,
+    paragraphs: int | None = None,
+    *,
+    changed: bool = False,
+    algorithm: str | None = None,
 ) -> str:
     """A brief notice: ``"Resumed at paragraph 12 of 30 · lexrank, 3 sentences"``.
 
@@ -176,7 +186,9 @@ def resume_message(
     if paragraphs:
         where += f" of {paragraphs}"
     sentences = "sentence" if state.length == 1 else "sentences"
-    message = f"Resumed at {where} \u00b7 {algorithm or state.algorithm}, {state.length} {sentences}"
+    message = (
+        f"Resumed at {where} \u00b7 {algorithm or state.algorithm}, {state.length} {sentences}"
+    )
     if changed:
         message += " (the text has changed since)"
     return message
@@ -249,7 +261,9 @@ class StateStore:
                 f"({error.strerror or error}); reading positions will not be saved"
             )
         else:
-            self.warnings.append(f"the state file {self.path} {problem}; moved it to {aside.name} and started afresh")
+            self.warnings.append(
+                f"the state file {self.path} {problem}; moved it to {aside.name} and started afresh"
+            )
         return {}
 
     # writing
@@ -282,7 +296,11 @@ class StateStore:
 
         def updated(item: tuple[str, dict[str, Any]]) -> float:
             value = item[1].get("updated")
-            return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+            return (
+                float(value)
+                if isinstance(value, (int, float)) and not isinstance(value, bool)
+                else 0.0
+            )
 
         newest = sorted(entries.items(), key=updated, reverse=True)[: self.max_entries]
         return dict(newest)
@@ -290,9 +308,13 @@ class StateStore:
     def _write(self) -> bool:
         data = {"version": VERSION, "articles": self._entries or {}}
         try:
-            atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+            atomic_write(
+                self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            )
         except OSError as error:
-            self.warnings.append(f"cannot save the reading position to {self.path} ({error.strerror or error})")
+            self.warnings.append(
+                f"cannot save the reading position to {self.path} ({error.strerror or error})"
+            )
             return False
         return True
 

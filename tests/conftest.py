@@ -30,7 +30,9 @@ def bundled_article():
     return build_article(load_path(BUNDLED))
 
 
-def run_reader(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None):
+def run_reader(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None
+):
     """Run `python -m reader ARGS` and return the CompletedProcess (text output)."""
     environment = {
         **os.environ,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LONGEST_WRAPPED_LINE = 120  # no one hard-wraps text wider than this
 _LINE = re.compile(r"[^\n]+")
-_SENTENCE_END = (".", "!", "?", "\"", "\u201d", "'", "\u2019", ":", ")")
+_SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ")")
 
 
 @dataclass(frozen=True)

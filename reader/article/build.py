@@ -41,12 +41,20 @@ def build_article(document: Document) -> Article:
     if not paragraphs:
         raise ReaderError(f"{document.name or document.source or 'the input'} has no article text")
     captions = [
-        Caption(c.text, c.credit, _paragraph_at(first_paragraph_of_block, before, len(paragraphs)), c.start, c.end)
+        Caption(
+            c.text,
+            c.credit,
+            _paragraph_at(first_paragraph_of_block, before, len(paragraphs)),
+            c.start,
+            c.end,
+        )
         for before, c in found
     ]
     captions.extend(_raw_captions(document, paragraphs))
     quotes = find_quotes(text, paragraphs)
-    sections = _sections(document, paragraphs, captions, quotes, segment_starts, first_paragraph_of_block)
+    sections = _sections(
+        document, paragraphs, captions, quotes, segment_starts, first_paragraph_of_block
+    )
     return Article(
         title=document.title or headline or derive_title(paragraphs, document.name),
         source=document.source,
@@ -61,12 +69,17 @@ def build_article(document: Document) -> Article:
     )
 
 
-def _headline(text: str, segments: list[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
+def _headline(
+    text: str, segments: list[tuple[int, int]]
+) -> tuple[str | None, list[tuple[int, int]]]:
     """A plain text's first line, when it reads as a headline, and the segments after it."""
     blocks = split_blocks(text, *segments[0])
     if len(blocks) < 2 or not looks_like_headline(blocks[0].text):
         return None, segments
-    return _one_line(blocks[0].text).removesuffix("."), [(blocks[0].end, segments[0][1]), *segments[1:]]
+    return _one_line(blocks[0].text).removesuffix("."), [
+        (blocks[0].end, segments[0][1]),
+        *segments[1:],
+    ]
 
 
 def looks_like_headline(line: str) -> bool:
@@ -75,7 +88,9 @@ def looks_like_headline(line: str) -> bool:
         return False
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
     title_case = bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-    return title_case or (len(line) <= 100 and not line.rstrip().endswith((".", "\"", "\u201d", ")", ":")))
+    return title_case or (
+        len(line) <= 100 and not line.rstrip().endswith((".", '"', "\u201d", ")", ":"))
+    )
 
 
 def _credit_like(line: str) -> bool:
@@ -101,7 +116,8 @@ def _paragraphs(text: str, blocks: list[Block]) -> tuple[list[Paragraph], list[i
         for run in split_block(text, spans):
             number = len(paragraphs)
             sentences = tuple(
-                Sentence(sentence_index + i, s, e, text[s:e], number) for i, (s, e) in enumerate(run)
+                Sentence(sentence_index + i, s, e, text[s:e], number)
+                for i, (s, e) in enumerate(run)
             )
             sentence_index += len(sentences)
             start, end = run[0][0], run[-1][1]
@@ -136,7 +152,9 @@ def _sections(
     breaks = {c.before_paragraph for c in captions} - {0, len(paragraphs)}
     groups = plan_sections(paragraphs, breaks)
     labels = label_sections(groups, quotes)
-    return [Section(i, label, tuple(group)) for i, (label, group) in enumerate(zip(labels, groups))]
+    return [
+        Section(i, label, tuple(group)) for i, (label, group) in enumerate(zip(labels, groups))
+    ]
 
 
 def _heading_sections(
@@ -149,7 +167,9 @@ def _heading_sections(
     headings = dict(document.headings)
     segment_offsets = [start for start, _ in _segments(document)]
     sections: list[Section] = []
-    boundaries = [_paragraph_at(first_of_block, b, len(paragraphs)) for b in segment_starts] + [len(paragraphs)]
+    boundaries = [_paragraph_at(first_of_block, b, len(paragraphs)) for b in segment_starts] + [
+        len(paragraphs)
+    ]
     for number, offset in enumerate(segment_offsets):
         group = paragraphs[boundaries[number] : boundaries[number + 1]]
         if not group:
@@ -157,7 +177,9 @@ def _heading_sections(
         label = headings.get(offset)
         if label is None:
             label = label_sections([list(group)], quotes)[0]
-        sections.append(Section(len(sections), _one_line(label), tuple(group), heading=offset in headings))
+        sections.append(
+            Section(len(sections), _one_line(label), tuple(group), heading=offset in headings)
+        )
     return sections
 
 
@@ -171,7 +193,12 @@ def derive_title(paragraphs: Sequence[Paragraph], name: str | None = None) -> st
     if len(first) <= MAX_TITLE:
         return first
     head = first[:MAX_TITLE]
-    cuts = [m.start() for m in re.finditer(r",| (?:on|at|in|amid|as|after|during|while|who|which|that|with) ", head)]
+    cuts = [
+        m.start()
+        for m in re.finditer(
+            r",| (?:on|at|in|amid|as|after|during|while|who|which|that|with) ", head
+        )
+    ]
     cuts = [c for c in cuts if c >= 30]
     cut = cuts[-1] if cuts else head.rfind(" ")
     return head[: cut if cut > 0 else MAX_TITLE].rstrip(" ,;:") + "\u2026"

@@ -16,10 +16,40 @@ from dataclasses import dataclass
 from reader.article.blocks import Block, normalize_space
 
 AGENCIES = (
-    "AP", "AFP", "Reuters", "Yonhap", "EPA", "EPA-EFE", "Getty Images", "Xinhua", "UPI",
-    "Bloomberg", "Kyodo", "Newsis", "News1", "Korea Herald", "Korea Times", "Joint Press Corps",
-    "KCNA", "Yna", "ANSA", "dpa", "PA", "PA Media", "Shutterstock", "Sputnik", "TASS", "Anadolu",
-    "NurPhoto", "SOPA Images", "Alamy", "Pool", "Handout", "Courtesy", "File", "Unsplash",
+    "AP",
+    "AFP",
+    "Reuters",
+    "Yonhap",
+    "EPA",
+    "EPA-EFE",
+    "Getty Images",
+    "Xinhua",
+    "UPI",
+    "Bloomberg",
+    "Kyodo",
+    "Newsis",
+    "News1",
+    "Korea Herald",
+    "Korea Times",
+    "Joint Press Corps",
+    "KCNA",
+    "Yna",
+    "ANSA",
+    "dpa",
+    "PA",
+    "PA Media",
+    "Shutterstock",
+    "Sputnik",
+    "TASS",
+    "Anadolu",
+    "NurPhoto",
+    "SOPA Images",
+    "Alamy",
+    "Pool",
+    "Handout",
+    "Courtesy",
+    "File",
+    "Unsplash",
 )
 _AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
 # "(AP)", "(AP Photo/Jane Doe)", "(Yonhap News)", "(Photo: Jane Doe)", "(Getty Images/File)".
@@ -125,7 +155,15 @@ def _credit_line(text: str) -> str | None:
 
 def _clean_credit(credit: str) -> str:
     credit = credit.strip().rstrip(".")
-    return re.sub(r"^(?:photo|photograph|image|picture|credit)s?\s*(?:by\s*)?[:/]?\s*", "", credit, flags=re.I) or credit
+    return (
+        re.sub(
+            r"^(?:photo|photograph|image|picture|credit)s?\s*(?:by\s*)?[:/]?\s*",
+            "",
+            credit,
+            flags=re.I,
+        )
+        or credit
+    )
 
 
 def _repeated_half(text: str) -> str | None:
@@ -149,7 +187,9 @@ def _as_caption(block: Block, credit_line: str | None = None) -> FoundCaption | 
     words = len(body.split())
     if words == 0 or words > MAX_CAPTION_WORDS:
         return None
-    evidence = 2 * (repeated is not None) + 2 * (credit is not None) + bool(_PHOTO_PHRASE.search(body))
+    evidence = (
+        2 * (repeated is not None) + 2 * (credit is not None) + bool(_PHOTO_PHRASE.search(body))
+    )
     if _SPEECH.search(body) and repeated is None:
         evidence -= 2
     if _sentence_count(body) > 3:
@@ -176,13 +216,19 @@ def _split_inline_captions(block: Block) -> list[Block | FoundCaption]:
             continue
         candidate = text[first.end() : second.end()].strip()
         begin = first.end() - len(candidate)
-        if len(candidate) < 20 or begin < cursor or normalize_space(text[begin : first.end()]) != normalize_space(candidate):
+        if (
+            len(candidate) < 20
+            or begin < cursor
+            or normalize_space(text[begin : first.end()]) != normalize_space(candidate)
+        ):
             continue
         if begin > 0 and not text[begin - 1].isspace():
             continue
         caption_text, credit = caption_and_credit(candidate)
         pieces.extend(_sub_block(block, cursor, begin))
-        pieces.append(FoundCaption(caption_text, credit, block.start + begin, block.start + second.end()))
+        pieces.append(
+            FoundCaption(caption_text, credit, block.start + begin, block.start + second.end())
+        )
         cursor = second.end()
     if not pieces:
         return [block]
@@ -199,7 +245,9 @@ def _sub_block(block: Block, start: int, end: int) -> list[Block]:
     return [Block(begin, begin + len(stripped), stripped)]
 
 
-def _without_pull_quotes(body: list[Block], captions: list[tuple[int, FoundCaption]]) -> list[Block]:
+def _without_pull_quotes(
+    body: list[Block], captions: list[tuple[int, FoundCaption]]
+) -> list[Block]:
     """Drop short blocks whose whole text stands in another body block (pull quotes).
 
     Caption positions are renumbered to the blocks that remain.
@@ -215,7 +263,12 @@ def _without_pull_quotes(body: list[Block], captions: list[tuple[int, FoundCapti
         if not _KEY <= len(tokens) <= 60:
             continue
         for other in by_opening.get(tuple(tokens[:_KEY]), ()):
-            if other != index and other not in removed and len(word_lists[other]) > len(tokens) and joined[index] in joined[other]:
+            if (
+                other != index
+                and other not in removed
+                and len(word_lists[other]) > len(tokens)
+                and joined[index] in joined[other]
+            ):
                 removed.add(index)
                 break
     if not removed:

@@ -10,6 +10,7 @@ on the previous one ("But...", "He...").
 from __future__ import annotations
 
 import re
+
 from reader.article.blocks import Block
 from reader.nlp.tokenize import sentence_spans
 
@@ -38,7 +39,9 @@ def split_block(text: str, sentences: list[Span]) -> list[list[Span]]:
     if count <= MAX_SENTENCES:
         return [sentences]
     inside = _inside_quote(text, sentences)
-    costs = [_boundary_cost(text, sentences, i) + (5.0 if inside[i] else 0.0) for i in range(count)]
+    costs = [
+        _boundary_cost(text, sentences, i) + (5.0 if inside[i] else 0.0) for i in range(count)
+    ]
     return _best_partition(sentences, costs)
 
 
@@ -50,7 +53,9 @@ def _boundary_cost(text: str, sentences: list[Span], i: int) -> float:
     cost = _overlap(text, sentences[max(0, i - 2) : i], sentences[i : i + 2])
     if _LEANS_BACK.match(current):
         cost += 0.6
-    if _OPENS_QUOTE.match(current) and not _OPENS_QUOTE.match(text[sentences[i - 1][0] : sentences[i - 1][1]]):
+    if _OPENS_QUOTE.match(current) and not _OPENS_QUOTE.match(
+        text[sentences[i - 1][0] : sentences[i - 1][1]]
+    ):
         cost -= 0.3
     if _INTRODUCES_SPEAKER.search(current):
         cost -= 0.4
@@ -96,7 +101,12 @@ def _best_partition(sentences: list[Span], costs: list[float]) -> list[list[Span
             if best[j][0] == inf:
                 continue
             # Each extra run costs a little, and runs shorter than MIN_SENTENCES more.
-            value = best[j][0] + costs[j] + _RUN_COST + (_SHORT_RUN_COST if size < MIN_SENTENCES else 0.0)
+            value = (
+                best[j][0]
+                + costs[j]
+                + _RUN_COST
+                + (_SHORT_RUN_COST if size < MIN_SENTENCES else 0.0)
+            )
             if value < best[i][0]:
                 best[i], back[i] = (value, best[j][1] + 1), j
     runs: list[list[Span]] = []

@@ -53,198 +53,1035 @@ from reader.article.model import Paragraph, Quote, QuoteKind
 # ---------------------------------------------------------------- word lists
 
 SPEECH_VERBS = frozenset(
-    """
-    say says said saying tell tells told telling add adds added adding
-    ask asks asked asking write writes wrote writing explain explains explained
-    noted argue argues argued arguing stated
-    declare declares declared insist insists insisted insisting warn warns
-    warned warning claimed continue continues continued
-    conclude concludes concluded recall recalls recalled reply replies replied
-    answered respond responds responded remark remarked
-    commented observe observed suggest suggests suggested
-    acknowledge acknowledged admit admits admitted concede conceded
-    claiming announce announces announced stressed emphasize emphasized
-    emphasise emphasised tweeted testify testified boasted
-    complained joked quipped lamented predict
-    predicted cautioned countered exclaim exclaimed
-    shouted yelled screamed whispered muttered
-    reports reported recounted reiterate reiterated
-    called describe describes described dubbed labeled
-    labelled branded promised vowed pledged
-    confirmed asserted contend contended maintained
-    sings sang singing chanted reads
-    praise praised praising laud lauded criticize criticized criticise
-    criticised blast blasted slam slammed accuse accused denounce denounced
-    dismiss dismissed mock mocked hail hailed
-    tweeting chanting shouting noting declaring insisting explaining
-    replying responding writing calling
-    """.split()
+    [
+        "say",
+        "says",
+        "said",
+        "saying",
+        "tell",
+        "tells",
+        "told",
+        "telling",
+        "add",
+        "adds",
+        "added",
+        "adding",
+        "ask",
+        "asks",
+        "asked",
+        "asking",
+        "write",
+        "writes",
+        "wrote",
+        "writing",
+        "explain",
+        "explains",
+        "explained",
+        "noted",
+        "argue",
+        "argues",
+        "argued",
+        "arguing",
+        "stated",
+        "declare",
+        "declares",
+        "declared",
+        "insist",
+        "insists",
+        "insisted",
+        "insisting",
+        "warn",
+        "warns",
+        "warned",
+        "warning",
+        "claimed",
+        "continue",
+        "continues",
+        "continued",
+        "conclude",
+        "concludes",
+        "concluded",
+        "recall",
+        "recalls",
+        "recalled",
+        "reply",
+        "replies",
+        "replied",
+        "answered",
+        "respond",
+        "responds",
+        "responded",
+        "remark",
+        "remarked",
+        "commented",
+        "observe",
+        "observed",
+        "suggest",
+        "suggests",
+        "suggested",
+        "acknowledge",
+        "acknowledged",
+        "admit",
+        "admits",
+        "admitted",
+        "concede",
+        "conceded",
+        "claiming",
+        "announce",
+        "announces",
+        "announced",
+        "stressed",
+        "emphasize",
+        "emphasized",
+        "emphasise",
+        "emphasised",
+        "tweeted",
+        "testify",
+        "testified",
+        "boasted",
+        "complained",
+        "joked",
+        "quipped",
+        "lamented",
+        "predict",
+        "predicted",
+        "cautioned",
+        "countered",
+        "exclaim",
+        "exclaimed",
+        "shouted",
+        "yelled",
+        "screamed",
+        "whispered",
+        "muttered",
+        "reports",
+        "reported",
+        "recounted",
+        "reiterate",
+        "reiterated",
+        "called",
+        "describe",
+        "describes",
+        "described",
+        "dubbed",
+        "labeled",
+        "labelled",
+        "branded",
+        "promised",
+        "vowed",
+        "pledged",
+        "confirmed",
+        "asserted",
+        "contend",
+        "contended",
+        "maintained",
+        "sings",
+        "sang",
+        "singing",
+        "chanted",
+        "reads",
+        "praise",
+        "praised",
+        "praising",
+        "laud",
+        "lauded",
+        "criticize",
+        "criticized",
+        "criticise",
+        "criticised",
+        "blast",
+        "blasted",
+        "slam",
+        "slammed",
+        "accuse",
+        "accused",
+        "denounce",
+        "denounced",
+        "dismiss",
+        "dismissed",
+        "mock",
+        "mocked",
+        "hail",
+        "hailed",
+        "tweeting",
+        "chanting",
+        "shouting",
+        "noting",
+        "declaring",
+        "insisting",
+        "explaining",
+        "replying",
+        "responding",
+        "writing",
+        "calling",
+    ]
 )
 # Verbs that introduce a full quotation (for the direct/partial decision and
 # for indirect speech). "called" and friends only introduce phrases.
 _CLAUSE_VERBS = SPEECH_VERBS - frozenset(
-    "called calling describe describes described dubbed labeled labelled branded".split()
+    [
+        "called",
+        "calling",
+        "describe",
+        "describes",
+        "described",
+        "dubbed",
+        "labeled",
+        "labelled",
+        "branded",
+    ]
 )
 _INDIRECT_VERBS = frozenset(
-    "said says told tells added adds noted argued argues warned warns "
-    "explained insisted claimed claims stressed acknowledged admitted "
-    "conceded predicted contended maintained".split()
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "noted",
+        "argued",
+        "argues",
+        "warned",
+        "warns",
+        "explained",
+        "insisted",
+        "claimed",
+        "claims",
+        "stressed",
+        "acknowledged",
+        "admitted",
+        "conceded",
+        "predicted",
+        "contended",
+        "maintained",
+    ]
 )
 
 # Words that may follow "said" in a bare attribution sentence.
 _WINDOW = 400  # characters of context searched on each side of a quote
-_DASHES = frozenset("― — – -".split())
+_DASHES = frozenset(["―", "—", "–", "-"])
 _AFTER_VERB = frozenset(
-    "on in at to during after before when while last this yesterday today "
-    "earlier later recently reporters".split()
+    [
+        "on",
+        "in",
+        "at",
+        "to",
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "earlier",
+        "later",
+        "recently",
+        "reporters",
+    ]
 )
 # Finite verbs that show a clause follows "said": not a bare attribution.
 _AUXILIARIES = frozenset(
-    "is was were are be been had has have would will could should can did does do may might must".split()
+    [
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "had",
+        "has",
+        "have",
+        "would",
+        "will",
+        "could",
+        "should",
+        "can",
+        "did",
+        "does",
+        "do",
+        "may",
+        "might",
+        "must",
+    ]
 )
-PRONOUNS = frozenset("he she they it".split())
+PRONOUNS = frozenset(["he", "she", "they", "it"])
 # Skipped between a subject and its verb: "Putin also said", "Kim has said".
 _ADVERBS = frozenset(
-    """
-    also later then has had have would will previously once recently earlier
-    again simply just flatly reportedly further only still quickly angrily
-    separately privately publicly repeatedly even often frequently already
-    """.split()
+    [
+        "also",
+        "later",
+        "then",
+        "has",
+        "had",
+        "have",
+        "would",
+        "will",
+        "previously",
+        "once",
+        "recently",
+        "earlier",
+        "again",
+        "simply",
+        "just",
+        "flatly",
+        "reportedly",
+        "further",
+        "only",
+        "still",
+        "quickly",
+        "angrily",
+        "separately",
+        "privately",
+        "publicly",
+        "repeatedly",
+        "even",
+        "often",
+        "frequently",
+        "already",
+    ]
 )
 _TIME_WORDS = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday today yesterday
-    tonight week month year weekend morning afternoon evening night
-    january february march april may june july august september october
-    november december
-    """.split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 # Words opening an introductory phrase that ends at a comma: "In a speech, X ...".
 _INTRO_WORDS = frozenset(
-    """
-    in at on during after before when while as since because although though
-    if with without following despite under over for from by amid upon once
-    unlike like later earlier last speaking asked pressed
-    """.split()
+    [
+        "in",
+        "at",
+        "on",
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "since",
+        "because",
+        "although",
+        "though",
+        "if",
+        "with",
+        "without",
+        "following",
+        "despite",
+        "under",
+        "over",
+        "for",
+        "from",
+        "by",
+        "amid",
+        "upon",
+        "once",
+        "unlike",
+        "like",
+        "later",
+        "earlier",
+        "last",
+        "speaking",
+        "asked",
+        "pressed",
+    ]
 )
-_CONNECTIVES = frozenset("but and yet so still however meanwhile instead also then".split())
+_CONNECTIVES = frozenset(
+    ["but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "also", "then"]
+)
 # Documents and messages that "say" things: "A Justice Department report found ...".
 _SOURCE_NOUNS = frozenset(
-    """
-    report statement document memo letter study survey poll complaint lawsuit
-    filing ruling order bill article piece editorial story ad advertisement
-    website release plan proposal platform book speech resolution email tweet
-    post video analysis indictment affidavit transcript
-    """.split()
+    [
+        "report",
+        "statement",
+        "document",
+        "memo",
+        "letter",
+        "study",
+        "survey",
+        "poll",
+        "complaint",
+        "lawsuit",
+        "filing",
+        "ruling",
+        "order",
+        "bill",
+        "article",
+        "piece",
+        "editorial",
+        "story",
+        "ad",
+        "advertisement",
+        "website",
+        "release",
+        "plan",
+        "proposal",
+        "platform",
+        "book",
+        "speech",
+        "resolution",
+        "email",
+        "tweet",
+        "post",
+        "video",
+        "analysis",
+        "indictment",
+        "affidavit",
+        "transcript",
+    ]
 )
 # Abbreviated titles, spelled out so "Sen. Jane Doe" is "the senator".
 _TITLE_WORDS = {
-    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-    "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain",
-    "adm": "admiral", "prof": "professor", "rev": "reverend", "congressman": "representative",
-    "congresswoman": "representative", "del": "delegate", "atty": "attorney",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "adm": "admiral",
+    "prof": "professor",
+    "rev": "reverend",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "del": "delegate",
+    "atty": "attorney",
 }
 _FEMALE = frozenset(
-    """
-    mrs ms miss madam dame lady queen princess spokeswoman chairwoman
-    congresswoman businesswoman councilwoman mother wife daughter sister widow
-    grandmother actress
-    """.split()
+    [
+        "mrs",
+        "ms",
+        "miss",
+        "madam",
+        "dame",
+        "lady",
+        "queen",
+        "princess",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "councilwoman",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "widow",
+        "grandmother",
+        "actress",
+    ]
 )
 _MALE = frozenset(
-    """
-    mr sir lord king prince spokesman chairman congressman businessman
-    councilman father husband son brother widower grandfather actor
-    """.split()
+    [
+        "mr",
+        "sir",
+        "lord",
+        "king",
+        "prince",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "councilman",
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "widower",
+        "grandfather",
+        "actor",
+    ]
 )
 # Words that cannot be the verb after a subject.
-_NOT_VERBS = frozenset("who which whose that and or of to as than for with".split())
-HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
+_NOT_VERBS = frozenset(
+    ["who", "which", "whose", "that", "and", "or", "of", "to", "as", "than", "for", "with"]
+)
+HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"])
 # Title words that may stand in a run of capitalised words before a name.
 TITLES = frozenset(
-    """
-    president vice prime minister secretary sen senator rep representative
-    gov governor mayor chancellor king queen prince princess pope sheikh
-    general gen lt col maj capt cmdr sgt adm admiral colonel captain sergeant
-    lieutenant major commander judge justice chairman chairwoman chair
-    director chief ceo leader speaker ambassador commissioner attorney
-    del delegate rev reverend father bishop cardinal rabbi imam
-    professor economist analyst spokesman spokeswoman spokesperson
-    premier deputy treasurer comptroller sheriff officer agent coach
-    retired former acting dr prof mr mrs ms miss sir dame lord lady
-    """.split()
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "mayor",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "sheikh",
+        "general",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "sgt",
+        "adm",
+        "admiral",
+        "colonel",
+        "captain",
+        "sergeant",
+        "lieutenant",
+        "major",
+        "commander",
+        "judge",
+        "justice",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "chief",
+        "ceo",
+        "leader",
+        "speaker",
+        "ambassador",
+        "commissioner",
+        "attorney",
+        "del",
+        "delegate",
+        "rev",
+        "reverend",
+        "father",
+        "bishop",
+        "cardinal",
+        "rabbi",
+        "imam",
+        "professor",
+        "economist",
+        "analyst",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "premier",
+        "deputy",
+        "treasurer",
+        "comptroller",
+        "sheriff",
+        "officer",
+        "agent",
+        "coach",
+        "retired",
+        "former",
+        "acting",
+        "dr",
+        "prof",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+    ]
 )
 # Title words that are also common surnames: "Steve King said".
-_SURNAME_TITLES = frozenset("king queen prince major judge justice bishop pope lord chancellor cardinal".split())
+_SURNAME_TITLES = frozenset(
+    [
+        "king",
+        "queen",
+        "prince",
+        "major",
+        "judge",
+        "justice",
+        "bishop",
+        "pope",
+        "lord",
+        "chancellor",
+        "cardinal",
+    ]
+)
 # Lower-case words that can be part of a speaker's noun phrase.
 _NP_WORDS = frozenset(
-    """
-    professor professors analyst analysts researcher researchers economist
-    economists expert experts fellow scholar scholars historian lecturer
-    scientist scientists strategist pollster spokesman spokeswoman
-    spokesperson spokespeople official officials source sources leader
-    leaders lawyer lawyers attorney attorneys adviser advisers advisor
-    advisors aide aides director manager chairman chairwoman chair chief
-    editor correspondent reporter strategists consultant executive
-    executives officer officers minister ministers secretary president
-    ambassador envoy general senator governor mayor candidate nominee head
-    founder author commentator host coach judge activist activists member
-    members representative deputy lawmaker lawmakers legislator diplomat
-    diplomats critic critics supporter supporters resident residents people
-    voter voters organizer organizers observer observers staff team press
-    news media agency campaign administration government ministry
-    department office statement report ruling court police authorities
-    committee spokesmen state senior former top vice associate assistant
-    retired acting political foreign defense defence security policy
-    economic military intelligence research law party local federal
-    national chief campaign white house company firm group union
-    prosecutor prosecutors investigator investigators doctor doctors
-    witness witnesses student students teacher teachers worker workers
-    owner owners partner co-founder counsel veteran veterans
-    groups organization organizations companies families unions agencies
-    """.split()
+    [
+        "professor",
+        "professors",
+        "analyst",
+        "analysts",
+        "researcher",
+        "researchers",
+        "economist",
+        "economists",
+        "expert",
+        "experts",
+        "fellow",
+        "scholar",
+        "scholars",
+        "historian",
+        "lecturer",
+        "scientist",
+        "scientists",
+        "strategist",
+        "pollster",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "leader",
+        "leaders",
+        "lawyer",
+        "lawyers",
+        "attorney",
+        "attorneys",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "aide",
+        "aides",
+        "director",
+        "manager",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chief",
+        "editor",
+        "correspondent",
+        "reporter",
+        "strategists",
+        "consultant",
+        "executive",
+        "executives",
+        "officer",
+        "officers",
+        "minister",
+        "ministers",
+        "secretary",
+        "president",
+        "ambassador",
+        "envoy",
+        "general",
+        "senator",
+        "governor",
+        "mayor",
+        "candidate",
+        "nominee",
+        "head",
+        "founder",
+        "author",
+        "commentator",
+        "host",
+        "coach",
+        "judge",
+        "activist",
+        "activists",
+        "member",
+        "members",
+        "representative",
+        "deputy",
+        "lawmaker",
+        "lawmakers",
+        "legislator",
+        "diplomat",
+        "diplomats",
+        "critic",
+        "critics",
+        "supporter",
+        "supporters",
+        "resident",
+        "residents",
+        "people",
+        "voter",
+        "voters",
+        "organizer",
+        "organizers",
+        "observer",
+        "observers",
+        "staff",
+        "team",
+        "press",
+        "news",
+        "media",
+        "agency",
+        "campaign",
+        "administration",
+        "government",
+        "ministry",
+        "department",
+        "office",
+        "statement",
+        "report",
+        "ruling",
+        "court",
+        "police",
+        "authorities",
+        "committee",
+        "spokesmen",
+        "state",
+        "senior",
+        "former",
+        "top",
+        "vice",
+        "associate",
+        "assistant",
+        "retired",
+        "acting",
+        "political",
+        "foreign",
+        "defense",
+        "defence",
+        "security",
+        "policy",
+        "economic",
+        "military",
+        "intelligence",
+        "research",
+        "law",
+        "party",
+        "local",
+        "federal",
+        "national",
+        "chief",
+        "campaign",
+        "white",
+        "house",
+        "company",
+        "firm",
+        "group",
+        "union",
+        "prosecutor",
+        "prosecutors",
+        "investigator",
+        "investigators",
+        "doctor",
+        "doctors",
+        "witness",
+        "witnesses",
+        "student",
+        "students",
+        "teacher",
+        "teachers",
+        "worker",
+        "workers",
+        "owner",
+        "owners",
+        "partner",
+        "co-founder",
+        "counsel",
+        "veteran",
+        "veterans",
+        "groups",
+        "organization",
+        "organizations",
+        "companies",
+        "families",
+        "unions",
+        "agencies",
+    ]
 )
 _DETERMINERS = frozenset(
-    "a an the this that one two three four some many several another other "
-    "his her its their our my your".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "one",
+        "two",
+        "three",
+        "four",
+        "some",
+        "many",
+        "several",
+        "another",
+        "other",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+    ]
 )
-_NP_PREPS = frozenset("of for at from with in on".split())
+_NP_PREPS = frozenset(["of", "for", "at", "from", "with", "in", "on"])
 # Capitalised words that begin sentences and are not names.
 _STOP_CAPS = frozenset(
-    """
-    the a an but and or so yet if when while as after before since because
-    although though however meanwhile earlier later then now today
-    yesterday in on at for from by with without to of this that these those
-    there here it its he she they we i you his her their our my what why how
-    where who which also still even according asked speaking last next some
-    many most both all no not one two another other each every such only
-    just indeed instead thus like unlike despite during under over about
-    """.split()
+    [
+        "the",
+        "a",
+        "an",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "if",
+        "when",
+        "while",
+        "as",
+        "after",
+        "before",
+        "since",
+        "because",
+        "although",
+        "though",
+        "however",
+        "meanwhile",
+        "earlier",
+        "later",
+        "then",
+        "now",
+        "today",
+        "yesterday",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "without",
+        "to",
+        "of",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "what",
+        "why",
+        "how",
+        "where",
+        "who",
+        "which",
+        "also",
+        "still",
+        "even",
+        "according",
+        "asked",
+        "speaking",
+        "last",
+        "next",
+        "some",
+        "many",
+        "most",
+        "both",
+        "all",
+        "no",
+        "not",
+        "one",
+        "two",
+        "another",
+        "other",
+        "each",
+        "every",
+        "such",
+        "only",
+        "just",
+        "indeed",
+        "instead",
+        "thus",
+        "like",
+        "unlike",
+        "despite",
+        "during",
+        "under",
+        "over",
+        "about",
+    ]
 )
 # Words that make a capitalised run an organisation or place, not a person.
 _ORG_WORDS = frozenset(
-    """
-    university college institute council party agency herald times post news
-    journal press committee department ministry house senate congress court
-    company corp inc ltd bank fund center centre foundation association
-    union republic kingdom states nations cosmodrome organization
-    organisation office service commission board group network
-    administration campaign army force navy police street square airport
-    station church school hospital program programme report review magazine
-    television radio tv club league federation authority project initiative
-    studies research security korea russia china america american russian
-    korean chinese north south east west united new airlines reserve capital
-    region province city county district state museum gallery media
-    assembly parliament cabinet government summit war
-    """.split()
+    [
+        "university",
+        "college",
+        "institute",
+        "council",
+        "party",
+        "agency",
+        "herald",
+        "times",
+        "post",
+        "news",
+        "journal",
+        "press",
+        "committee",
+        "department",
+        "ministry",
+        "house",
+        "senate",
+        "congress",
+        "court",
+        "company",
+        "corp",
+        "inc",
+        "ltd",
+        "bank",
+        "fund",
+        "center",
+        "centre",
+        "foundation",
+        "association",
+        "union",
+        "republic",
+        "kingdom",
+        "states",
+        "nations",
+        "cosmodrome",
+        "organization",
+        "organisation",
+        "office",
+        "service",
+        "commission",
+        "board",
+        "group",
+        "network",
+        "administration",
+        "campaign",
+        "army",
+        "force",
+        "navy",
+        "police",
+        "street",
+        "square",
+        "airport",
+        "station",
+        "church",
+        "school",
+        "hospital",
+        "program",
+        "programme",
+        "report",
+        "review",
+        "magazine",
+        "television",
+        "radio",
+        "tv",
+        "club",
+        "league",
+        "federation",
+        "authority",
+        "project",
+        "initiative",
+        "studies",
+        "research",
+        "security",
+        "korea",
+        "russia",
+        "china",
+        "america",
+        "american",
+        "russian",
+        "korean",
+        "chinese",
+        "north",
+        "south",
+        "east",
+        "west",
+        "united",
+        "new",
+        "airlines",
+        "reserve",
+        "capital",
+        "region",
+        "province",
+        "city",
+        "county",
+        "district",
+        "state",
+        "museum",
+        "gallery",
+        "media",
+        "assembly",
+        "parliament",
+        "cabinet",
+        "government",
+        "summit",
+        "war",
+    ]
 )
 # Words that continue "Secretary of ...": "Minister of Foreign Affairs".
 _DEPARTMENT_WORDS = _ORG_WORDS | frozenset(
-    """
-    affairs defense defence state staff justice health education energy commerce
-    labor labour agriculture interior transportation treasury finance homeland
-    veterans housing foreign human services development urban trade industry
-    """.split()
+    [
+        "affairs",
+        "defense",
+        "defence",
+        "state",
+        "staff",
+        "justice",
+        "health",
+        "education",
+        "energy",
+        "commerce",
+        "labor",
+        "labour",
+        "agriculture",
+        "interior",
+        "transportation",
+        "treasury",
+        "finance",
+        "homeland",
+        "veterans",
+        "housing",
+        "foreign",
+        "human",
+        "services",
+        "development",
+        "urban",
+        "trade",
+        "industry",
+    ]
 )
 _EXPERT_STRONG = re.compile(
     r"\b(?:professor|prof\.|analyst|researcher|research fellow|fellow|scholar|"
@@ -280,9 +1117,7 @@ _NAME_RUN = re.compile(
     rf"(?<![\w'’\-]){_NAME_TOKEN}(?:[ \t]+(?:(?:de|da|van|von|der|del|la|le|bin|al|ibn|di)[ \t]+)?{_NAME_TOKEN})*"
 )
 _MARK = re.compile(r"[“”\"‘’]|''")
-_VERB_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(_CLAUSE_VERBS, key=len, reverse=True)) + r")\b"
-)
+_VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(_CLAUSE_VERBS, key=len, reverse=True)) + r")\b")
 # ", a professor at Korea University," after a name.
 _APPOS = re.compile(
     r",[ \t]+(?P<det>(?:a|an|the)[ \t]+)?(?P<role>[^,;:()\"“”‘’.]{2,160}?)"
@@ -299,7 +1134,28 @@ _APOSTROPHE_S = re.compile(r"['’]s$", re.IGNORECASE)
 # "Secretary of " right before a capitalised run: "Secretary of State Mike Pompeo".
 _TITLE_OF = re.compile(rf"([{_UPPER}][\w.\-]*)[ \t]+of[ \t]+$")
 # Lower-case words of a Title Case name: "Tale of the Two Cities".
-_TITLE_SMALL = frozenset("a an the of and or nor in on at to for with from by vs de la".split())
+_TITLE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "nor",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "vs",
+        "de",
+        "la",
+    ]
+)
 _QUOTE_CHARS = "“”\"‘’'"
 
 
@@ -492,7 +1348,9 @@ def _make_span(
     if not any(c.isalnum() for c in stripped):
         return
     start = inner + len(words) - len(words.lstrip())
-    yield _Span(base + open_at, base + start, base + start + len(stripped), base + close, closed, index)
+    yield _Span(
+        base + open_at, base + start, base + start + len(stripped), base + close, closed, index
+    )
 
 
 # ------------------------------------------------------------------ tokens
@@ -536,7 +1394,11 @@ def _skip_back(toks: list[_Tok], j: int, floor: int) -> int:
             j = k - 1
         elif low in _ADVERBS or (low.endswith("ly") and not toks[j].cap and len(low) > 4):
             j -= 1
-        elif low in _TIME_WORDS and j - 1 >= floor and toks[j - 1].text.lower() in ("on", "last", "this", "late", "early"):
+        elif (
+            low in _TIME_WORDS
+            and j - 1 >= floor
+            and toks[j - 1].text.lower() in ("on", "last", "this", "late", "early")
+        ):
             j -= 2
         else:
             break
@@ -551,7 +1413,9 @@ def _comma_back(toks: list[_Tok], j: int, floor: int) -> int | None:
             return None
         if t == ",":
             before = _skip_paren(toks, k - 1, floor)
-            ok = before >= floor and (_is_name_tok(toks[before]) or toks[before].text.lower() in _NP_WORDS)
+            ok = before >= floor and (
+                _is_name_tok(toks[before]) or toks[before].text.lower() in _NP_WORDS
+            )
             return k if ok and k + 1 < j else None
     return None
 
@@ -597,7 +1461,9 @@ def _role_from_tokens(toks: list[_Tok]) -> str | None:
         toks = toks[1:]
     elif first not in _NP_WORDS and first not in TITLES:
         return None
-    cut = next((i for i, t in enumerate(toks) if t.text.lower() in ("who", "which", "whose")), len(toks))
+    cut = next(
+        (i for i, t in enumerate(toks) if t.text.lower() in ("who", "which", "whose")), len(toks)
+    )
     toks = toks[:cut]
     if not toks or len(toks) > 20:
         return None
@@ -618,15 +1484,29 @@ def _np_before(toks: list[_Tok], j: int, floor: int) -> int:
     while i >= floor and j - i < 10:
         tok = toks[i]
         low = tok.text.lower()
-        if tok.text in ("’s", "'s") or _is_name_tok(tok) or low in _NP_WORDS or _POSSESSIVE.sub("", low) in _NP_WORDS:
+        if (
+            tok.text in ("’s", "'s")
+            or _is_name_tok(tok)
+            or low in _NP_WORDS
+            or _POSSESSIVE.sub("", low) in _NP_WORDS
+        ):
             i -= 1  # "the governor's spokesman"
         elif i == j and i > floor and _is_head_noun(tok, toks[i - 1]):
             i -= 1  # "the announcer said", "The New York businessman says"
         elif low in _DETERMINERS:
             i -= 1
-            if not (i - 1 >= floor and toks[i].text.lower() in _NP_PREPS and toks[i - 1].text.lower() in _NP_WORDS):
+            if not (
+                i - 1 >= floor
+                and toks[i].text.lower() in _NP_PREPS
+                and toks[i - 1].text.lower() in _NP_WORDS
+            ):
                 break
-        elif low in _NP_PREPS and i - 1 >= floor and i < j and (toks[i - 1].text.lower() in _NP_WORDS or _is_name_tok(toks[i - 1])):
+        elif (
+            low in _NP_PREPS
+            and i - 1 >= floor
+            and i < j
+            and (toks[i - 1].text.lower() in _NP_WORDS or _is_name_tok(toks[i - 1]))
+        ):
             i -= 1
         else:
             break
@@ -641,13 +1521,22 @@ def _is_head_noun(tok: _Tok, prev: _Tok) -> bool:
     low, plow = tok.text.lower(), prev.text.lower()
     if not tok.text.isalpha() or tok.cap or low in _STOP_CAPS or low in _ADVERBS:
         return False
-    return plow in ("the", "a", "an", "this", "that", "his", "her", "their", "its", "my", "our", "your") or _is_name_tok(prev) or plow in _NP_WORDS
+    return (
+        plow
+        in ("the", "a", "an", "this", "that", "his", "her", "their", "its", "my", "our", "your")
+        or _is_name_tok(prev)
+        or plow in _NP_WORDS
+    )
 
 
 def _pronoun(tok: _Tok) -> str | None:
-    """"he" for "He", "He’s", "he'd"; None for other words."""
+    """ "he" for "He", "He’s", "he'd"; None for other words."""
     low = tok.text.lower().replace("’", "'").split("'")[0]
-    return low if low in PRONOUNS and (low == tok.text.lower() or "'" in tok.text.replace("’", "'")) else None
+    return (
+        low
+        if low in PRONOUNS and (low == tok.text.lower() or "'" in tok.text.replace("’", "'"))
+        else None
+    )
 
 
 def _subject_before(toks: list[_Tok], v: int, floor: int) -> _Mention | None:
@@ -673,7 +1562,11 @@ def _subject_before(toks: list[_Tok], v: int, floor: int) -> _Mention | None:
 
 
 def _is_full_name(toks: list[_Tok]) -> bool:
-    return len(toks) >= 2 and all(_is_name_tok(t) for t in toks) and _bare(toks[0].text) not in _STOP_CAPS
+    return (
+        len(toks) >= 2
+        and all(_is_name_tok(t) for t in toks)
+        and _bare(toks[0].text) not in _STOP_CAPS
+    )
 
 
 def _subject_after(toks: list[_Tok], v: int, stop: int) -> _Mention | None:
@@ -698,9 +1591,17 @@ def _np_end(toks: list[_Tok], i: int, stop: int, extra: frozenset[str] = frozens
     end = i
     while end < stop and end - i < 10:
         tok, low = toks[end], toks[end].text.lower()
-        if _is_name_tok(tok) or low in _NP_WORDS or low in _DETERMINERS or low in extra or tok.text in ("’s", "'s"):
-            end += 1
-        elif low in _NP_PREPS and end + 1 < stop and (toks[end + 1].text.lower() in _DETERMINERS or _is_name_tok(toks[end + 1])):
+        if (
+            _is_name_tok(tok)
+            or low in _NP_WORDS
+            or low in _DETERMINERS
+            or low in extra
+            or tok.text in ("’s", "'s")
+        ) or (
+            low in _NP_PREPS
+            and end + 1 < stop
+            and (toks[end + 1].text.lower() in _DETERMINERS or _is_name_tok(toks[end + 1]))
+        ):
             end += 1
         else:
             break
@@ -757,20 +1658,31 @@ def _clause_subject(toks: list[_Tok], stop: int) -> _Mention | None:
     if j < stop and toks[j].text == "(":  # Sen. Jane Doe (R-Ohio)
         j = next((k + 1 for k in range(j, min(stop, j + 8)) if toks[k].text == ")"), stop)
     if j < stop and toks[j].text == ",":  # Dean, a former party chairman, ...
-        close = next((k for k in range(j + 1, min(stop, j + 30)) if toks[k].text in (",", ";", ":") or toks[k].text[0] in _QUOTE_CHARS), None)
+        close = next(
+            (
+                k
+                for k in range(j + 1, min(stop, j + 30))
+                if toks[k].text in (",", ";", ":") or toks[k].text[0] in _QUOTE_CHARS
+            ),
+            None,
+        )
         if close is None or toks[close].text != ",":
             return None
         inner = toks[j + 1 : close]
         role, j = _role_from_tokens(inner), close + 1
     k = j  # "Reid has gone after ...", "the party had a message: ..."
-    while k < stop and (toks[k].text.lower() in _ADVERBS or (toks[k].text.endswith("ly") and not toks[k].cap)):
+    while k < stop and (
+        toks[k].text.lower() in _ADVERBS or (toks[k].text.endswith("ly") and not toks[k].cap)
+    ):
         k += 1
     if not any(n < stop and _looks_like_verb(toks[n]) for n in (j, k)):
         return None
     if _is_full_name(inner):  # His business partner, Lawrence B. Cummings, ...
         return _analyze_np(inner, _join(toks[i:end]))
     m = _analyze_np(toks[i:end], role)
-    if m is None or (m.kind == "desc" and toks[end - 1].text.lower() not in _NP_WORDS | _SOURCE_NOUNS):
+    if m is None or (
+        m.kind == "desc" and toks[end - 1].text.lower() not in _NP_WORDS | _SOURCE_NOUNS
+    ):
         return None
     return m
 
@@ -779,14 +1691,21 @@ def _named_in_apposition(toks: list[_Tok], i: int, stop: int) -> _Mention | None
     """``His former business partner at Lenox, Lawrence B. Cummings, called ...``."""
     if toks[i].text.lower() not in _DETERMINERS:
         return None
-    comma = next((k for k in range(i + 1, min(stop, i + 10)) if not toks[k].text[0].isalnum()), None)
+    comma = next(
+        (k for k in range(i + 1, min(stop, i + 10)) if not toks[k].text[0].isalnum()), None
+    )
     if comma is None or toks[comma].text != ",":
         return None
     end = comma + 1
     while end < stop and _is_name_tok(toks[end]):
         end += 1
     inner = toks[comma + 1 : end]
-    if end + 1 >= stop or toks[end].text != "," or not _is_full_name(inner) or not _looks_like_verb(toks[end + 1]):
+    if (
+        end + 1 >= stop
+        or toks[end].text != ","
+        or not _is_full_name(inner)
+        or not _looks_like_verb(toks[end + 1])
+    ):
         return None
     return _analyze_np(inner, _role_from_tokens(toks[i:comma]) or _join(toks[i:comma]))
 
@@ -795,8 +1714,12 @@ def _looks_like_verb(tok: _Tok) -> bool:
     """A lower-case word that can follow a subject: ``attacked``, ``is``, ``has``."""
     low = tok.text.lower()
     return (
-        tok.text.isalpha() and not tok.cap and low not in _NOT_VERBS and low not in _NP_PREPS
-        and low not in _DETERMINERS and low not in _NP_WORDS
+        tok.text.isalpha()
+        and not tok.cap
+        and low not in _NOT_VERBS
+        and low not in _NP_PREPS
+        and low not in _DETERMINERS
+        and low not in _NP_WORDS
     )
 
 
@@ -817,7 +1740,11 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
             cut = max(cut, i + 1)
         elif w == "of" and i == cut and i > 0:
             cut = _title_of_end(words, i + 1)
-        elif _is_position_abbr(w) and len(words) - i > 2 and not any(x.isupper() for x in words[i + 1 :]):
+        elif (
+            _is_position_abbr(w)
+            and len(words) - i > 2
+            and not any(x.isupper() for x in words[i + 1 :])
+        ):
             cut = max(cut, i + 1)
     last = _bare(words[-1]) if words else ""
     if cut == len(words) - 1 and last in TITLES and last not in _SURNAME_TITLES:
@@ -842,7 +1769,10 @@ def _analyze_np(toks: list[_Tok], role: str | None) -> _Mention | None:
     """Turn a subject noun phrase into a name, pronoun or description mention."""
     if not toks:
         return None
-    prep = next((i for i, t in enumerate(toks) if i and t.text in _NP_PREPS and not _title_of(toks, i)), None)
+    prep = next(
+        (i for i, t in enumerate(toks) if i and t.text in _NP_PREPS and not _title_of(toks, i)),
+        None,
+    )
     if prep is not None and _is_name_tok(toks[prep - 1]):
         head = _analyze_np(toks[:prep], role)  # "Charles B. Rangel of New York"
         if head and head.kind == "name":
@@ -854,14 +1784,20 @@ def _analyze_np(toks: list[_Tok], role: str | None) -> _Mention | None:
         return _Mention("desc", _join(toks), toks[0].start, role)
     run = len(toks)
     while run > 0 and (
-        _is_name_tok(toks[run - 1]) or toks[run - 1].text.lower() in ("de", "van", "von", "bin", "al") or _title_of(toks, run - 1)
+        _is_name_tok(toks[run - 1])
+        or toks[run - 1].text.lower() in ("de", "van", "von", "bin", "al")
+        or _title_of(toks, run - 1)
     ):
         run -= 1
-    titles, name = _split_name([t.text for t in toks[run:]])
+    _titles, name = _split_name([t.text for t in toks[run:]])
     if not name:
         return None
     name_start = len(toks) - len(name)
-    prefix = [t for t in toks[:name_start] if t.text.lower() not in _DETERMINERS and t.low not in HONORIFICS]
+    prefix = [
+        t
+        for t in toks[:name_start]
+        if t.text.lower() not in _DETERMINERS and t.low not in HONORIFICS
+    ]
     while prefix and _bare(prefix[0].text) in _STOP_CAPS:
         prefix = prefix[1:]
     if not role and prefix:
@@ -910,7 +1846,11 @@ def _build_registry(
                     person = _resolve_surname(name[0].lower(), m.start(), pi, reg)
                     if person:  # "Mrs. Clinton": a woman
                         _note_titles(reg, _name_key(person), titles, m.start())
-            if len(name) < 2 or all(w.isupper() for w in name) or any(w.lower().rstrip(".") in _ORG_WORDS for w in name):
+            if (
+                len(name) < 2
+                or all(w.isupper() for w in name)
+                or any(w.lower().rstrip(".") in _ORG_WORDS for w in name)
+            ):
                 continue
             full = " ".join(name)
             key = _name_key(full)
@@ -924,7 +1864,11 @@ def _build_registry(
             for part in {name[0].lower(), name[-1].lower()}:
                 reg.by_part.setdefault(part, []).append((pos, pi, key))
                 reg.part_keys.setdefault(part, set()).add(key)
-            if pi == 0 and sentence < len(ends) and not _MARK.search(text, bounds[pi][sentence][0], ends[sentence]):
+            if (
+                pi == 0
+                and sentence < len(ends)
+                and not _MARK.search(text, bounds[pi][sentence][0], ends[sentence])
+            ):
                 reg.lead_keys.add(key)  # named in the lead, outside quotations: a newsmaker
             if subject:
                 reg.subjects.append((m.start(), pi, full))
@@ -968,7 +1912,9 @@ def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[st
     return " ".join(titles) if titles else None
 
 
-def _resolve(mention: _Mention, para: int, reg: _Registry, last: list[tuple[int, int, str]]) -> str | None:
+def _resolve(
+    mention: _Mention, para: int, reg: _Registry, last: list[tuple[int, int, str]]
+) -> str | None:
     """The canonical speaker name for a mention."""
     if mention.kind == "desc":
         return _holder(mention, reg) or mention.text
@@ -1001,7 +1947,9 @@ def _resolve_surname(part: str, pos: int, para: int, reg: _Registry) -> str | No
     if i and seen[i - 1][1] >= para - 1:
         return reg.entities[seen[i - 1][2]].name
     if i:
-        counts = {k: (bisect.bisect_left(reg.entities[k].positions, pos), k) for k in reg.part_keys[part]}
+        counts = {
+            k: (bisect.bisect_left(reg.entities[k].positions, pos), k) for k in reg.part_keys[part]
+        }
         last = {k: p for p, _, k in reversed(seen[max(0, i - 50) : i])}
         best = max(counts, key=lambda k: (counts[k][0], last.get(k, -1)))
         return reg.entities[best].name
@@ -1011,7 +1959,11 @@ def _resolve_surname(part: str, pos: int, para: int, reg: _Registry) -> str | No
 def _holder(mention: _Mention, reg: _Registry) -> str | None:
     """The person named earlier with the title of ``the senator``, ``the Republican nominee``."""
     words = mention.text.split()
-    if not 2 <= len(words) <= 4 or words[0].lower() != "the" or any(w.endswith(("'s", "’s")) for w in words):
+    if (
+        not 2 <= len(words) <= 4
+        or words[0].lower() != "the"
+        or any(w.endswith(("'s", "’s")) for w in words)
+    ):
         return None
     head = _TITLE_WORDS.get(words[-1].lower(), words[-1].lower())
     if head not in TITLES and head not in _NP_WORDS:
@@ -1021,7 +1973,9 @@ def _holder(mention: _Mention, reg: _Registry) -> str | None:
     return reg.entities[holders[i - 1][1]].name if i else None
 
 
-def _resolve_pronoun(mention: _Mention, para: int, reg: _Registry, last: list[tuple[int, int, str]]) -> str | None:
+def _resolve_pronoun(
+    mention: _Mention, para: int, reg: _Registry, last: list[tuple[int, int, str]]
+) -> str | None:
     """He/she: the most recent speaker or sentence subject in this or the previous paragraph.
 
     "She" prefers a person known to be a woman ("Mrs.", "spokeswoman"); "he"
@@ -1030,7 +1984,9 @@ def _resolve_pronoun(mention: _Mention, para: int, reg: _Registry, last: list[tu
     pos, near, far = mention.pos, [], []
     i = bisect.bisect_left(reg.subjects, (pos,))
     for p, pi, name in reg.subjects[max(0, i - 8) : i]:
-        (near if pi >= para - 1 else far).append((p, _resolve(_Mention("name", name, p), pi, reg, last) or name))
+        (near if pi >= para - 1 else far).append(
+            (p, _resolve(_Mention("name", name, p), pi, reg, last) or name)
+        )
     j = bisect.bisect_left(last, (pos,))
     for p, pi, name in last[max(0, j - 8) : j]:
         (near if pi >= para - 1 else far).append((p, name))
@@ -1039,7 +1995,9 @@ def _resolve_pronoun(mention: _Mention, para: int, reg: _Registry, last: list[tu
     if mention.text in ("he", "she"):
         fits = _fits_he if mention.text == "he" else _fits_she
         for group in (near, far) if mention.text == "he" else (near,):
-            found = next((name for _, name in group if fits(reg.gender.get(_name_key(name)))), None)
+            found = next(
+                (name for _, name in group if fits(reg.gender.get(_name_key(name)))), None
+            )
             if found:
                 return found
     return near[0][1] if near else None
@@ -1121,11 +2079,17 @@ def _as_put_it(toks: list[_Tok], i: int) -> _Mention | None:
 def _dash_signature(toks: list[_Tok], i: int) -> _Mention | None:
     """``"..." ― Jorge Falcon`` or ``― Jorge Falcon, a nurse from Ohio``."""
     end = i
-    while end < len(toks) and (_is_name_tok(toks[end]) or toks[end].text.lower() in ("de", "van", "von", "bin", "al")):
+    while end < len(toks) and (
+        _is_name_tok(toks[end]) or toks[end].text.lower() in ("de", "van", "von", "bin", "al")
+    ):
         end += 1
     if end == i or (end < len(toks) and toks[end].text not in (",", ".", "(")):
         return None
-    role = _role_from_tokens([t for t in toks[end + 1 :] if t.text != "."]) if end < len(toks) and toks[end].text == "," else None
+    role = (
+        _role_from_tokens([t for t in toks[end + 1 :] if t.text != "."])
+        if end < len(toks) and toks[end].text == ","
+        else None
+    )
     return _analyze_np(toks[i:end], role)
 
 
@@ -1224,7 +2188,11 @@ def _attribute(
     found: list[_Found] = []
     for i, span in enumerate(spans):
         prev = spans[i - 1] if i and spans[i - 1].paragraph == span.paragraph else None
-        nxt = spans[i + 1] if i + 1 < len(spans) and spans[i + 1].paragraph == span.paragraph else None
+        nxt = (
+            spans[i + 1]
+            if i + 1 < len(spans) and spans[i + 1].paragraph == span.paragraph
+            else None
+        )
         found.append(_explicit(text, paras, bounds, spans, i, prev, nxt, reg, events))
     roles: dict[str, str | None] = {}
     for f in found:
@@ -1245,7 +2213,9 @@ def _attribute(
         if f.speaker is None and f.kind == "direct" and not f.title:
             prev = last if last and last.span.paragraph == f.span.paragraph else None
             context = _Context(
-                continued=found[i - 1].speaker if i and _continues(found[i - 1].span, f.span, paras) else None,
+                continued=found[i - 1].speaker
+                if i and _continues(found[i - 1].span, f.span, paras)
+                else None,
                 chained=chained[i],
                 subject=_previous_subject(text, paras, bounds, spans, f.span, reg, events),
             )
@@ -1355,10 +2325,15 @@ def _explicit(
         mention = _sentence_person(text, b_start, span.open, reg)  # despite his "tight schedule"
     kind = _kind(text, span, b_start)
     found = _Found(span, kind, words=len(inner.split()), title=title)
-    if mention is None and (found.words > 3 and kind == "partial" and not found.title or (before and before[-1].text == ":")):
+    if mention is None and (
+        (found.words > 3 and kind == "partial" and not found.title)
+        or (before and before[-1].text == ":")
+    ):
         mention = _clause_subject(sentence, len(sentence))  # Trump attacked "the ..."
     elif mention is not None and mention.kind == "pronoun" and mention.text in ("it", "they"):
-        mention = _clause_subject(sentence, len(sentence)) or mention  # the council ... what it called "..."
+        mention = (
+            _clause_subject(sentence, len(sentence)) or mention
+        )  # the council ... what it called "..."
     if mention is not None:
         found.speaker = _resolve(mention, span.paragraph, reg, events)
         found.role = mention.role or _entity_role(found.speaker, reg)
@@ -1379,7 +2354,9 @@ def _named_title(before: list[_Tok], inner: str) -> bool:
     return _is_title_case(inner, period=True)
 
 
-def _next_sentence_attribution(text: str, sb: list[tuple[int, int]], span: _Span, limit: int) -> list[_Tok]:
+def _next_sentence_attribution(
+    text: str, sb: list[tuple[int, int]], span: _Span, limit: int
+) -> list[_Tok]:
     """Tokens of the sentence after a quote that ends its own, if only an attribution.
 
     ``"...." Nam said.`` / ``"...."― Jorge Falcon`` (the splitter may put the
@@ -1413,11 +2390,23 @@ def _sentence_person(text: str, start: int, end: int, reg: _Registry) -> _Mentio
 def _gap_pairs(spans: list[_Span], i: int, lo: int, hi: int) -> Iterator[tuple[_Span, _Span]]:
     """Consecutive (left, right) boundaries of the non-quoted stretches of a sentence."""
     first, last = i, i
-    while first > 0 and spans[first - 1].close > lo and spans[first - 1].paragraph == spans[i].paragraph:
+    while (
+        first > 0
+        and spans[first - 1].close > lo
+        and spans[first - 1].paragraph == spans[i].paragraph
+    ):
         first -= 1
-    while last + 1 < len(spans) and spans[last + 1].open < hi and spans[last + 1].paragraph == spans[i].paragraph:
+    while (
+        last + 1 < len(spans)
+        and spans[last + 1].open < hi
+        and spans[last + 1].paragraph == spans[i].paragraph
+    ):
         last += 1
-    edges = [_Span(lo, lo, lo, lo, True, -1), *spans[first : last + 1], _Span(hi, hi, hi, hi, True, -1)]
+    edges = [
+        _Span(lo, lo, lo, lo, True, -1),
+        *spans[first : last + 1],
+        _Span(hi, hi, hi, hi, True, -1),
+    ]
     yield from zip(edges, edges[1:])
 
 
@@ -1489,7 +2478,7 @@ def _indirect(
     quoted = [(s.open, s.close) for s in spans]
     out: list[Quote] = []
     events: list[tuple[int, int, str]] = []
-    for pi, para in enumerate(paras):
+    for pi, _para in enumerate(paras):
         for start, end in bounds[pi]:
             k = bisect.bisect_left(quoted, (end,))
             if k and quoted[k - 1][1] > start:
@@ -1564,7 +2553,11 @@ def _content_start(toks: list[_Tok], v: int) -> int | None:
     if nxt >= len(toks) or not toks[nxt].text[0].isalnum():
         return None
     low = toks[nxt].text.lower()
-    if toks[v].text not in ("said", "says", "added", "adds") or low in _NP_PREPS or low in ("to", "it", "so", "as", "nothing", "yes", "no"):
+    if (
+        toks[v].text not in ("said", "says", "added", "adds")
+        or low in _NP_PREPS
+        or low in ("to", "it", "so", "as", "nothing", "yes", "no")
+    ):
         return None
     return nxt
 
@@ -1591,4 +2584,13 @@ def _to_quote(text: str, f: _Found, reg: _Registry) -> Quote:
         and _name_key(f.speaker) not in reg.lead_keys
         and is_expert_role(f.role or (f.speaker if f.speaker[:1].islower() else None))
     )
-    return Quote(text[span.start : span.end], f.speaker, f.role, expert, f.kind, span.paragraph, span.start, span.end)
+    return Quote(
+        text[span.start : span.end],
+        f.speaker,
+        f.role,
+        expert,
+        f.kind,
+        span.paragraph,
+        span.start,
+        span.end,
+    )

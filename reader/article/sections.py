@@ -26,9 +26,44 @@ _NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'�
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _APOSTROPHES = "'\u2019"
 _TITLES = frozenset(
-    "president vice prime minister leader chairman chairwoman secretary professor prof dr mr mrs ms gen general "
-    "king queen prince chancellor senator sen governor gov mayor ceo chief spokesman spokeswoman director "
-    "ambassador commander minister's foreign defense defence".split()
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "leader",
+        "chairman",
+        "chairwoman",
+        "secretary",
+        "professor",
+        "prof",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "gen",
+        "general",
+        "king",
+        "queen",
+        "prince",
+        "chancellor",
+        "senator",
+        "sen",
+        "governor",
+        "gov",
+        "mayor",
+        "ceo",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "director",
+        "ambassador",
+        "commander",
+        "minister's",
+        "foreign",
+        "defense",
+        "defence",
+    ]
 )
 _ADJECTIVAL = re.compile(r"\s+[a-z]")
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
@@ -70,7 +105,9 @@ def _boundary_cohesion(paragraphs: Sequence[Paragraph]) -> dict[int, float]:
     return cohesion
 
 
-def _split_by_cohesion(group: list[Paragraph], cohesion: dict[int, float], split_size: int) -> list[list[Paragraph]]:
+def _split_by_cohesion(
+    group: list[Paragraph], cohesion: dict[int, float], split_size: int
+) -> list[list[Paragraph]]:
     total = sum(len(p.sentences) for p in group)
     if len(group) < 2 or total < split_size:
         return [group]
@@ -119,7 +156,12 @@ def _experts_in(group: list[Paragraph], quotes: Sequence[Quote]) -> list[str]:
     indexes = {p.index for p in group}
     names: list[str] = []
     for quote in quotes:
-        if quote.expert and quote.speaker and quote.paragraph in indexes and quote.speaker not in names:
+        if (
+            quote.expert
+            and quote.speaker
+            and quote.paragraph in indexes
+            and quote.speaker not in names
+        ):
             names.append(quote.speaker)
     return names
 
@@ -136,7 +178,13 @@ def _salient_terms(text: str) -> Counter:
         tokens = [_plain(w) for w in _TOKEN.findall(sentence)]
         for i, token in enumerate(tokens):
             lower = token.lower()
-            if not token or not token[0].islower() or lower in STOP_WORDS or len(lower) < 4 or lower.endswith(_NOT_NOUN):
+            if (
+                not token
+                or not token[0].islower()
+                or lower in STOP_WORDS
+                or len(lower) < 4
+                or lower.endswith(_NOT_NOUN)
+            ):
                 continue
             counts[_singular(lower)] += 1
             if i + 1 < len(tokens):
@@ -150,7 +198,9 @@ def _salient_terms(text: str) -> Counter:
                 ):
                     counts[f"{lower} {_singular(following)}"] += 1.2
     # A word pair is a term only when the section repeats it.
-    return Counter({t: c for t, c in counts.items() if not (" " in t and t[0].islower() and c < 2.4)})
+    return Counter(
+        {t: c for t, c in counts.items() if not (" " in t and t[0].islower() and c < 2.4)}
+    )
 
 
 def _plain(token: str) -> str:
@@ -205,7 +255,9 @@ def _keyword_label(counts: Counter, document_frequency: Counter, sections: int) 
     for term in ranked:
         if len(chosen) >= 2:
             break
-        if term not in chosen and not any(term.lower() in c.lower() or c.lower() in term.lower() for c in chosen):
+        if term not in chosen and not any(
+            term.lower() in c.lower() or c.lower() in term.lower() for c in chosen
+        ):
             chosen.append(term)
     if not chosen:
         return "Text"

@@ -45,5 +45,8 @@ def shown_quote(quote: Quote) -> str:
 def voice_groups(quotes: Sequence[Quote]) -> list[tuple[str, list[Voice]]]:
     """``[("Experts", [...]), ("Other voices", [...])]``, leaving out an empty group."""
     voices = group_by_speaker(quotes)
-    groups = [("Experts", [v for v in voices if v.expert]), ("Other voices", [v for v in voices if not v.expert])]
+    groups = [
+        ("Experts", [v for v in voices if v.expert]),
+        ("Other voices", [v for v in voices if not v.expert]),
+    ]
     return [(heading, members) for heading, members in groups if members]

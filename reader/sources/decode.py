@@ -24,7 +24,7 @@ _BOMS = (
 # Control characters that never occur in a text document (tab, newline,
 # carriage return, form feed and escape are allowed: escape sequences are
 # removed, a file of coloured text is still text).
-_BINARY_CONTROLS = set(range(0, 32)) - {9, 10, 12, 13, 27}
+_BINARY_CONTROLS = set(range(32)) - {9, 10, 12, 13, 27}
 # Terminal escape sequences: CSI ("ESC [ 31 m"), string commands with their
 # terminator (OSC "ESC ] 0;title BEL", DCS, APC...), two-character escapes;
 # 7-bit and 8-bit forms. An unterminated string command loses its introducer only.
@@ -77,7 +77,9 @@ def _mostly_utf8(data: bytes) -> str | None:
     strict = data.decode("utf-8", errors="replace")  # counted first: all in C, fast on big files
     replaced = strict.count("\ufffd")
     bad = replaced - data.count("\ufffd".encode())
-    good = len(strict) - len(strict.encode("ascii", "ignore")) - replaced  # valid characters beyond ASCII
+    good = (
+        len(strict) - len(strict.encode("ascii", "ignore")) - replaced
+    )  # valid characters beyond ASCII
     if good >= _MIN_UTF8_CHARACTERS and good >= _UTF8_PER_BAD_BYTE * bad:
         return data.decode("utf-8", errors="reader-cp1252")
     return None
@@ -95,7 +97,18 @@ codecs.register_error("reader-cp1252", _as_cp1252)
 
 # When the ranking below ties, the common code pages win: Windows-1252 over
 # its Central European and Baltic cousins.
-_PREFERRED = ("cp1252", "euc_kr", "cp949", "utf_16", "shift_jis", "gb18030", "big5", "cp1251", "cp1250", "latin_1")
+_PREFERRED = (
+    "cp1252",
+    "euc_kr",
+    "cp949",
+    "utf_16",
+    "shift_jis",
+    "gb18030",
+    "big5",
+    "cp1251",
+    "cp1250",
+    "latin_1",
+)
 # charset-normalizer's "chaos" misjudges short texts (a cp1252 news line scores
 # worse than its cp775 mojibake); candidates this close to the best are
 # ranked by how plausible their letters are.
@@ -152,12 +165,19 @@ def _oddities(text: str) -> int:
         if category[0] == "L":
             letters[char.lower()] = letters.get(char.lower(), 0) + 1
             odd += char.isupper() and before.islower()  # "MuŮoz"
-            odd += _script(char) != "LATIN" and "LATIN" in (_script(before), _script(after))  # "Ђ12bn"
+            odd += _script(char) != "LATIN" and "LATIN" in (
+                _script(before),
+                _script(after),
+            )  # "Ђ12bn"
         elif category in ("Cc", "Cn", "Co"):
             odd += 1
         elif category[0] == "M":
             odd += _script(char) not in ("COMBINING", _script(before))  # "Muٌoz"
-        elif category[0] in "SN" and char not in _WORD_SYMBOLS and (before.isalpha() or after.isalpha()):
+        elif (
+            category[0] in "SN"
+            and char not in _WORD_SYMBOLS
+            and (before.isalpha() or after.isalpha())
+        ):
             odd += 1  # "rz¹d", "powiedzia³": a code page's symbol standing for a letter
     return odd + _foreign_letters(letters)
 

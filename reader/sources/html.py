@@ -11,9 +11,10 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from reader.errors import ReaderError
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 # Source blocks whose text we match body paragraphs against (for figure positions).
-_BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt"})
+_BLOCK_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt"}
+)
 # Figures inside these are page furniture, not the article's.
 _FURNITURE = frozenset({"nav", "footer", "aside"})
 # A figure holding these is body content (a table, a pull quote, a listing), not a photo.
@@ -57,26 +60,48 @@ _LABELLED_CREDIT = re.compile(
 )
 # A trailing "(AP)", "(Jane Doe/Reuters)", "(Photo: Getty Images)", "[SpaceX via NASA]".
 _BRACKET_CREDIT = re.compile(r"[(\[](?P<credit>[^()\[\]]{1,100})[)\]]\s*$")
-_CREDITISH = re.compile(rf"/|\bvia\b|^{_LABEL}\b|\bcourtesy\b|\u00a9|\b(?:{_AGENCY})\b(?: (?:Photo|file|Images))?\s*$", re.I)
+_CREDITISH = re.compile(
+    rf"/|\bvia\b|^{_LABEL}\b|\bcourtesy\b|\u00a9|\b(?:{_AGENCY})\b(?: (?:Photo|file|Images))?\s*$",
+    re.I,
+)
 # "... sentence. REUTERS/Brendan McDermid", "... sentence. Leonhard Foeger / Reuters file", "... Getty".
 _TRAILING_CREDIT = re.compile(
     rf"(?<=[.!?\"\u201d\u2019])\s*(?P<credit>[^.!?\n]{{1,70}}?(?:/[^.!?\n]{{1,60}}|\b(?:{_AGENCY})(?: Images| file| Photo)?))\s*$"
 )
-_LABEL_PREFIX = re.compile(rf"^\s*(?:{_LABEL}\s*(?::|\.\.\.|\u2026)|{_LABEL}\s+(?:by|via)\b)\s*", re.I)
-_NOT_A_PHOTO_ALT = re.compile(r"\b(?:mugshot|headshot|head shot|avatar|logo|icon|author photo|profile (?:photo|picture|image))\b", re.I)
-_MIN_PHOTO_PIXELS = 120
-_FILENAME = re.compile(r"^[\w\-. ]+\.(?:jpe?g|png|gif|webp|svg|avif)$|^(?:img|image|dsc|photo)[\s_-]?\d+$", re.I)
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I
+_LABEL_PREFIX = re.compile(
+    rf"^\s*(?:{_LABEL}\s*(?::|\.\.\.|\u2026)|{_LABEL}\s+(?:by|via)\b)\s*", re.I
 )
+_NOT_A_PHOTO_ALT = re.compile(
+    r"\b(?:mugshot|headshot|head shot|avatar|logo|icon|author photo|profile (?:photo|picture|image))\b",
+    re.I,
+)
+_MIN_PHOTO_PIXELS = 120
+_FILENAME = re.compile(
+    r"^[\w\-. ]+\.(?:jpe?g|png|gif|webp|svg|avif)$|^(?:img|image|dsc|photo)[\s_-]?\d+$", re.I
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 # WHATWG: these labels mean a superset encoding on the web.
 _ENCODING_ALIASES = {
-    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-    "us-ascii": "cp1252", "ascii": "cp1252", "l1": "cp1252",
-    "euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949",
-    "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "shift-jis": "cp932",
-    "sjis": "cp932", "x-sjis": "cp932", "iso-8859-9": "cp1254", "tis-620": "cp874",
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "l1": "cp1252",
+    "euc-kr": "cp949",
+    "euckr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "ksc5601": "cp949",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
 }
 
 
@@ -124,7 +149,9 @@ def html_document(
             tree, url=url, favor_precision=True, include_comments=False, with_metadata=True
         )
     except Exception as error:  # a library crash on odd markup must not become a traceback
-        raise ReaderError(f"cannot extract the article from {name}: {type(error).__name__}") from None
+        raise ReaderError(
+            f"cannot extract the article from {name}: {type(error).__name__}"
+        ) from None
     body = getattr(extracted, "body", None) if extracted is not None else None
     blocks = _body_blocks(body) if body is not None else []
     captions = _dedupe(f.caption for f in figures)
@@ -155,7 +182,11 @@ def html_document(
 
 def decode_html(data: bytes, name: str = "input", content_type: str | None = None) -> str:
     """Decode an HTML page: BOM, valid UTF-8, declared charset, then detection."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return _strip_xml_declaration(data.decode(encoding, errors="replace"))
     try:
@@ -249,7 +280,9 @@ def _scan(tree: HtmlElement) -> tuple[list[_Figure], list[tuple[int, str, object
 
 def figure_caption(figure: HtmlElement) -> RawCaption | None:
     """The caption of a figure (its figcaption, else its image's alt text) or an img."""
-    if _is_furniture(figure) or (figure.tag == "figure" and _ancestor(figure, "figure") is not None):
+    if _is_furniture(figure) or (
+        figure.tag == "figure" and _ancestor(figure, "figure") is not None
+    ):
         return None
     if any(next(figure.iter(tag), None) is not None for tag in _NOT_PHOTO):
         return None
@@ -278,7 +311,11 @@ def figure_caption(figure: HtmlElement) -> RawCaption | None:
 def split_credit(text: str) -> tuple[str, str | None]:
     """Split a trailing photo credit off a caption: ("text", "credit") or (text, None)."""
     text = _clean(text)
-    for pattern, needs_check in ((_BRACKET_CREDIT, True), (_LABELLED_CREDIT, False), (_TRAILING_CREDIT, False)):
+    for pattern, needs_check in (
+        (_BRACKET_CREDIT, True),
+        (_LABELLED_CREDIT, False),
+        (_TRAILING_CREDIT, False),
+    ):
         match = pattern.search(text)
         if not match:
             continue
@@ -295,7 +332,11 @@ def _credit_elements(figure: HtmlElement) -> list[HtmlElement]:
     """Elements of a figure that hold only its photo credit."""
     found: list[HtmlElement] = []
     for element in figure.iter():
-        if element is figure or not isinstance(element.tag, str) or element.tag in ("img", "picture", "source"):
+        if (
+            element is figure
+            or not isinstance(element.tag, str)
+            or element.tag in ("img", "picture", "source")
+        ):
             continue
         if any(parent in found for parent in element.iterancestors()):
             continue
@@ -307,7 +348,11 @@ def _credit_elements(figure: HtmlElement) -> list[HtmlElement]:
             found.append(element)
             label_only = not _LABEL_PREFIX.sub("", own).strip()
             following = element.getnext()
-            if label_only and following is not None and len(_clean(following.text_content()).split()) <= 12:
+            if (
+                label_only
+                and following is not None
+                and len(_clean(following.text_content()).split()) <= 12
+            ):
                 found.append(following)  # "<span>Credit...</span><span>Jane Doe</span>"
     return found
 
@@ -342,14 +387,24 @@ def _visible_text(element: HtmlElement, skip: set | None = None) -> str:
 def _is_caption_box(element: HtmlElement) -> bool:
     """A <div class="...caption..."> standing in for a figcaption."""
     names = str(element.get("class") or "")
-    return isinstance(element.tag, str) and "caption" in names.lower() and not _CREDIT_CLASS.search(names)
+    return (
+        isinstance(element.tag, str)
+        and "caption" in names.lower()
+        and not _CREDIT_CLASS.search(names)
+    )
 
 
 def _alt_text(figure: HtmlElement) -> str:
     """The first meaningful alt text of a figure's images (not a file name, icon or head shot)."""
     for image in figure.iter("img"):
         alt = _clean(image.get("alt") or image.get("title") or "")
-        if not alt or _FILENAME.match(alt) or _NOT_A_PHOTO_ALT.search(alt) or _is_small(image) or _LABEL_PREFIX.match(alt):
+        if (
+            not alt
+            or _FILENAME.match(alt)
+            or _NOT_A_PHOTO_ALT.search(alt)
+            or _is_small(image)
+            or _LABEL_PREFIX.match(alt)
+        ):
             continue
         return alt
     return ""
@@ -371,7 +426,11 @@ def _is_furniture(element: HtmlElement) -> bool:
         tag = parent.tag if isinstance(parent.tag, str) else ""
         if tag in _FURNITURE:
             return True
-        if tag == "header" and _ancestor(parent, "article") is None and _ancestor(parent, "main") is None:
+        if (
+            tag == "header"
+            and _ancestor(parent, "article") is None
+            and _ancestor(parent, "main") is None
+        ):
             return True
         if tag in ("article", "main", "body"):
             boxed = False
@@ -413,10 +472,18 @@ def _body_blocks(body: HtmlElement) -> list[TextBlock]:
             lines = [_clean(line) for line in _list_lines(child)]
             _add(blocks, "\n".join(line for line in lines if line))
         elif tag == "table":
-            rows = ("  ".join(_clean("".join(cell.itertext())) for cell in row.iter("cell")) for row in child.iter("row"))
+            rows = (
+                "  ".join(_clean("".join(cell.itertext())) for cell in row.iter("cell"))
+                for row in child.iter("row")
+            )
             _add(blocks, "\n".join(row.strip() for row in rows if row.strip()))
         elif tag in ("code", "pre"):
-            _add(blocks, "\n".join(line.rstrip() for line in xmltotxt(child, False).strip("\n").splitlines()))
+            _add(
+                blocks,
+                "\n".join(
+                    line.rstrip() for line in xmltotxt(child, False).strip("\n").splitlines()
+                ),
+            )
         else:
             lines = (_clean(line) for line in xmltotxt(child, False).splitlines())
             _add(blocks, "\n".join(line for line in lines if line))
@@ -449,7 +516,9 @@ def _add(blocks: list[TextBlock], text: str) -> None:
 def _drop_caption_text(blocks: list[TextBlock], captions: list[RawCaption]) -> list[TextBlock]:
     """Remove caption (and credit) text that trafilatura left in the body."""
     whole = [_clean(f"{c.text} {c.credit or ''}") for c in captions]
-    pieces = [p for p in [c.text for c in captions] + [c.credit or "" for c in captions] + whole if p]
+    pieces = [
+        p for p in [c.text for c in captions] + [c.credit or "" for c in captions] + whole if p
+    ]
     long_first = sorted({p for p in pieces if len(p.split()) >= 4}, key=len, reverse=True)
     kept: list[TextBlock] = []
     for block in blocks:
@@ -492,11 +561,15 @@ def _drop_leading_title(blocks: list[TextBlock], title: str | None) -> list[Text
         if _squash(first) == _squash(title):
             if any(len(b.text.split()) > _KICKER_WORDS for b in blocks[:index]):
                 return blocks  # text before the title: leave the page as it is
-            return ([TextBlock(rest.strip(), block.heading)] if rest.strip() else []) + blocks[index + 1 :]
+            return ([TextBlock(rest.strip(), block.heading)] if rest.strip() else []) + blocks[
+                index + 1 :
+            ]
     return blocks
 
 
-def assemble_blocks(blocks: list[TextBlock]) -> tuple[str, tuple[tuple[int, str], ...], list[int | None]]:
+def assemble_blocks(
+    blocks: list[TextBlock],
+) -> tuple[str, tuple[tuple[int, str], ...], list[int | None]]:
     """Text (paragraphs between blank lines), headings at section starts, block offsets.
 
     Heading text stays out of ``text``: each heading is keyed by the offset of the
@@ -540,7 +613,9 @@ def _place_captions(
     of its own (images that only have alt text there are cards for other stories).
     """
     matched = _match_blocks(blocks, source_blocks)
-    placed = [(m[0], start) for m, start in zip(matched, starts) if m is not None and start is not None]
+    placed = [
+        (m[0], start) for m, start in zip(matched, starts) if m is not None and start is not None
+    ]
     wanted = {id(c) for c in captions}
     if not placed:
         return tuple(f.caption for f in figures if id(f.caption) in wanted)
@@ -553,14 +628,18 @@ def _place_captions(
     for figure in figures:
         if id(figure.caption) not in wanted or figure.order < earliest:
             continue
-        if figure.order > last[0] and (figure.article is None or figure.article is not last[2] or not figure.written):
+        if figure.order > last[0] and (
+            figure.article is None or figure.article is not last[2] or not figure.written
+        ):
             continue
         after = next((start for order, start in placed if order > figure.order), text_length)
         result.append(RawCaption(figure.caption.text, figure.caption.credit, after))
     return tuple(result)
 
 
-def _match_blocks(blocks: list[TextBlock], source_blocks: list[tuple[int, str, object]]) -> list[tuple[int, str, object] | None]:
+def _match_blocks(
+    blocks: list[TextBlock], source_blocks: list[tuple[int, str, object]]
+) -> list[tuple[int, str, object] | None]:
     """For each body block, the source block (order, text, article) it came from."""
     found_blocks: list[tuple[int, str, object] | None] = []
     cursor = 0
@@ -569,7 +648,9 @@ def _match_blocks(blocks: list[TextBlock], source_blocks: list[tuple[int, str, o
         found = None
         for index in range(cursor, len(source_blocks)):
             source_text = source_blocks[index][1]
-            if key and (key in source_text or (len(source_text) >= 20 and source_text[:60] in block.text)):
+            if key and (
+                key in source_text or (len(source_text) >= 20 and source_text[:60] in block.text)
+            ):
                 found, cursor = source_blocks[index], index
                 break
         found_blocks.append(found)

@@ -14,7 +14,8 @@ from reader.sources.document import Document
 
 MAX_BYTES = 20 * 1024 * 1024
 _HTML_SNIFF = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.I | re.S,
 )
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -43,21 +44,30 @@ def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
         return load_path(bundled_article())
     if spec == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return document_from_bytes(_read_capped(stream, "standard input"), name="standard input", source="stdin")
+        return document_from_bytes(
+            _read_capped(stream, "standard input"), name="standard input", source="stdin"
+        )
     if not spec.strip():
         raise ReaderError("no file given")
     scheme = _URL_SCHEME.match(spec)
     if scheme and scheme.group(1).lower() == "file":
         return load_path(_file_url_path(spec))
     if scheme and scheme.group(1).lower() not in ("http", "https"):
-        raise ReaderError(f"cannot open {spec}: unsupported URL scheme {scheme.group(1).lower()} (only http and https)")
+        raise ReaderError(
+            f"cannot open {spec}: unsupported URL scheme {scheme.group(1).lower()} (only http and https)"
+        )
     if scheme:
         from reader.sources.url import fetch_url
 
         fetched = fetch_url(spec)
         suffix = PurePosixPath(urlsplit(fetched.url).path).suffix.lower()
         return document_from_bytes(
-            fetched.data, name=spec, source=spec, suffix=suffix, url=fetched.url, content_type=fetched.content_type
+            fetched.data,
+            name=spec,
+            source=spec,
+            suffix=suffix,
+            url=fetched.url,
+            content_type=fetched.content_type,
         )
     return load_path(Path(spec))
 
@@ -69,7 +79,9 @@ def _file_url_path(spec: str) -> Path:
     except ValueError:
         raise ReaderError(f"{spec} is not a valid file URL") from None
     if parts.netloc not in ("", "localhost"):
-        raise ReaderError(f"cannot open {spec}: only files on this computer can be opened (file:///path)")
+        raise ReaderError(
+            f"cannot open {spec}: only files on this computer can be opened (file:///path)"
+        )
     path = unquote(parts.path)
     if not path:
         raise ReaderError(f"no file given in {spec}")
@@ -95,7 +107,9 @@ def _read_file(path: Path, shown: str) -> bytes:
         raise ReaderError(f"{shown} is a folder, not a file")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise ReaderError(f"{shown} is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        raise ReaderError(
+            f"{shown} is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
+        )
     with path.open("rb") as stream:
         return _read_capped(stream, shown)
 
@@ -130,7 +144,9 @@ def document_from_bytes(
     if _is_markdown(text, suffix, content_type):
         from reader.sources.markdown import markdown_document
 
-        return markdown_document(text, name=name, source=meta.pop("source", source), url=url, **meta)
+        return markdown_document(
+            text, name=name, source=meta.pop("source", source), url=url, **meta
+        )
     if not text.strip():
         raise ReaderError(f"{name} has no text besides its front matter")
     return Document(
@@ -178,4 +194,4 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
             meta[key] = value
     if not meta:
         return {}, text
-    return meta, text[match.end():]
+    return meta, text[match.end() :]

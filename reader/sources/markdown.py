@@ -88,7 +88,9 @@ def _block(node: SyntaxTreeNode, out: _Out) -> None:
     elif kind == "paragraph":
         out.add(_inline(node, out))
     elif kind in ("bullet_list", "ordered_list"):
-        for line in _list_lines(node, out):  # a block each: lines of one block read as one wrapped paragraph
+        for line in _list_lines(
+            node, out
+        ):  # a block each: lines of one block read as one wrapped paragraph
             out.add(line)
     elif kind == "blockquote":
         for child in node.children:
@@ -218,7 +220,9 @@ def _html_block(markup: str, out: _Out) -> None:
         out.add(" ".join(fragment.text_content().split()))
 
 
-def _placed(captions: list[tuple[RawCaption, int]], starts: list[int | None], length: int) -> list[RawCaption]:
+def _placed(
+    captions: list[tuple[RawCaption, int]], starts: list[int | None], length: int
+) -> list[RawCaption]:
     """Give each caption the offset of the first paragraph at or after its block."""
     placed = []
     for caption, index in captions:

@@ -74,14 +74,16 @@ def fetch_url(
     _check_address(url)
     connect, read = _timeouts(timeout)
     try:
-        with httpx.Client(
-            follow_redirects=True,
-            max_redirects=max_redirects,
-            timeout=httpx.Timeout(read, connect=connect),
-            headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT},
-        ) as client:
-            with client.stream("GET", url) as response:
-                return _read(response, url, max_bytes)
+        with (
+            httpx.Client(
+                follow_redirects=True,
+                max_redirects=max_redirects,
+                timeout=httpx.Timeout(read, connect=connect),
+                headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT},
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            return _read(response, url, max_bytes)
     except ReaderError:
         raise
     except httpx.TooManyRedirects:

@@ -17,12 +17,31 @@ from functools import lru_cache
 from reader.article.model import Article, Sentence
 from reader.errors import ReaderError
 
-ALGORITHMS: tuple[str, ...] = ("news", "lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "reduction", "edmundson")
+ALGORITHMS: tuple[str, ...] = (
+    "news",
+    "lexrank",
+    "lsa",
+    "textrank",
+    "luhn",
+    "kl",
+    "sumbasic",
+    "reduction",
+    "edmundson",
+)
 DEFAULT_ALGORITHM = "news"
 DEFAULT_LENGTH = 3
 
 # Words that mark a sentence as less fit for a summary (Edmundson's stigma words).
-STIGMA_WORDS = ("hardly", "impossible", "perhaps", "maybe", "reportedly", "allegedly", "unclear", "rumor")
+STIGMA_WORDS = (
+    "hardly",
+    "impossible",
+    "perhaps",
+    "maybe",
+    "reportedly",
+    "allegedly",
+    "unclear",
+    "rumor",
+)
 
 DESCRIPTIONS = {
     "news": "News: lead position, title words and directed centrality (PacSum), readable alone",
@@ -69,7 +88,9 @@ def check_algorithm(name: str) -> str:
 
 # sumy's LSA warns when an article has fewer distinct words than sentences; the
 # summary is still made, and a reader has nothing to do about it.
-warnings.filterwarnings("ignore", message="Number of words .* is lower than number of sentences", category=UserWarning)
+warnings.filterwarnings(
+    "ignore", message="Number of words .* is lower than number of sentences", category=UserWarning
+)
 
 
 class SummaryCancelled(Exception):
@@ -123,7 +144,9 @@ def summarize(
     return Summary(algorithm, tuple(picked))
 
 
-def _prepare(document, summarizer, progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
+def _prepare(
+    document, summarizer, progress: Progress | None, cancelled: Callable[[], bool] | None
+) -> None:
     """Tokenize and stem every sentence ahead of the summarizer, in chunks.
 
     Words are cached on sumy's sentences and stems in the summarizer, so this
@@ -177,7 +200,9 @@ def _sumy_document(article: Article, candidates: list[Sentence]):
         sumy_sentence = SumySentence(sentence.text, tokenizer)
         by_identity[id(sumy_sentence)] = sentence
         paragraphs.setdefault(sentence.paragraph, []).append(sumy_sentence)
-    document = ObjectDocumentModel(tuple(SumyParagraph(sentences) for sentences in paragraphs.values()))
+    document = ObjectDocumentModel(
+        tuple(SumyParagraph(sentences) for sentences in paragraphs.values())
+    )
     return document, by_identity
 
 
@@ -209,7 +234,9 @@ def _summarizer(algorithm: str, title: str) -> Callable:
     summarizer = cls(_stemmer())
     if algorithm == "edmundson":
         tokenizer = _tokenizer()
-        summarizer.bonus_words = [w for w in tokenizer.to_words(title) if w.lower() not in stop_words()] or ["news"]
+        summarizer.bonus_words = [
+            w for w in tokenizer.to_words(title) if w.lower() not in stop_words()
+        ] or ["news"]
         summarizer.stigma_words = STIGMA_WORDS
         summarizer.null_words = stop_words()
     else:

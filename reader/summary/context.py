@@ -144,12 +144,19 @@ def _quote_marks(text: str) -> list[tuple[int, bool]]:
             after = text[i + 1] if i + 1 < len(text) else " "
             if before.isalnum() and after.isalnum():
                 continue  # don't, Locke's
-            if not before.isalnum() and before not in _SENTENCE_END and (after.isalnum() or after in "\"\u201c"):
+            if (
+                not before.isalnum()
+                and before not in _SENTENCE_END
+                and (after.isalnum() or after in '"\u201c')
+            ):
                 if char != _CLOSE_SINGLE:
                     marks.append((i, True))
-            elif (before.isalnum() or before in _SENTENCE_END) and not after.isalnum():
-                if char != _OPEN_SINGLE:
-                    marks.append((i, False))
+            elif (
+                (before.isalnum() or before in _SENTENCE_END)
+                and not after.isalnum()
+                and char != _OPEN_SINGLE
+            ):
+                marks.append((i, False))
     return marks
 
 
@@ -195,7 +202,9 @@ def text_reasons(paragraphs: Sequence[Sequence[str]]) -> list[Reason | None]:
     return [_reason(text, i == 0, inside[i]) for i, (text, _) in enumerate(items)]
 
 
-def readable(candidates: Sequence[Sentence], article_sentences: Sequence[Sentence], needed: int) -> list[Sentence]:
+def readable(
+    candidates: Sequence[Sentence], article_sentences: Sequence[Sentence], needed: int
+) -> list[Sentence]:
     """The candidates that can be read out of context.
 
     ``article_sentences`` are all the body sentences (quotation marks are

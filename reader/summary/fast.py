@@ -35,6 +35,7 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 import scipy.sparse as sp
+from sumy.models import TfDocumentModel
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.edmundson_cue import EdmundsonCueMethod
 from sumy.summarizers.edmundson_key import EdmundsonKeyMethod
@@ -47,7 +48,6 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.models import TfDocumentModel
 from sumy.utils import ItemsCount
 
 __all__ = [
@@ -277,9 +277,7 @@ def _edge_block(
     return edges
 
 
-def _greedy_ratings(
-    sentences: Sequence, picks: Iterator[int], needed: int | None
-) -> dict:
+def _greedy_ratings(sentences: Sequence, picks: Iterator[int], needed: int | None) -> dict:
     """sumy's ``ratings[s] = -len(ratings)`` over the greedy ``picks``.
 
     With ``needed`` we stop as soon as ``needed`` sentences are settled: all
@@ -539,7 +537,6 @@ class FastKLSummarizer(GreedyPicks, CachedStems, KLSummarizer):
 
     tie_tolerance = 1e-9  # relative; nearer candidates are re-rated by sumy's code
 
-
     def _picks(self, sentences: Sequence) -> Iterator[int]:
         """Document indices in the order sumy moves sentences to the summary."""
         word_freq = self.compute_tf(sentences)
@@ -585,7 +582,9 @@ class _KLState:
                 cols.append(col)
                 values.append(value)
         self._set_entries(
-            np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(values, dtype=float)
+            np.array(rows, dtype=np.int64),
+            np.array(cols, dtype=np.int64),
+            np.array(values, dtype=float),
         )
         self.summary = np.zeros(len(freq))
         self.summary_length = 0
@@ -605,10 +604,14 @@ class _KLState:
         base_mass = float(np.sum(self.freq[in_summary]))
         shared = self.summary[self.cols]
         with np.errstate(divide="ignore", invalid="ignore"):
-            old = np.where(shared > 0, self.entry_freq * (self.entry_log_freq - np.log(shared)), 0.0)
+            old = np.where(
+                shared > 0, self.entry_freq * (self.entry_log_freq - np.log(shared)), 0.0
+            )
         new = self.entry_freq * (self.entry_log_freq - np.log(shared + self.values))
         delta = np.bincount(self.rows, new - old, minlength=n)
-        mass = base_mass + np.bincount(self.rows, np.where(shared > 0, 0.0, self.entry_freq), minlength=n)
+        mass = base_mass + np.bincount(
+            self.rows, np.where(shared > 0, 0.0, self.entry_freq), minlength=n
+        )
         totals = self.lengths + self.summary_length
         with np.errstate(divide="ignore"):
             scale = np.where(mass > 0, mass * np.log(np.maximum(totals, 1.0)), 0.0)
@@ -630,7 +633,6 @@ class _KLState:
 
 class FastSumBasicSummarizer(GreedyPicks, CachedStems, SumBasicSummarizer):
     """SumBasic with the average word probabilities of all sentences at once."""
-
 
     def _get_content_words_in_sentence(self, sentence) -> list[str]:
         return self._content_stems(sentence.words)
@@ -716,7 +718,7 @@ class FastLsaSummarizer(CachedStems, LsaSummarizer):
                 "Number of words (%d) is lower than number of sentences (%d). "
                 "LSA algorithm may not work properly."
             )
-            warn(message % (words_count, sentences_count_))
+            warn(message % (words_count, sentences_count_), stacklevel=2)
         if self._keeps_all_dimensions(words_count, sentences_count_):
             ranks = _column_norms(rows, cols, counts, words_count, sentences_count_)
         else:
@@ -749,7 +751,11 @@ class FastLsaSummarizer(CachedStems, LsaSummarizer):
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, empty
         keys = np.array(list(cells.keys()), dtype=np.int64)
-        return keys[:, 0], keys[:, 1], np.fromiter(cells.values(), dtype=np.int64, count=len(cells))
+        return (
+            keys[:, 0],
+            keys[:, 1],
+            np.fromiter(cells.values(), dtype=np.int64, count=len(cells)),
+        )
 
     def _compute_term_frequency(self, matrix, smooth=0.4):
         """sumy's smoothed max-tf normalisation, vectorised (same float operations)."""
@@ -826,7 +832,9 @@ class FastLuhnSummarizer(CachedStems, LuhnSummarizer):
         return tuple(t for t in terms if model.term_frequency(t) > 1)
 
 
-def _best_chunk_ratings(tokens: _SentenceTokens, significant_stems: frozenset, gap: int) -> np.ndarray:
+def _best_chunk_ratings(
+    tokens: _SentenceTokens, significant_stems: frozenset, gap: int
+) -> np.ndarray:
     """sumy's Luhn ``rate_sentence`` of every sentence: the rating of its best chunk.
 
     A chunk starts at a significant word and takes in the next ones while fewer
@@ -928,7 +936,9 @@ def _location_bonus(paragraphs: Sequence) -> np.ndarray:
     for paragraph_order, paragraph in enumerate(paragraphs):
         count = len(paragraph.sentences)
         in_paragraph = 1 if paragraph_order == 0 or paragraph_order == len(paragraphs) - 1 else 0
-        bonus.extend(in_paragraph + (1 if order == 0 or order == count - 1 else 0) for order in range(count))
+        bonus.extend(
+            in_paragraph + (1 if order == 0 or order == count - 1 else 0) for order in range(count)
+        )
     return np.array(bonus, dtype=np.int64)
 
 
@@ -955,7 +965,9 @@ class _KeyMethod(CachedStems, EdmundsonKeyMethod):
     _rate_sentence = _count_in
 
     def _compute_significant_words(self, document, weight):
-        frequencies = Counter(filter(self._bonus_words.__contains__, self._stem_all(document.words)))
+        frequencies = Counter(
+            filter(self._bonus_words.__contains__, self._stem_all(document.words))
+        )
         return tuple(_key_words(frequencies, weight))
 
 

@@ -90,7 +90,9 @@ class NewsSummarizer(CachedStems, AbstractSummarizer):
         size = max(len(vocabulary), 1)
         rows, terms, weights = _tfidf(raw_rows, raw_terms, n, size)
         position = np.exp(-self.POSITION_DECAY * np.arange(n))
-        forward, backward = _centrality(rows, terms, weights, n, size, self.GRAPH_LIMIT, self.THRESHOLD)
+        forward, backward = _centrality(
+            rows, terms, weights, n, size, self.GRAPH_LIMIT, self.THRESHOLD
+        )
         title = _title_similarity(rows, terms, weights, n, size, self._title_terms(vocabulary))
         over = np.maximum(lengths - self.WORD_BUDGET, 0) / 10.0
         return (
@@ -178,7 +180,9 @@ def _title_similarity(rows, terms, weights, n, size, title_terms):
         return np.zeros(n)
     in_title = np.zeros(size, dtype=bool)
     in_title[title_terms] = True
-    return np.bincount(rows, weights=weights * in_title[terms], minlength=n) / math.sqrt(len(title_terms))
+    return np.bincount(rows, weights=weights * in_title[terms], minlength=n) / math.sqrt(
+        len(title_terms)
+    )
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:

@@ -56,7 +56,12 @@ class ReaderApp(App[None]):
     ]
 
     def __init__(
-        self, source: str | None = None, document: Document | None = None, *, fresh: bool = False, **kwargs
+        self,
+        source: str | None = None,
+        document: Document | None = None,
+        *,
+        fresh: bool = False,
+        **kwargs,
     ) -> None:
         super().__init__(**kwargs)
         self.source = source
@@ -102,10 +107,20 @@ class ReaderApp(App[None]):
         from reader.ui.summary_pane import SummaryList
 
         owners = (
-            cls, ReaderScreen, ArticleView, SummaryList, PhotoList, QuoteList, WrappingOptionList, SearchBar, HelpScreen,
+            cls,
+            ReaderScreen,
+            ArticleView,
+            SummaryList,
+            PhotoList,
+            QuoteList,
+            WrappingOptionList,
+            SearchBar,
+            HelpScreen,
             OpenScreen,
         )
-        return {b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
+        return {
+            b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id
+        }
 
     def _apply_theme(self) -> None:
         if self.settings is not None and self.settings.theme in self.available_themes:
@@ -168,7 +183,9 @@ class ReaderApp(App[None]):
         import sys
 
         loaded = {name: name in sys.modules for name in ("nltk", "sumy")}
-        Path(self._probe.partition(":")[2]).write_text(json.dumps({"time": time.time(), "loaded": loaded}))
+        Path(self._probe.partition(":")[2]).write_text(
+            json.dumps({"time": time.time(), "loaded": loaded})
+        )
         self.exit()
 
     def key_groups(self) -> list[tuple[str, list[BindingType]]]:
@@ -181,11 +198,25 @@ class ReaderApp(App[None]):
 
         screen = ReaderScreen.BINDINGS
         return [
-            ("Reading", [b for b in screen if b.id and b.id.startswith("article.")] + list(ArticleView.BINDINGS)),
+            (
+                "Reading",
+                [b for b in screen if b.id and b.id.startswith("article.")]
+                + list(ArticleView.BINDINGS),
+            ),
             ("Search", [b for b in screen if b.id and b.id.startswith("search.")]),
-            ("Summary view", [b for b in screen if b.id and b.id.startswith("summary.")] + list(SummaryList.BINDINGS)),
-            ("Photos and quotes", [*PhotoList.BINDINGS, *QuoteList.BINDINGS, *WrappingOptionList.BINDINGS]),
-            ("Reader", [b for b in screen if b.id and b.id.startswith("reader.")] + list(self.BINDINGS)),
+            (
+                "Summary view",
+                [b for b in screen if b.id and b.id.startswith("summary.")]
+                + list(SummaryList.BINDINGS),
+            ),
+            (
+                "Photos and quotes",
+                [*PhotoList.BINDINGS, *QuoteList.BINDINGS, *WrappingOptionList.BINDINGS],
+            ),
+            (
+                "Reader",
+                [b for b in screen if b.id and b.id.startswith("reader.")] + list(self.BINDINGS),
+            ),
         ]
 
     def action_help(self) -> None:

@@ -41,7 +41,9 @@ class Block:
     text: str
     index: int  # section index, photo number (1-based) or paragraph index
     paragraph: int  # the paragraph this block leads to (for the reading position)
-    shift: Callable[[int], int] | None = None  # Article.text offset - paragraph start -> offset in text
+    shift: Callable[[int], int] | None = (
+        None  # Article.text offset - paragraph start -> offset in text
+    )
     first: int = 0  # first line of the block's text after layout
     height: int = 0  # lines of text (without the blank lines around it)
     summary: frozenset[int] = frozenset()  # sentence indexes highlighted in this paragraph
@@ -68,12 +70,17 @@ class Block:
             assert self.shift is not None
             for sentence in paragraph.sentences:
                 if sentence.index in self.summary:
-                    start, end = self.shift(sentence.start - paragraph.start), self.shift(sentence.end - paragraph.start)
+                    start, end = (
+                        self.shift(sentence.start - paragraph.start),
+                        self.shift(sentence.end - paragraph.start),
+                    )
                     content = content.stylize(SUMMARY_STYLE, start, end)
             if self.mark is not None:
                 content = content.stylize(MARK_STYLE, *self.mark)
             if self.found:
-                content = content.add_spans([Span(start, end, FOUND_STYLE) for start, end in self.found])
+                content = content.add_spans(
+                    [Span(start, end, FOUND_STYLE) for start, end in self.found]
+                )
             if self.current is not None:
                 content = content.stylize(CURRENT_FOUND_STYLE, *self.current)
         self._content = content
@@ -88,14 +95,18 @@ def article_blocks(article: Article) -> list[Block]:
         credit = f" ({one_line(caption.credit)})" if caption.credit else ""
         text = f"\u25a3 Photo {number}: {one_line(caption.text)}{credit}"
         before = min(caption.before_paragraph, last)
-        photos.setdefault(caption.before_paragraph, []).append(Block("photo", text, number, before))
+        photos.setdefault(caption.before_paragraph, []).append(
+            Block("photo", text, number, before)
+        )
     first_of_section = {s.paragraphs[0].index: s for s in article.sections if s.paragraphs}
     blocks: list[Block] = []
     for paragraph in article.paragraphs:
         blocks.extend(photos.pop(paragraph.index, ()))
         section = first_of_section.get(paragraph.index)
         if section is not None:
-            blocks.append(Block("heading", one_line(section.label), section.index, paragraph.index))
+            blocks.append(
+                Block("heading", one_line(section.label), section.index, paragraph.index)
+            )
         text, shift = clean_with_offsets(paragraph.text)
         blocks.append(Block("paragraph", text, paragraph.index, paragraph.index, shift))
     for rest in photos.values():

@@ -37,12 +37,32 @@ class ArticleView(ScrollView, can_focus=True):
     """The article body, scrollable, centred in a column of ``column_width`` cells."""
 
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Scroll down", show=False, id="article.down", key_display="j/↓"),
+        Binding(
+            "j,down",
+            "scroll_down",
+            "Scroll down",
+            show=False,
+            id="article.down",
+            key_display="j/↓",
+        ),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="article.up", key_display="k/↑"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page_down", key_display="space/pgdn"),
-        Binding("pageup", "page_up", "Page up", show=False, id="article.page_up", key_display="pgup"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="article.top", key_display="g/home"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom", key_display="G/end"),
+        Binding(
+            "space,pagedown",
+            "page_down",
+            "Page down",
+            show=False,
+            id="article.page_down",
+            key_display="space/pgdn",
+        ),
+        Binding(
+            "pageup", "page_up", "Page up", show=False, id="article.page_up", key_display="pgup"
+        ),
+        Binding(
+            "g,home", "scroll_home", "Top", show=False, id="article.top", key_display="g/home"
+        ),
+        Binding(
+            "G,end", "scroll_end", "Bottom", show=False, id="article.bottom", key_display="G/end"
+        ),
     ]
 
     column_width: reactive[int] = reactive(80)
@@ -64,7 +84,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._target_block = 0  # the block that jump went to
         self._block_firsts: list[int] = []
         self._found: list[Block] = []  # blocks holding search matches
-        self._pending: tuple[int, float] | None = None  # a position to restore once the view has a size
+        self._pending: tuple[int, float] | None = (
+            None  # a position to restore once the view has a size
+        )
         self._relayouting = False
         self.paragraph = 0
         self.section = 0
@@ -105,7 +127,9 @@ class ArticleView(ScrollView, can_focus=True):
     def _summary_of(self, block: Block) -> frozenset[int]:
         assert self.article is not None
         summary = self.summary
-        return frozenset(s.index for s in self.article.paragraphs[block.index].sentences if s.index in summary)
+        return frozenset(
+            s.index for s in self.article.paragraphs[block.index].sentences if s.index in summary
+        )
 
     def watch_summary(self, old: frozenset[int], new: frozenset[int]) -> None:
         if self.article is None:
@@ -203,14 +227,21 @@ class ArticleView(ScrollView, can_focus=True):
         top = int(self.scroll_y)
         number = max(0, bisect_right(self._block_firsts, top) - 1)
         block = self.blocks[number]
-        if block.kind == "paragraph" and top >= block.first + block.height and number + 1 < len(self.blocks):
+        if (
+            block.kind == "paragraph"
+            and top >= block.first + block.height
+            and number + 1 < len(self.blocks)
+        ):
             block = self.blocks[number + 1]  # on the blank line after a paragraph
         return block.paragraph
 
     def _in_view(self, paragraph: int) -> bool:
         block = self.blocks[self._paragraph_block[paragraph]]
         top = int(self.scroll_y)
-        return block.first < top + self.scrollable_content_region.height and block.first + block.height > top
+        return (
+            block.first < top + self.scrollable_content_region.height
+            and block.first + block.height > top
+        )
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
@@ -427,7 +458,12 @@ class ArticleView(ScrollView, can_focus=True):
             return
         if not self.match_in_view(match):
             height = self.scrollable_content_region.height
-            self.scroll_to(y=max(0, self.match_line(match) - height // 3), animate=False, immediate=True, force=True)
+            self.scroll_to(
+                y=max(0, self.match_line(match) - height // 3),
+                animate=False,
+                immediate=True,
+                force=True,
+            )
         self._target = None
         self.refresh()
         self._report()

@@ -19,9 +19,8 @@ class ReaderCommands(Provider):
     """Commands built from the open article and the summary algorithms."""
 
     def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
-        from reader.summary.algorithms import ALGORITHMS
+        from reader.summary.algorithms import ALGORITHMS, algorithm_description, algorithm_name
         from reader.ui.reader_screen import ReaderScreen
-        from reader.summary.algorithms import algorithm_description, algorithm_name
 
         screen = self.app.screen_stack[0] if self.app.screen_stack else None
         if not isinstance(screen, ReaderScreen):
@@ -40,19 +39,43 @@ class ReaderCommands(Provider):
                 partial(_pick_algorithm, screen, name),
                 algorithm_description(name),
             )
-        yield ("Toggle summary view", screen.action_toggle_summary, "Show or hide the summary pane (s)")
-        yield ("Toggle sidebar", screen.action_toggle_sidebar, "Show or hide photos and quotes (b)")
+        yield (
+            "Toggle summary view",
+            screen.action_toggle_summary,
+            "Show or hide the summary pane (s)",
+        )
+        yield (
+            "Toggle sidebar",
+            screen.action_toggle_sidebar,
+            "Show or hide photos and quotes (b)",
+        )
         yield ("Open another source", screen.action_open, "A file path or an http(s) URL (o)")
         if article is not None:
-            yield ("Search the article", partial(_search, screen), "Find text; n / N go through the matches (/)")
+            yield (
+                "Search the article",
+                partial(_search, screen),
+                "Find text; n / N go through the matches (/)",
+            )
             yield (
                 "Export outline as Markdown",
                 screen.action_export,
                 "Title, source, summary, captions and quotes to a new file in the current folder (e)",
             )
-        yield ("Copy", screen.action_copy, "The focused quote, caption or summary to the clipboard (y)")
-        yield ("Narrower column", partial(screen.action_width, -1), "Make the reading column narrower (w)")
-        yield ("Wider column", partial(screen.action_width, 1), "Make the reading column wider (W)")
+        yield (
+            "Copy",
+            screen.action_copy,
+            "The focused quote, caption or summary to the clipboard (y)",
+        )
+        yield (
+            "Narrower column",
+            partial(screen.action_width, -1),
+            "Make the reading column narrower (w)",
+        )
+        yield (
+            "Wider column",
+            partial(screen.action_width, 1),
+            "Make the reading column wider (W)",
+        )
 
     async def discover(self) -> Hits:
         for text, command, help in self._commands():

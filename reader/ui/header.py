@@ -41,11 +41,19 @@ class ReaderHeader(Horizontal):
     def _update(self) -> None:
         if not self.is_mounted:
             return
-        self.query_one("#header-title", Static).update(Content.styled(one_line(self.title) or "reader", "bold"))
+        self.query_one("#header-title", Static).update(
+            Content.styled(one_line(self.title) or "reader", "bold")
+        )
         self.query_one("#header-source", Static).update(Content(one_line(self.source)))
-        self.query_one("#header-time", Static).update(Content(reading_time(self.words) if self.words else ""))
+        self.query_one("#header-time", Static).update(
+            Content(reading_time(self.words) if self.words else "")
+        )
         section = one_line(self.section)
-        self.query_one("#header-section", Static).update(Content(f"\u00a7 {section}" if section else ""))
-        self.query_one("#header-progress", Static).update(Content(f"{round(self.progress * 100):>3}%"))
+        self.query_one("#header-section", Static).update(
+            Content(f"\u00a7 {section}" if section else "")
+        )
+        self.query_one("#header-progress", Static).update(
+            Content(f"{round(self.progress * 100):>3}%")
+        )
 
     watch_title = watch_source = watch_words = watch_section = watch_progress = _update

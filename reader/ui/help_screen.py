@@ -19,7 +19,13 @@ class HelpScreen(ModalScreen[None]):
     """Lists the bindings of each part of the reader, with the user's keymap applied."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close", key_display="esc/q/?"),
+        Binding(
+            "escape,q,question_mark",
+            "dismiss",
+            "Close help",
+            id="help.close",
+            key_display="esc/q/?",
+        ),
     ]
 
     def __init__(self, groups: Sequence[KeyGroup]) -> None:
@@ -27,20 +33,30 @@ class HelpScreen(ModalScreen[None]):
         self.groups = groups
 
     def compose(self) -> ComposeResult:
-        groups = [(title, lines) for title, bindings in self.groups if (lines := list(self.lines(bindings)))]
+        groups = [
+            (title, lines)
+            for title, bindings in self.groups
+            if (lines := list(self.lines(bindings)))
+        ]
         # Two columns (one on a narrow terminal): the groups in order, about half the lines in each.
         half = sum(len(lines) + 2 for _, lines in groups) / 2
         first: list[tuple[str, list[Content]]] = []
         while groups and sum(len(lines) + 2 for _, lines in first) < half:
             first.append(groups.pop(0))
-        with Vertical(id="help-dialog"):
-            with VerticalScroll(id="help-keys"):
-                with Horizontal(id="help-columns"):
-                    for column in (first, groups):
-                        with Vertical(classes="help-column"):
-                            for title, lines in column:
-                                yield Static(Content.styled(title, "bold $text-accent"), classes="help-title", markup=False)
-                                yield Static(Content("\n").join(lines), classes="help-group", markup=False)
+        with (
+            Vertical(id="help-dialog"),
+            VerticalScroll(id="help-keys"),
+            Horizontal(id="help-columns"),
+        ):
+            for column in (first, groups):
+                with Vertical(classes="help-column"):
+                    for title, lines in column:
+                        yield Static(
+                            Content.styled(title, "bold $text-accent"),
+                            classes="help-title",
+                            markup=False,
+                        )
+                        yield Static(Content("\n").join(lines), classes="help-group", markup=False)
 
     def on_mount(self) -> None:
         dialog = self.query_one("#help-dialog")
@@ -62,12 +78,16 @@ class HelpScreen(ModalScreen[None]):
         if remapped is None and binding.key_display:
             return binding.key_display
         keys = (remapped or binding.key).split(",")
-        return "/".join(self.app.get_key_display(Binding(key.strip(), binding.action)) for key in keys)
+        return "/".join(
+            self.app.get_key_display(Binding(key.strip(), binding.action)) for key in keys
+        )
 
     def lines(self, bindings: Iterable[BindingType]) -> Iterable[Content]:
         for binding in bindings:
             if not isinstance(binding, Binding) or not binding.id or not binding.description:
                 continue
             yield Content.assemble(
-                Content.styled(f"{self.keys_of(binding):>12}", "bold $accent"), "  ", binding.description
+                Content.styled(f"{self.keys_of(binding):>12}", "bold $accent"),
+                "  ",
+                binding.description,
             )

@@ -25,7 +25,9 @@ class PhotoList(WrappingOptionList):
 
     def show_captions(self, captions: tuple[Caption, ...]) -> None:
         self.captions = captions
-        self.set_options(self._option(number, caption) for number, caption in enumerate(captions, 1))
+        self.set_options(
+            self._option(number, caption) for number, caption in enumerate(captions, 1)
+        )
         self.border_title = f"Photos ({len(captions)})" if captions else "Photos"
         if captions:
             self.highlighted = 0
@@ -34,7 +36,9 @@ class PhotoList(WrappingOptionList):
     def _option(number: int, caption: Caption) -> Option:
         prompt = Content(one_line(caption.text))
         if caption.credit:
-            prompt = Content.assemble(prompt, " ", Content.styled(f"({one_line(caption.credit)})", "$text-accent italic"))
+            prompt = Content.assemble(
+                prompt, " ", Content.styled(f"({one_line(caption.credit)})", "$text-accent italic")
+            )
         return Option(prompt, id=f"photo-{number}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

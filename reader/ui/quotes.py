@@ -34,13 +34,20 @@ class QuoteList(WrappingOptionList):
         for title, voices in (("Experts", experts), ("Other voices", others)):
             if not voices:
                 continue
-            options.append(Option(Content.styled(title.upper(), "bold $text-muted"), disabled=True))
+            options.append(
+                Option(Content.styled(title.upper(), "bold $text-muted"), disabled=True)
+            )
             for voice in voices:
                 options.append(Option(self._speaker(voice), disabled=True))
                 for quote in voice.quotes:
                     key = f"quote-{len(self._quotes)}"
                     self._quotes[key] = quote
-                    options.append(Option(Content.assemble("  \u201c", one_line(shown_quote(quote)), "\u201d"), id=key))
+                    options.append(
+                        Option(
+                            Content.assemble("  \u201c", one_line(shown_quote(quote)), "\u201d"),
+                            id=key,
+                        )
+                    )
         self.set_options(options)
         self.border_title = f"Quotes ({len(self._quotes)})" if self._quotes else "Quotes"
         if self._quotes:
@@ -57,7 +64,9 @@ class QuoteList(WrappingOptionList):
     def _speaker(voice: Voice) -> Content:
         name = Content.styled(one_line(voice.speaker), "bold $text-accent")
         if voice.role:
-            return Content.assemble(name, Content.styled(f", {one_line(voice.role)}", "$text-muted"))
+            return Content.assemble(
+                name, Content.styled(f", {one_line(voice.role)}", "$text-muted")
+            )
         return name
 
     @property

@@ -30,7 +30,13 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from reader.errors import ReaderError
-from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, Summary, SummaryCancelled
+from reader.summary.algorithms import (
+    ALGORITHMS,
+    DEFAULT_ALGORITHM,
+    DEFAULT_LENGTH,
+    Summary,
+    SummaryCancelled,
+)
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ReaderHeader
 from reader.ui.messages import JumpRequest, PositionChanged
@@ -40,8 +46,8 @@ from reader.ui.text import one_line
 if TYPE_CHECKING:
     from reader.article.model import Article
     from reader.search import SearchState
-    from reader.state import ArticleState, StateStore
     from reader.sources.document import Document
+    from reader.state import ArticleState, StateStore
     from reader.ui.search_bar import SearchBar
     from reader.ui.summary_pane import SummaryPane
 
@@ -72,27 +78,106 @@ class ReaderScreen(Screen):
 
     BINDINGS = [
         Binding("s", "toggle_summary", "Summary", id="reader.summary"),
-        Binding("right_square_bracket", "section(1)", "Next section", id="article.next_section", key_display="]", group=SECTION),
-        Binding("left_square_bracket", "section(-1)", "Previous section", id="article.previous_section", key_display="[", group=SECTION),
-        Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", show=False, id="article.next_paragraph", key_display="}"),
-        Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", show=False, id="article.previous_paragraph", key_display="{"),
-        Binding("a", "algorithm(1)", "Next algorithm", id="summary.next_algorithm", group=ALGORITHM),
-        Binding("A", "algorithm(-1)", "Previous algorithm", id="summary.previous_algorithm", key_display="A", group=ALGORITHM),
-        Binding("plus", "length(1)", "One sentence more", id="summary.longer", key_display="+", group=LENGTH),
-        Binding("minus", "length(-1)", "One sentence fewer", id="summary.shorter", key_display="-", group=LENGTH),
-        Binding("escape", "cancel_summary", "Cancel summary", id="summary.cancel", key_display="esc"),
+        Binding(
+            "right_square_bracket",
+            "section(1)",
+            "Next section",
+            id="article.next_section",
+            key_display="]",
+            group=SECTION,
+        ),
+        Binding(
+            "left_square_bracket",
+            "section(-1)",
+            "Previous section",
+            id="article.previous_section",
+            key_display="[",
+            group=SECTION,
+        ),
+        Binding(
+            "right_curly_bracket",
+            "paragraph(1)",
+            "Next paragraph",
+            show=False,
+            id="article.next_paragraph",
+            key_display="}",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "paragraph(-1)",
+            "Previous paragraph",
+            show=False,
+            id="article.previous_paragraph",
+            key_display="{",
+        ),
+        Binding(
+            "a", "algorithm(1)", "Next algorithm", id="summary.next_algorithm", group=ALGORITHM
+        ),
+        Binding(
+            "A",
+            "algorithm(-1)",
+            "Previous algorithm",
+            id="summary.previous_algorithm",
+            key_display="A",
+            group=ALGORITHM,
+        ),
+        Binding(
+            "plus",
+            "length(1)",
+            "One sentence more",
+            id="summary.longer",
+            key_display="+",
+            group=LENGTH,
+        ),
+        Binding(
+            "minus",
+            "length(-1)",
+            "One sentence fewer",
+            id="summary.shorter",
+            key_display="-",
+            group=LENGTH,
+        ),
+        Binding(
+            "escape", "cancel_summary", "Cancel summary", id="summary.cancel", key_display="esc"
+        ),
         Binding("b", "toggle_sidebar", "Sidebar", id="reader.sidebar"),
         Binding("o", "open", "Open source", show=False, id="reader.open"),
         Binding("tab", "focus_pane(1)", "Next pane", show=False, id="reader.focus_next"),
-        Binding("shift+tab", "focus_pane(-1)", "Previous pane", show=False, id="reader.focus_previous"),
+        Binding(
+            "shift+tab", "focus_pane(-1)", "Previous pane", show=False, id="reader.focus_previous"
+        ),
         Binding("slash", "search", "Search", id="article.search", key_display="/"),
         Binding("n", "search_step(1)", "Next match", id="search.next", group=MATCH),
-        Binding("N", "search_step(-1)", "Previous match", id="search.previous", key_display="N", group=MATCH),
-        Binding("escape", "clear_search", "Clear search", show=False, id="search.clear", key_display="esc"),
+        Binding(
+            "N",
+            "search_step(-1)",
+            "Previous match",
+            id="search.previous",
+            key_display="N",
+            group=MATCH,
+        ),
+        Binding(
+            "escape",
+            "clear_search",
+            "Clear search",
+            show=False,
+            id="search.clear",
+            key_display="esc",
+        ),
         Binding("y", "copy", "Copy", id="reader.copy"),
         Binding("e", "export", "Export", id="reader.export"),
-        Binding("w", "width(-1)", "Narrower column", show=False, id="reader.narrower", group=WIDTH),
-        Binding("W", "width(1)", "Wider column", show=False, id="reader.wider", key_display="W", group=WIDTH),
+        Binding(
+            "w", "width(-1)", "Narrower column", show=False, id="reader.narrower", group=WIDTH
+        ),
+        Binding(
+            "W",
+            "width(1)",
+            "Wider column",
+            show=False,
+            id="reader.wider",
+            key_display="W",
+            group=WIDTH,
+        ),
     ]
 
     show_summary: reactive[bool] = reactive(False, init=False)
@@ -130,7 +215,9 @@ class ReaderScreen(Screen):
         self._state_key: str | None = None
         self._content = ""
         self._saved: ArticleState | None = None
-        self.sidebar_wanted = True  # the user's choice (a narrow terminal hides the sidebar regardless)
+        self.sidebar_wanted = (
+            True  # the user's choice (a narrow terminal hides the sidebar regardless)
+        )
         self._notices: dict[str, object] = {}
 
     # -- layout --------------------------------------------------------------
@@ -246,7 +333,9 @@ class ReaderScreen(Screen):
         if self.article is None:
             self.view.loading = True
         else:
-            self.notify(f"Opening {one_line(spec or 'the bundled article')}\u2026", markup=False, timeout=2)
+            self.notify(
+                f"Opening {one_line(spec or 'the bundled article')}\u2026", markup=False, timeout=2
+            )
         self._open(spec, document)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
@@ -259,7 +348,9 @@ class ReaderScreen(Screen):
         return Opened(spec, build_article(document), document.text)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="summary")
-    def _summarize(self, article: Article, algorithm: str, length: int) -> tuple[Article, int, Summary]:
+    def _summarize(
+        self, article: Article, algorithm: str, length: int
+    ) -> tuple[Article, int, Summary]:
         from textual.worker import get_current_worker
 
         from reader.summary.algorithms import summarize
@@ -273,7 +364,9 @@ class ReaderScreen(Screen):
                 except RuntimeError:  # the app has stopped
                     pass
 
-        summary = summarize(article, algorithm, length, progress=progress, cancelled=lambda: worker.is_cancelled)
+        summary = summarize(
+            article, algorithm, length, progress=progress, cancelled=lambda: worker.is_cancelled
+        )
         return article, length, summary
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -300,7 +393,9 @@ class ReaderScreen(Screen):
             if saved is not None:
                 saved = saved.clamped(len(opened.article.paragraphs))
             # Without calling the watchers: show_article asks for the summary with these.
-            self.set_reactive(ReaderScreen.algorithm, saved.algorithm if saved else self.default_algorithm)
+            self.set_reactive(
+                ReaderScreen.algorithm, saved.algorithm if saved else self.default_algorithm
+            )
             self.set_reactive(ReaderScreen.length, saved.length if saved else self.default_length)
             await self.show_article(opened.article)
             if saved is None:
@@ -332,9 +427,12 @@ class ReaderScreen(Screen):
             message = _message(worker.error)
             pane.show_message(f"No summary: {message}")
             self.notify(message, title="Summary failed", severity="error", markup=False)
-        elif state in (WorkerState.CANCELLED, WorkerState.ERROR) and self.show_summary and not self._summary_ready():
-            if not self.summarizing:  # a quiet cancel (another summary may have taken its place)
-                pane.show_message("Summary cancelled. Press a, A, + or - to compute one again.")
+        elif (
+            state in (WorkerState.CANCELLED, WorkerState.ERROR)
+            and self.show_summary
+            and not self._summary_ready()
+        ) and not self.summarizing:  # a quiet cancel (another summary may have taken its place)
+            pane.show_message("Summary cancelled. Press a, A, + or - to compute one again.")
         self.refresh_bindings()
 
     async def show_article(self, article: Article) -> None:
@@ -372,7 +470,9 @@ class ReaderScreen(Screen):
 
     def _request_summary(self) -> None:
         if self.article is None:
-            self.summary_pane.show_message("The summary is computed once the article is ready\u2026")
+            self.summary_pane.show_message(
+                "The summary is computed once the article is ready\u2026"
+            )
             return
         cached = self.summaries.get((self.algorithm, self.length))
         if cached is not None:
@@ -437,7 +537,11 @@ class ReaderScreen(Screen):
     def _panes(self) -> list[Widget]:
         panes: list[Widget] = [self.view]
         if self.show_sidebar:
-            panes += [p for p in (self._pane("#photos"), self._pane("#quotes")) if p is not None and p.option_count]
+            panes += [
+                p
+                for p in (self._pane("#photos"), self._pane("#quotes"))
+                if p is not None and p.option_count
+            ]
         if self.show_summary and self._pane("#summary-pane") is not None:
             panes.append(self.summary_pane.focus_target)
         return panes
@@ -445,7 +549,14 @@ class ReaderScreen(Screen):
     def action_focus_pane(self, step: int) -> None:
         panes = self._panes()
         focused = self.focused
-        current = next((i for i, pane in enumerate(panes) if focused is pane or (focused and pane in focused.ancestors)), None)
+        current = next(
+            (
+                i
+                for i, pane in enumerate(panes)
+                if focused is pane or (focused and pane in focused.ancestors)
+            ),
+            None,
+        )
         target = 0 if current is None else (current + step) % len(panes)
         panes[target].focus()
 
@@ -478,7 +589,10 @@ class ReaderScreen(Screen):
             self.view.restore_position(saved.paragraph, 0.0 if changed else saved.scroll)
             self.notify(
                 resume_message(
-                    restored, len(opened.article.paragraphs), changed=changed, algorithm=algorithm_name(self.algorithm)
+                    restored,
+                    len(opened.article.paragraphs),
+                    changed=changed,
+                    algorithm=algorithm_name(self.algorithm),
                 ),
                 markup=False,
                 timeout=4,
@@ -526,7 +640,9 @@ class ReaderScreen(Screen):
 
     def _store_warnings(self) -> None:
         for warning in self.store.warnings:
-            self.app.notify(warning, title="Reading positions", severity="warning", markup=False, timeout=10)
+            self.app.notify(
+                warning, title="Reading positions", severity="warning", markup=False, timeout=10
+            )
         self.store.warnings.clear()
 
     # -- search --------------------------------------------------------------
@@ -567,7 +683,9 @@ class ReaderScreen(Screen):
     def _show_counter(self) -> None:
         found = self.query("#search")
         if found:
-            found.first().set_counter(self.search.counter, self.search.found or not self.search.active)
+            found.first().set_counter(
+                self.search.counter, self.search.found or not self.search.active
+            )
         self.refresh_bindings()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
@@ -582,7 +700,12 @@ class ReaderScreen(Screen):
             self._run_search(event.query)
         self._search_from = None
         if not self.search.found:
-            self.notice("search", f"No match for \u201c{one_line(event.query)}\u201d", severity="warning", timeout=3)
+            self.notice(
+                "search",
+                f"No match for \u201c{one_line(event.query)}\u201d",
+                severity="warning",
+                timeout=3,
+            )
         self.view.focus()
         self.refresh_bindings()
 
@@ -612,16 +735,29 @@ class ReaderScreen(Screen):
 
         search = self.search
         if not search.found:
-            self.notice("search", f"No match for \u201c{one_line(search.query)}\u201d", severity="warning", timeout=3)
+            self.notice(
+                "search",
+                f"No match for \u201c{one_line(search.query)}\u201d",
+                severity="warning",
+                timeout=3,
+            )
             return
         view = self.view
         if search.match is not None and view.match_in_view(search.match):
             moved = search.next() if step > 0 else search.previous()
-            wrapped = moved.current is not None and search.current is not None and (
-                (step > 0 and moved.current < search.current) or (step < 0 and moved.current > search.current)
+            wrapped = (
+                moved.current is not None
+                and search.current is not None
+                and (
+                    (step > 0 and moved.current < search.current)
+                    or (step < 0 and moved.current > search.current)
+                )
             )
         else:  # the reader has scrolled away: from the reading position
-            moved = replace(search, current=next_match(search.matches, view.reading_point(), backwards=step < 0))
+            moved = replace(
+                search,
+                current=next_match(search.matches, view.reading_point(), backwards=step < 0),
+            )
             wrapped = False
         self.search = moved
         view.show_search(moved)
@@ -646,11 +782,15 @@ class ReaderScreen(Screen):
             summary = focused.summary
             if summary is not None and summary.sentences:
                 count = len(summary.sentences)
-                return summary_text(summary), f"the summary ({count} sentence{'' if count == 1 else 's'})"
+                return summary_text(
+                    summary
+                ), f"the summary ({count} sentence{'' if count == 1 else 's'})"
             return None
         if isinstance(focused, QuoteList):
             quote = focused.highlighted_quote
-            return (one_line(quote.text), f"a quote of {one_line(quote.speaker)}") if quote else None
+            return (
+                (one_line(quote.text), f"a quote of {one_line(quote.speaker)}") if quote else None
+            )
         if isinstance(focused, PhotoList):
             index = focused.highlighted
             if index is None or index >= len(focused.captions):
@@ -660,7 +800,9 @@ class ReaderScreen(Screen):
         block = view.marked_block
         if block is not None and self.article is not None:
             if block.kind == "photo":
-                return one_line(self.article.captions[block.index - 1].text), f"the caption of photo {block.index}"
+                return one_line(
+                    self.article.captions[block.index - 1].text
+                ), f"the caption of photo {block.index}"
             return one_line(view.marked or ""), "the highlighted text"
         summary = self.summaries.get((self.algorithm, self.length))
         if self.show_summary and summary is not None and summary.sentences:
@@ -674,7 +816,8 @@ class ReaderScreen(Screen):
                 "copy",
                 "Nothing to copy here: focus a quote, a caption or the summary (tab), "
                 "or pick one with enter to highlight it in the article.",
-                severity="warning", timeout=4,
+                severity="warning",
+                timeout=4,
             )
             return
         text, what = copied
@@ -705,7 +848,9 @@ class ReaderScreen(Screen):
                 self.summaries.setdefault((summary.algorithm, length), summary)
             self.notify(f"Exported the outline to {path}", title="Export", markup=False, timeout=5)
         elif state == WorkerState.ERROR:
-            self.notify(_message(worker.error), title="Export failed", severity="error", markup=False)
+            self.notify(
+                _message(worker.error), title="Export failed", severity="error", markup=False
+            )
 
     def action_width(self, step: int) -> None:
         from reader.settings import MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH
@@ -724,7 +869,9 @@ class ReaderScreen(Screen):
         if remember is not None:
             remember("column_width", width)
 
-    def notice(self, kind: str, message: str, *, severity: str = "information", timeout: float = 2.5) -> None:
+    def notice(
+        self, kind: str, message: str, *, severity: str = "information", timeout: float = 2.5
+    ) -> None:
         """A brief notification that takes the place of the last one of the same ``kind``.
 
         (Pressing W five times shows one "Column width" notice, not five.)

@@ -31,7 +31,10 @@ class SummaryList(WrappingOptionList):
         self.summary = summary
         sentences = summary.sentences if summary else ()
         self.set_options(
-            Option(Content.assemble(Content.styled("\u2022 ", "$text-accent"), one_line(s.text)), id=f"sentence-{s.index}")
+            Option(
+                Content.assemble(Content.styled("\u2022 ", "$text-accent"), one_line(s.text)),
+                id=f"sentence-{s.index}",
+            )
             for s in sentences
         )
         if sentences:
@@ -42,7 +45,9 @@ class SummaryList(WrappingOptionList):
         if self.summary is None:
             return
         sentence = self.summary.sentences[event.option_index]
-        self.post_message(JumpRequest("sentence", sentence.paragraph, sentence.start, sentence.end))
+        self.post_message(
+            JumpRequest("sentence", sentence.paragraph, sentence.start, sentence.end)
+        )
 
 
 class SummaryPane(Vertical):
@@ -93,7 +98,9 @@ class SummaryPane(Vertical):
 
     def _title(self, algorithm: str, length: int) -> None:
         noun = "sentence" if length == 1 else "sentences"
-        self.border_title = Content(f"Summary \u00b7 {algorithm_name(algorithm)} \u00b7 {length} {noun}")
+        self.border_title = Content(
+            f"Summary \u00b7 {algorithm_name(algorithm)} \u00b7 {length} {noun}"
+        )
         self.border_subtitle = Content(algorithm_description(algorithm))
 
     def show_busy(self, algorithm: str, length: int) -> None:
@@ -112,12 +119,16 @@ class SummaryPane(Vertical):
     def show_progress(self, share: float) -> None:
         """Fill the progress bar to ``share`` (0..1) of the work (it is indeterminate until the first report)."""
         if self.busy:
-            self.query_one(ProgressBar).update(total=100, progress=round(100 * max(0.0, min(share, 1.0))))
+            self.query_one(ProgressBar).update(
+                total=100, progress=round(100 * max(0.0, min(share, 1.0)))
+            )
 
     def _tick(self) -> None:
         elapsed = monotonic() - self._started
         seconds = f" {elapsed:.0f} s" if elapsed >= 1 else ""
-        self.query_one("#summary-status", Static).update(Content(f" {self._label}{seconds}  (escape cancels)"))
+        self.query_one("#summary-status", Static).update(
+            Content(f" {self._label}{seconds}  (escape cancels)")
+        )
 
     def _idle(self) -> None:
         self.remove_class("-busy")

@@ -22,7 +22,9 @@ TMUX = shutil.which("tmux")
 READER = shutil.which("reader", path=str(Path(sys.executable).parent)) or shutil.which("reader")
 
 
-@pytest.mark.skipif(TMUX is None or READER is None, reason="needs tmux and the installed reader script")
+@pytest.mark.skipif(
+    TMUX is None or READER is None, reason="needs tmux and the installed reader script"
+)
 def test_reader_in_tmux(tmp_path):
     session = f"reader-e2e-{uuid.uuid4().hex[:8]}"
     env = {
@@ -95,7 +97,13 @@ def test_reader_in_tmux(tmp_path):
         second = tmp_path / "exit-2"
         run_reader(second)
         # The notice can paint a frame before the view has scrolled back: wait for both.
-        screen = wait(lambda s: "Resumed at paragraph" in s and "Summary \u00b7" in s and section in s.splitlines()[0])
+        screen = wait(
+            lambda s: (
+                "Resumed at paragraph" in s
+                and "Summary \u00b7" in s
+                and section in s.splitlines()[0]
+            )
+        )
         assert section in screen.splitlines()[0]
         quit_reader(second)
     finally:

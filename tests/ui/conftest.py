@@ -10,8 +10,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from reader.sources.load import load_source  # noqa: E402
-from reader.ui.app import ReaderApp  # noqa: E402
+from reader.sources.load import load_source
+from reader.ui.app import ReaderApp
 
 WIDE = (120, 40)
 

@@ -27,7 +27,9 @@ async def test_next_and_previous_section(app):
             await pilot.press("right_square_bracket")
             await settle(pilot)
             assert view.section == expected
-            assert view.top_text() == sections[expected].label  # the heading is the first line in view
+            assert (
+                view.top_text() == sections[expected].label
+            )  # the heading is the first line in view
             assert screen_text(app).splitlines()[1][:60].strip() == sections[expected].label
             assert header_section(app) == sections[expected].label
         await pilot.press("left_square_bracket")
@@ -61,8 +63,13 @@ async def test_next_and_previous_paragraph(app):
 @pytest.mark.parametrize(
     ("keys", "moved"),
     [
-        (("j",), 1), (("down",), 1), (("j", "j", "k"), 1), (("j", "j", "up"), 1),
-        (("space",), "page"), (("pagedown",), "page"), (("pagedown", "pagedown", "pageup"), "page"),
+        (("j",), 1),
+        (("down",), 1),
+        (("j", "j", "k"), 1),
+        (("j", "j", "up"), 1),
+        (("space",), "page"),
+        (("pagedown",), "page"),
+        (("pagedown", "pagedown", "pageup"), "page"),
     ],
 )
 async def test_scrolling_keys(app, keys, moved):
@@ -138,7 +145,10 @@ async def test_enter_on_a_quote_shows_it_in_the_article(app):
         await pilot.press("tab", "tab", "enter")  # the first expert quote (Kim Dong-yub)
         await settle(pilot)
         quote = screen.query_one("#quotes").voices[0].quotes[0]
-        assert screen.view.marked == one_line(quote.text) or one_line(quote.text) in screen.view.marked
+        assert (
+            screen.view.marked == one_line(quote.text)
+            or one_line(quote.text) in screen.view.marked
+        )
         assert screen.view.paragraph == quote.paragraph
         assert screen.view.section == screen.article.section_of(quote.paragraph).index
 

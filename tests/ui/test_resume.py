@@ -21,14 +21,51 @@ SIZE = (110, 24)
 
 def long_text(paragraphs: int = 30) -> str:
     rng = random.Random(7)
-    words = (
-        "council voted plan river bridges residents asked costs delays engineers mayor budget steel concrete "
-        "traffic ferry harbour workers contract tender schedule flood season barge crane survey district "
-        "committee report inspection repairs lanes cyclists tolls funding minister province"
-    ).split()
+    words = [
+        "council",
+        "voted",
+        "plan",
+        "river",
+        "bridges",
+        "residents",
+        "asked",
+        "costs",
+        "delays",
+        "engineers",
+        "mayor",
+        "budget",
+        "steel",
+        "concrete",
+        "traffic",
+        "ferry",
+        "harbour",
+        "workers",
+        "contract",
+        "tender",
+        "schedule",
+        "flood",
+        "season",
+        "barge",
+        "crane",
+        "survey",
+        "district",
+        "committee",
+        "report",
+        "inspection",
+        "repairs",
+        "lanes",
+        "cyclists",
+        "tolls",
+        "funding",
+        "minister",
+        "province",
+    ]
 
     def sentence(i: int, j: int) -> str:
-        return " ".join(rng.choice(words) for _ in range(16)).capitalize() + f" in the year {1900 + 5 * i + j}."
+        return (
+            " ".join(rng.choice(words) for _ in range(16)).capitalize()
+            + f" in the year {1900 + 5 * i + j}."
+        )
 
     body = "\n\n".join(" ".join(sentence(i, j) for j in range(6)) for i in range(paragraphs))
     return "Bridges for the river district\n\n" + body + "\n"
@@ -50,14 +87,20 @@ async def test_quitting_and_reopening_returns_to_the_same_place_summary_and_pane
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         screen, view = app.screen, app.screen.view
-        await pilot.press(*["right_curly_bracket"] * 3, "j", "j", "s", "a", "a", "plus", "plus", "b")
+        await pilot.press(
+            *["right_curly_bracket"] * 3, "j", "j", "s", "a", "a", "plus", "plus", "b"
+        )
         await settle(pilot)
         where = (view.paragraph, view.scroll_y, view.top_text())
         setup = (screen.algorithm, screen.length, screen.show_summary, screen.show_sidebar)
         assert where[0] == 3 and setup[1] == 5 and setup[2] and not setup[3]
         await pilot.press("q")
     saved = StateStore().get(source_key(str(long_file), long_file.read_text()))
-    assert saved is not None and (saved.paragraph, saved.algorithm, saved.length) == (3, setup[0], 5)
+    assert saved is not None and (saved.paragraph, saved.algorithm, saved.length) == (
+        3,
+        setup[0],
+        5,
+    )
     assert not saved.sidebar and saved.summary_open
 
     again = open_app(long_file)
@@ -69,7 +112,10 @@ async def test_quitting_and_reopening_returns_to_the_same_place_summary_and_pane
         assert (screen.algorithm, screen.length, screen.show_summary, screen.show_sidebar) == setup
         assert len(screen.query_one("#summary-pane").sentences) == 5
         # The algorithm by the name the summary pane gives it.
-        assert f"Resumed at paragraph 4 of 30 \u00b7 {algorithm_name(setup[0])}, 5 sentences" in notices(again)
+        assert (
+            f"Resumed at paragraph 4 of 30 \u00b7 {algorithm_name(setup[0])}, 5 sentences"
+            in notices(again)
+        )
 
 
 async def test_fresh_opens_at_the_top_and_still_saves(long_file):
@@ -93,7 +139,9 @@ async def test_fresh_opens_at_the_top_and_still_saves(long_file):
     assert StateStore().get(key).paragraph == 1
 
 
-async def test_the_bundled_article_resumes_and_the_position_is_saved_while_reading(app, bundled, monkeypatch):
+async def test_the_bundled_article_resumes_and_the_position_is_saved_while_reading(
+    app, bundled, monkeypatch
+):
     monkeypatch.setattr(reader_screen, "SAVE_EVERY", 0.1)
     key = source_key(None, bundled.text)
     async with app.run_test(size=(100, 20)) as pilot:
@@ -103,26 +151,34 @@ async def test_the_bundled_article_resumes_and_the_position_is_saved_while_readi
         paragraph = app.screen.view.paragraph
         assert paragraph > 0
         await pilot.pause(0.3)
-        assert StateStore().get(key).paragraph == paragraph  # saved without quitting (a crash loses little)
+        assert (
+            StateStore().get(key).paragraph == paragraph
+        )  # saved without quitting (a crash loses little)
         app.exit()  # not q: saved on the way out too
     again = ReaderApp(source=None, document=bundled)
     async with again.run_test(size=(100, 20), notifications=True) as pilot:
         await ready(pilot)
         await settle(pilot)
         assert again.screen.view.paragraph == paragraph
-        assert any(n.startswith(f"Resumed at paragraph {paragraph + 1} of 6") for n in notices(again))
+        assert any(
+            n.startswith(f"Resumed at paragraph {paragraph + 1} of 6") for n in notices(again)
+        )
 
 
 async def test_an_edited_text_resumes_by_path_and_says_it_changed(long_file):
     key = source_key(str(long_file), long_file.read_text())
-    StateStore().put(key, ArticleState(paragraph=25, scroll=0.8, content=content_digest(long_file.read_text())))
+    StateStore().put(
+        key, ArticleState(paragraph=25, scroll=0.8, content=content_digest(long_file.read_text()))
+    )
     long_file.write_text(long_text(10))  # edited since: shorter now
     assert source_key(str(long_file), long_file.read_text()) == key  # the same file
     app = open_app(long_file)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
         assert app.screen.view.paragraph == 9  # as far as it goes
-        assert any(n.startswith("Resumed at paragraph 10 of 10") and "changed" in n for n in notices(app))
+        assert any(
+            n.startswith("Resumed at paragraph 10 of 10") and "changed" in n for n in notices(app)
+        )
 
 
 async def test_a_corrupt_state_file_is_set_aside_with_a_warning(app, user_folders):
@@ -132,7 +188,11 @@ async def test_a_corrupt_state_file_is_set_aside_with_a_warning(app, user_folder
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
         warnings = [n for n in app._notifications if n.severity == "warning"]
-        assert len(warnings) == 1 and "state.json" in warnings[0].message and "not valid JSON" in warnings[0].message
+        assert (
+            len(warnings) == 1
+            and "state.json" in warnings[0].message
+            and "not valid JSON" in warnings[0].message
+        )
         await pilot.press("right_curly_bracket", "s")  # the reader works
         await settle(pilot)
         assert app.screen.view.paragraph == 1 and app.screen.summary_pane.sentences
@@ -160,6 +220,8 @@ async def test_reader_fresh_on_the_command_line_reaches_the_app(monkeypatch, arg
 
     made = []
     monkeypatch.setattr(ReaderApp, "run", lambda self: made.append(self))
-    monkeypatch.setattr("reader.cli._keyboard_from_terminal", lambda: None)  # tests may run with no terminal
+    monkeypatch.setattr(
+        "reader.cli._keyboard_from_terminal", lambda: None
+    )  # tests may run with no terminal
     assert main(args) == 0
     assert len(made) == 1 and made[0].fresh is fresh and made[0].source is None

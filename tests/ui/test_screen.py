@@ -33,7 +33,9 @@ async def test_screen_shows_article_photos_and_expert_quotes(app):
         assert lines[0] == "EXPERTS"
         assert lines[1].startswith("Kim Dong-yub, professor")
         assert "OTHER VOICES" in lines
-        assert lines.index("OTHER VOICES") > max(i for i, line in enumerate(lines) if line.startswith("Nam Sung-wook"))
+        assert lines.index("OTHER VOICES") > max(
+            i for i, line in enumerate(lines) if line.startswith("Nam Sung-wook")
+        )
         assert "Kim Dong-yub, professor" in text
         # The first section's label is a heading above its first paragraph.
         section = app.screen.article.sections[0]

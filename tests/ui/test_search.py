@@ -21,9 +21,16 @@ def expected(app, query):
 def highlighted(view):
     """(paragraph, start, end) of every highlighted match, and the current one."""
     found = [
-        (block.index, start, end) for block in view.blocks if block.kind == "paragraph" for start, end in block.found
+        (block.index, start, end)
+        for block in view.blocks
+        if block.kind == "paragraph"
+        for start, end in block.found
     ]
-    current = [(b.index, *b.current) for b in view.blocks if b.kind == "paragraph" and b.current is not None]
+    current = [
+        (b.index, *b.current)
+        for b in view.blocks
+        if b.kind == "paragraph" and b.current is not None
+    ]
     return found, current
 
 
@@ -45,7 +52,9 @@ async def test_slash_finds_highlights_and_counts_matches_from_the_reading_positi
         assert len(matches) > 5
         found, current = highlighted(view)
         assert found == [tuple(m) for m in matches]  # every match is highlighted
-        first = next(i for i, m in enumerate(matches) if m.paragraph >= start)  # the first after the position
+        first = next(
+            i for i, m in enumerate(matches) if m.paragraph >= start
+        )  # the first after the position
         assert current == [tuple(matches[first])]
         assert bar.counter == f"{first + 1}/{len(matches)}"
         assert f"{first + 1}/{len(matches)}" in screen_lines(app)[-2]
@@ -74,7 +83,9 @@ async def test_n_and_N_go_through_the_matches_wrapping_and_never_clash_with_typi
         assert view.match_in_view(matches[1])
         await pilot.press("N", "N")
         await pilot.pause()
-        assert screen.search.current == total - 1 and bar.counter == f"{total}/{total}"  # wrapped backwards
+        assert (
+            screen.search.current == total - 1 and bar.counter == f"{total}/{total}"
+        )  # wrapped backwards
         assert view.match_in_view(matches[-1])
         assert any("wrapped" in n for n in notices(app))
         await pilot.press("n")
@@ -90,7 +101,9 @@ async def test_smart_case(app):
         await pilot.press("slash", *"the")
         await pilot.pause()
         lower = len(screen.search.matches)
-        await pilot.press("home", "ctrl+k", *"The")  # replaces the query: a capital letter matches case
+        await pilot.press(
+            "home", "ctrl+k", *"The"
+        )  # replaces the query: a capital letter matches case
         await pilot.pause()
         exact = len(screen.search.matches)
         assert screen.search.query == "The"
@@ -123,11 +136,16 @@ async def test_escape_clears_the_search_from_the_field_or_the_article(app):
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         screen, view = app.screen, app.screen.view
-        for keys in (("slash", "p", "u", "t"), ("slash", "p", "u", "t", "enter")):  # in the field / the article
+        for keys in (
+            ("slash", "p", "u", "t"),
+            ("slash", "p", "u", "t", "enter"),
+        ):  # in the field / the article
             await pilot.press(*keys)
             await pilot.pause()
             assert highlighted(view)[0] and screen.search.query == "put"
-            assert app.focused is (view if keys[-1] == "enter" else screen.query_one(SearchBar).input)
+            assert app.focused is (
+                view if keys[-1] == "enter" else screen.query_one(SearchBar).input
+            )
             await pilot.press("escape")
             await pilot.pause()
             assert highlighted(view) == ([], []) and not screen.search.active
@@ -151,6 +169,8 @@ async def test_a_cleared_search_shows_no_count_when_opened_again(app):
         await pilot.pause()
         assert bar.display and app.focused is bar.input and bar.input.value == ""
         assert bar.counter == "" and f"/{total}" not in screen_lines(app)[-2]
-        await pilot.press(*"sat", "backspace", "backspace", "backspace")  # emptied by hand: no count either
+        await pilot.press(
+            *"sat", "backspace", "backspace", "backspace"
+        )  # emptied by hand: no count either
         await pilot.pause()
         assert bar.counter == "" and f"/{total}" not in screen_lines(app)[-2]

@@ -41,7 +41,12 @@ async def test_the_config_file_sets_theme_width_summary_and_keys(bundled, user_f
         assert app.theme == "nord"
         assert screen.view.column_width == 64
         assert screen.view.text_width == 64 - 4
-        column = [line.split("\u258f")[0].rstrip(" \u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588").strip() for line in screen_lines(app)[2:-2]]
+        column = [
+            line.split("\u258f")[0]
+            .rstrip(" \u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588")
+            .strip()
+            for line in screen_lines(app)[2:-2]
+        ]
         assert 50 < max(len(line) for line in column) <= 64 - 4
         assert not [n for n in app._notifications if n.severity != "information"]
         await pilot.press("m")  # remapped: the summary
@@ -57,15 +62,23 @@ async def test_the_config_file_sets_theme_width_summary_and_keys(bundled, user_f
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        shown = {b.id: app.screen.keys_of(b) for _, group in app.key_groups() for b in group if b.id}
-        assert (shown["reader.summary"], shown["article.search"], shown["reader.wider"]) == ("m", "^f", "^→")
+        shown = {
+            b.id: app.screen.keys_of(b) for _, group in app.key_groups() for b in group if b.id
+        }
+        assert (shown["reader.summary"], shown["article.search"], shown["reader.wider"]) == (
+            "m",
+            "^f",
+            "^→",
+        )
         assert "^f  Search" in "\n".join(screen_lines(app))
     assert read_config(user_folders)["column_width"] == 69
     assert read_config(user_folders)["keys"]["reader.summary"] == "m"  # the rest of the file kept
 
 
 @pytest.mark.asyncio
-async def test_invalid_settings_are_named_in_a_warning_and_the_defaults_used(bundled, user_folders):
+async def test_invalid_settings_are_named_in_a_warning_and_the_defaults_used(
+    bundled, user_folders
+):
     write_config(
         user_folders,
         'theme = "no-such-theme"\ncolumn_width = 500\nalgorithm = "magic"\nlength = 0\ncolour = "red"\n\n'
@@ -76,7 +89,15 @@ async def test_invalid_settings_are_named_in_a_warning_and_the_defaults_used(bun
         await ready(pilot)
         screen = app.screen
         warnings = [n.message for n in app._notifications if n.severity == "warning"]
-        for name in ("theme = ", "column_width = 500", "algorithm = ", "length = 0", "'colour'", "no.such.binding", "[keys] reader.summary = "):
+        for name in (
+            "theme = ",
+            "column_width = 500",
+            "algorithm = ",
+            "length = 0",
+            "'colour'",
+            "no.such.binding",
+            "[keys] reader.summary = ",
+        ):
             assert sum(name in w for w in warnings) == 1, name
         assert all("\n" not in w for w in warnings)  # one line each
         assert app.theme == DEFAULT_THEME and screen.view.column_width == DEFAULT_COLUMN_WIDTH
@@ -103,9 +124,13 @@ async def test_a_config_file_that_is_not_toml_is_one_warning(bundled, user_folde
 
 
 @pytest.mark.asyncio
-async def test_a_config_folder_that_cannot_be_read_is_a_warning(bundled, user_folders, monkeypatch):
+async def test_a_config_folder_that_cannot_be_read_is_a_warning(
+    bundled, user_folders, monkeypatch
+):
     user_folders["config"].mkdir()
-    monkeypatch.setenv("READER_CONFIG_DIR", str(user_folders["config"] / ("c" * 300)))  # the system refuses it
+    monkeypatch.setenv(
+        "READER_CONFIG_DIR", str(user_folders["config"] / ("c" * 300))
+    )  # the system refuses it
     app = ReaderApp(document=bundled)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
@@ -123,9 +148,13 @@ async def test_w_and_W_change_the_column_within_60_to_120_and_remember_it(app, u
         text_width = view.text_width
         await pilot.press("W", "W")
         await pilot.pause()
-        assert view.column_width == DEFAULT_COLUMN_WIDTH + 10 and view.text_width == text_width + 10
+        assert (
+            view.column_width == DEFAULT_COLUMN_WIDTH + 10 and view.text_width == text_width + 10
+        )
         assert notices(app).count(f"Column width {DEFAULT_COLUMN_WIDTH + 10}") == 1
-        assert not any(n == f"Column width {DEFAULT_COLUMN_WIDTH + 5}" for n in notices(app))  # replaced
+        assert not any(
+            n == f"Column width {DEFAULT_COLUMN_WIDTH + 5}" for n in notices(app)
+        )  # replaced
         assert read_config(user_folders)["column_width"] == DEFAULT_COLUMN_WIDTH + 10
         await pilot.press(*["w"] * 7)
         await pilot.pause()

@@ -17,12 +17,23 @@ LONG_QUOTE = (
     "The council has spent a decade promising new housing near the river, and every year the plans come "
     "back smaller and later, while families who were told to wait are still waiting for rooms near their schools"
 )
-RESIDENTS = ("Tom Baker", "Ana Silva", "Joe Grant", "Kim Lee", "Sam Ortiz", "Ruth Cole", "Ian Moss", "Lea Stone")
+RESIDENTS = (
+    "Tom Baker",
+    "Ana Silva",
+    "Joe Grant",
+    "Kim Lee",
+    "Sam Ortiz",
+    "Ruth Cole",
+    "Ian Moss",
+    "Lea Stone",
+)
 
 
 def long_article() -> Document:
     """An expert's long quote first, then enough residents' quotes for the list to scroll."""
-    paragraphs = [f'"{LONG_QUOTE}," said Maria Lopez, a professor of urban planning at the University of Leeds.']
+    paragraphs = [
+        f'"{LONG_QUOTE}," said Maria Lopez, a professor of urban planning at the University of Leeds.'
+    ]
     for number, name in enumerate(RESIDENTS, 1):
         paragraphs.append(
             f'"We asked for a date for phase {number} of the work and we received another letter '
@@ -35,7 +46,10 @@ def long_article() -> Document:
 def sidebar_lines(app, quotes: QuoteList) -> list[str]:
     """The rows of the Quotes list as the user sees them (without its title and scrollbar)."""
     region = quotes.scrollable_content_region
-    return [line[region.x : region.right].strip() for line in screen_lines(app)[region.y : region.bottom]]
+    return [
+        line[region.x : region.right].strip()
+        for line in screen_lines(app)[region.y : region.bottom]
+    ]
 
 
 async def test_a_long_quote_shows_all_its_lines_when_the_list_scrolls():
@@ -48,7 +62,9 @@ async def test_a_long_quote_shows_all_its_lines_when_the_list_scrolls():
         first = lines.index("\u201cThe council has spent a decade")
         shown = " ".join(lines[first : lines.index("OTHER VOICES")])  # up to the next heading
         quote = quotes.voices[0].quotes[0]
-        assert quote.text == LONG_QUOTE + ","  # the comma that led back into the sentence is not shown
+        assert (
+            quote.text == LONG_QUOTE + ","
+        )  # the comma that led back into the sentence is not shown
         assert shown == f"\u201c{LONG_QUOTE}\u201d"
 
 

@@ -240,11 +240,15 @@ async def test_the_busy_line_and_the_title_name_the_algorithm_alike(app, slow):
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot)
         screen = app.screen
-        await pilot.press("s", *["a"] * (ALGORITHMS.index("textrank") - ALGORITHMS.index(DEFAULT_ALGORITHM)))
+        await pilot.press(
+            "s", *["a"] * (ALGORITHMS.index("textrank") - ALGORITHMS.index(DEFAULT_ALGORITHM))
+        )
         await pilot.pause(0.1)
         assert screen.algorithm == "textrank" and screen.query_one(SummaryPane).busy
         text = screen_text(app)
-        assert "Summary \u00b7 TextRank \u00b7" in text and "Summarizing with TextRank\u2026" in text
+        assert (
+            "Summary \u00b7 TextRank \u00b7" in text and "Summarizing with TextRank\u2026" in text
+        )
         assert "textrank" not in text
         slow.set()
         await settle(pilot)

@@ -10,7 +10,6 @@ from reader.sources.document import Document
 from reader.ui.app import ReaderApp
 from reader.ui.text import clean, clean_with_offsets
 
-
 HOSTILE = (
     "[bold red]Not bold[/] and [link=https://evil.example]no link[/link] in this sentence. "
     "It tries to clear the screen \x1b[2J\x1b[H and write the clipboard \x1b]52;c;ZXZpbA==\x07 here. "
@@ -33,7 +32,9 @@ def test_clean_keeps_offsets_in_step():
 
 @pytest.mark.asyncio
 async def test_hostile_article_is_shown_as_text():
-    document = Document(text=HOSTILE, source="evil.txt", title="[b]Evil[/b] \x1b[31mtitle\x07", name="evil")
+    document = Document(
+        text=HOSTILE, source="evil.txt", title="[b]Evil[/b] \x1b[31mtitle\x07", name="evil"
+    )
     app = ReaderApp(source="evil.txt", document=document)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)

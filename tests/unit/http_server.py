@@ -11,9 +11,9 @@ Tests register routes (path -> Route) and read back what the server saw
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Iterable
 
 import pytest
 
@@ -52,7 +52,9 @@ class LoopbackServer:
         self.sent: dict[str, int] = {}
         self.stop = threading.Event()
         self.httpd = _QuietServer(("127.0.0.1", 0), _handler_for(self))
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def port(self) -> int:
@@ -67,7 +69,9 @@ class LoopbackServer:
         return self.url(path)
 
     def redirect(self, path: str, target: str, status: int = 302) -> str:
-        return self.route(path, Route(status=status, content_type=None, headers={"Location": target}))
+        return self.route(
+            path, Route(status=status, content_type=None, headers={"Location": target})
+        )
 
     def __enter__(self) -> LoopbackServer:
         self.thread.start()
@@ -84,8 +88,10 @@ def _handler_for(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            server.requests.append({"path": self.path, **{k.lower(): v for k, v in self.headers.items()}})
+        def do_GET(self) -> None:
+            server.requests.append(
+                {"path": self.path, **{k.lower(): v for k, v in self.headers.items()}}
+            )
             route = server.routes.get(self.path.split("?", 1)[0])
             if route is None:
                 route = Route(status=404, body=b"<html><body>not here</body></html>")
@@ -103,7 +109,9 @@ def _handler_for(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
             for name, value in route.headers.items():
                 self.send_header(name, value)
             if route.chunks is None:
-                length = route.content_length if route.content_length is not None else len(route.body)
+                length = (
+                    route.content_length if route.content_length is not None else len(route.body)
+                )
                 self.send_header("Content-Length", str(length))
             else:
                 self.send_header("Connection", "close")
@@ -122,7 +130,7 @@ def _handler_for(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 server.sent[self.path] = sent
             self.close_connection = True
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass  # keep test output clean
 
     return Handler
@@ -131,7 +139,14 @@ def _handler_for(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture
 def http_server(monkeypatch: pytest.MonkeyPatch):
     """A running LoopbackServer; proxies from the environment are ignored."""
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+    for name in (
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     with LoopbackServer() as server:

@@ -15,9 +15,13 @@ BODY = (
 def test_bundled_article_has_three_captions_credited(bundled_article):
     credits = [c.credit for c in bundled_article.captions]
     assert credits == ["AP", "AFP", "Reuters"]
-    assert bundled_article.captions[0].text.startswith("Russian President Vladimir Putin (left) and North Korea's")
+    assert bundled_article.captions[0].text.startswith(
+        "Russian President Vladimir Putin (left) and North Korea's"
+    )
     assert bundled_article.captions[0].text.endswith("Amur region, Russia, on Wednesday.")
-    assert bundled_article.captions[1].text.startswith("In this pool photo distributed by Sputnik agency")
+    assert bundled_article.captions[1].text.startswith(
+        "In this pool photo distributed by Sputnik agency"
+    )
 
 
 def test_bundled_captions_are_out_of_the_body(bundled_article):
@@ -58,9 +62,13 @@ def test_credit_on_a_line_of_its_own():
 
 
 def test_credit_line_as_its_own_block():
-    text = f"{BODY}\n\nIn this file photo, workers repair the bridge.\n\nCredit: City Hall\n\n{BODY}"
+    text = (
+        f"{BODY}\n\nIn this file photo, workers repair the bridge.\n\nCredit: City Hall\n\n{BODY}"
+    )
     article = article_from_text(text)
-    assert [(c.text, c.credit) for c in article.captions] == [("In this file photo, workers repair the bridge.", "City Hall")]
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("In this file photo, workers repair the bridge.", "City Hall")
+    ]
 
 
 def test_repeated_caption_inside_a_block():
@@ -75,7 +83,9 @@ def test_repeated_caption_inside_a_block():
 def test_pull_quote_is_not_a_caption_and_not_repeated():
     quote = "We will rebuild every house that was lost, and we will do it together."
     body = f'The governor spoke on Friday. "{quote}" she said at the site. Crews arrived in the afternoon.'
-    article = article_from_text(f"{body}\n\n\u201c{quote}\u201d\n\nMore crews came later in the week.")
+    article = article_from_text(
+        f"{body}\n\n\u201c{quote}\u201d\n\nMore crews came later in the week."
+    )
     assert article.captions == ()
     assert article.body.count("rebuild every house") == 1
 

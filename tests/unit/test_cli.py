@@ -30,7 +30,9 @@ def test_summarize_prints_one_sentence_per_line(bundled_path, bundled_article):
 
 
 def test_summarize_json_gives_places(bundled_path, bundled_article):
-    result = run_reader("summarize", str(bundled_path), "--sentences", "4", "--algorithm", "textrank", "--json")
+    result = run_reader(
+        "summarize", str(bundled_path), "--sentences", "4", "--algorithm", "textrank", "--json"
+    )
     data = json.loads(result.stdout)
     assert data["algorithm"] == "textrank"
     indexes = [s["index"] for s in data["sentences"]]
@@ -43,10 +45,17 @@ def test_summarize_json_gives_places(bundled_path, bundled_article):
 
 def test_summary_longer_than_article_gives_whole_body(tmp_path):
     path = tmp_path / "short.txt"
-    path.write_text("The bridge opened on Monday. Thousands crossed it. The mayor cut the ribbon.", encoding="utf-8")
+    path.write_text(
+        "The bridge opened on Monday. Thousands crossed it. The mayor cut the ribbon.",
+        encoding="utf-8",
+    )
     result = run_reader("summarize", str(path), "-n", "50")
     assert result.returncode == 0
-    assert result.stdout.splitlines() == ["The bridge opened on Monday.", "Thousands crossed it.", "The mayor cut the ribbon."]
+    assert result.stdout.splitlines() == [
+        "The bridge opened on Monday.",
+        "Thousands crossed it.",
+        "The mayor cut the ribbon.",
+    ]
 
 
 def test_inspect_json_schema(bundled_path):
@@ -88,7 +97,9 @@ def test_encodings_are_detected(tmp_path, encoding):
 
 
 def test_missing_file():
-    _assert_one_line_error(run_reader("summarize", "no/such/file.txt"), "no such file: no/such/file.txt")
+    _assert_one_line_error(
+        run_reader("summarize", "no/such/file.txt"), "no such file: no/such/file.txt"
+    )
 
 
 def test_folder(tmp_path):
@@ -113,16 +124,22 @@ def test_binary_file(tmp_path):
 
 
 def test_unknown_algorithm(bundled_path):
-    _assert_one_line_error(run_reader("summarize", str(bundled_path), "-a", "magic"), "unknown algorithm 'magic'")
+    _assert_one_line_error(
+        run_reader("summarize", str(bundled_path), "-a", "magic"), "unknown algorithm 'magic'"
+    )
 
 
 @pytest.mark.parametrize("count", ["0", "-3", "many"])
 def test_bad_sentence_count(bundled_path, count):
-    _assert_one_line_error(run_reader("summarize", str(bundled_path), "-n", count), "argument -n/--sentences")
+    _assert_one_line_error(
+        run_reader("summarize", str(bundled_path), "-n", count), "argument -n/--sentences"
+    )
 
 
 def test_unknown_option(bundled_path):
-    _assert_one_line_error(run_reader("inspect", str(bundled_path), "--frobnicate"), "unrecognized arguments")
+    _assert_one_line_error(
+        run_reader("inspect", str(bundled_path), "--frobnicate"), "unrecognized arguments"
+    )
 
 
 @pytest.mark.parametrize("command", [[], ["summarize"], ["inspect"]])
@@ -145,16 +162,33 @@ def test_missing_file_for_the_reader_itself():
 
 def test_summarize_follows_the_config_defaults(tmp_path, bundled_path):
     (tmp_path / "config.toml").write_text('algorithm = "lsa"\nlength = 2\n', encoding="utf-8")
-    result = run_reader("summarize", str(bundled_path), "--json", env={"READER_CONFIG_DIR": str(tmp_path)})
+    result = run_reader(
+        "summarize", str(bundled_path), "--json", env={"READER_CONFIG_DIR": str(tmp_path)}
+    )
     data = json.loads(result.stdout)
     assert (data["algorithm"], data["length"]) == ("lsa", 2)
-    explicit = run_reader("summarize", str(bundled_path), "-a", "kl", "-n", "1", "--json", env={"READER_CONFIG_DIR": str(tmp_path)})
-    assert (json.loads(explicit.stdout)["algorithm"], json.loads(explicit.stdout)["length"]) == ("kl", 1)
+    explicit = run_reader(
+        "summarize",
+        str(bundled_path),
+        "-a",
+        "kl",
+        "-n",
+        "1",
+        "--json",
+        env={"READER_CONFIG_DIR": str(tmp_path)},
+    )
+    assert (json.loads(explicit.stdout)["algorithm"], json.loads(explicit.stdout)["length"]) == (
+        "kl",
+        1,
+    )
 
 
 def test_small_vocabulary_summary_prints_no_warning(tmp_path):
     path = tmp_path / "tiny.txt"
-    path.write_text("A dog ran. A dog sat. A dog ate. A cat ran. A cat sat. The dog ran home. A cat ate.", encoding="utf-8")
+    path.write_text(
+        "A dog ran. A dog sat. A dog ate. A cat ran. A cat sat. The dog ran home. A cat ate.",
+        encoding="utf-8",
+    )
     result = run_reader("summarize", str(path), "-a", "lsa", "-n", "2")
     assert result.returncode == 0 and result.stderr == ""
 
@@ -176,7 +210,10 @@ def test_the_reader_without_a_terminal_says_so(bundled_path):
         timeout=60,
     )
     assert result.returncode == 2
-    assert result.stderr.strip() == "reader: error: no terminal to read keys from; use 'reader inspect' or 'reader summarize' in pipes"
+    assert (
+        result.stderr.strip()
+        == "reader: error: no terminal to read keys from; use 'reader inspect' or 'reader summarize' in pipes"
+    )
 
 
 def test_json_offsets_point_into_the_inspected_text(tmp_path):

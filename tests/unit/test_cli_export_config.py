@@ -32,10 +32,17 @@ def work(tmp_path):
     return folder
 
 
-def reader(*args: str, env: dict[str, str], cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+def reader(
+    *args: str, env: dict[str, str], cwd: Path, stdin: str | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "reader", *args],
-        env=env, cwd=cwd, input=stdin, capture_output=True, text=True, timeout=120,
+        env=env,
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -80,7 +87,10 @@ def test_export_never_overwrites(env, work):
     assert second.returncode == 0
     assert second.stdout.strip() == first.replace(".md", "-2.md")
     assert (work / first).read_text() == "my notes"
-    assert f"## Summary ({DEFAULT_ALGORITHM}, 1 sentence)" in (work / second.stdout.strip()).read_text()
+    assert (
+        f"## Summary ({DEFAULT_ALGORITHM}, 1 sentence)"
+        in (work / second.stdout.strip()).read_text()
+    )
 
 
 def test_export_to_standard_output(env, work):
@@ -119,7 +129,9 @@ def test_export_into_a_missing_folder(env, work):
 
 def test_export_errors_are_one_line(env, work):
     assert_one_line_error(reader("export", "missing.txt", env=env, cwd=work), "no such file")
-    assert_one_line_error(reader("export", BUNDLED, "-a", "magic", env=env, cwd=work), "unknown algorithm")
+    assert_one_line_error(
+        reader("export", BUNDLED, "-a", "magic", env=env, cwd=work), "unknown algorithm"
+    )
     assert_one_line_error(reader("export", BUNDLED, "-n", "0", env=env, cwd=work), "at least 1")
     assert_one_line_error(reader("export", env=env, cwd=work), "source")
     assert list(work.iterdir()) == []
@@ -127,28 +139,48 @@ def test_export_errors_are_one_line(env, work):
 
 def test_export_targets_that_are_folders_or_impossible_names(env, work):
     (work / "notes").mkdir()
-    assert_one_line_error(reader("export", BUNDLED, "-o", "notes", env=env, cwd=work), "notes is a folder")
-    assert_one_line_error(reader("export", BUNDLED, "-o", "drafts/", env=env, cwd=work), "drafts/ names a folder")
+    assert_one_line_error(
+        reader("export", BUNDLED, "-o", "notes", env=env, cwd=work), "notes is a folder"
+    )
+    assert_one_line_error(
+        reader("export", BUNDLED, "-o", "drafts/", env=env, cwd=work), "drafts/ names a folder"
+    )
     long_name = "a" * 300 + ".md"
-    assert_one_line_error(reader("export", BUNDLED, "-o", long_name, env=env, cwd=work), "file name too long")
+    assert_one_line_error(
+        reader("export", BUNDLED, "-o", long_name, env=env, cwd=work), "file name too long"
+    )
     assert [p.name for p in work.iterdir()] == ["notes"]
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-@pytest.mark.parametrize("command", [["summarize", BUNDLED], ["export", BUNDLED, "-o", "-"], ["inspect", BUNDLED]])
+@pytest.mark.parametrize(
+    "command", [["summarize", BUNDLED], ["export", BUNDLED, "-o", "-"], ["inspect", BUNDLED]]
+)
 def test_a_full_disk_on_standard_output_is_one_line(env, work, command):
     with open("/dev/full", "w") as full:
         result = subprocess.run(
-            [sys.executable, "-m", "reader", *command], env=env, cwd=work, stdout=full, stderr=subprocess.PIPE, text=True
+            [sys.executable, "-m", "reader", *command],
+            env=env,
+            cwd=work,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
         )
     assert result.returncode == 2
-    assert result.stderr.splitlines() == ["reader: error: cannot write the output: no space left on device"]
+    assert result.stderr.splitlines() == [
+        "reader: error: cannot write the output: no space left on device"
+    ]
 
 
 def test_closed_standard_input_is_one_line(env, work):
     for command in ("summarize -", "-"):
         result = subprocess.run(
-            f"{sys.executable} -m reader {command} <&-", shell=True, env=env, cwd=work, capture_output=True, text=True
+            f"{sys.executable} -m reader {command} <&-",
+            shell=True,
+            env=env,
+            cwd=work,
+            capture_output=True,
+            text=True,
         )
         assert_one_line_error(result, "standard input is closed")
 
@@ -168,10 +200,15 @@ def test_config_prints_the_path_and_the_defaults(env, work):
     result = reader("config", env=env, cwd=work)
     assert result.returncode == 0 and result.stderr == ""
     path = Path(env["READER_CONFIG_DIR"]) / "config.toml"
-    assert str(path) in result.stdout.splitlines()[0] and "not found" in result.stdout.splitlines()[0]
+    assert (
+        str(path) in result.stdout.splitlines()[0] and "not found" in result.stdout.splitlines()[0]
+    )
     assert str(Path(env["READER_STATE_DIR"]) / "state.json") in result.stdout
     assert tomllib.loads(result.stdout) == {
-        "theme": "textual-dark", "column_width": 80, "algorithm": DEFAULT_ALGORITHM, "length": DEFAULT_LENGTH,
+        "theme": "textual-dark",
+        "column_width": 80,
+        "algorithm": DEFAULT_ALGORITHM,
+        "length": DEFAULT_LENGTH,
         "keys": {},
     }
 
@@ -240,7 +277,9 @@ def test_corrupt_state_and_invalid_config_leave_the_reader_working(env, work):
         "assert store.put('k', ArticleState(paragraph=4, length=settings.length))\n"
         "for line in warnings + store.warnings: print(line)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=work, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=work, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 3
@@ -258,7 +297,10 @@ def test_help_lists_the_commands(env, work):
 
 
 def test_config_checks_binding_ids_and_keys(env, work):
-    write_config(env, '[keys]\n"nope.x" = "y"\n"article.search" = "notakey+++"\n"summary.longer" = "ctrl+shift+up"\n')
+    write_config(
+        env,
+        '[keys]\n"nope.x" = "y"\n"article.search" = "notakey+++"\n"summary.longer" = "ctrl+shift+up"\n',
+    )
     result = reader("config", env=env, cwd=work)
     assert result.returncode == 0
     warnings = result.stderr.splitlines()

@@ -38,7 +38,7 @@ def test_bundled_article_outline(bundled):
     assert lines[0] == f"# {escape_markdown(article.title)}"
     assert "korea-herald-putin-kim-jong-un-vostochny-cosmodrome.txt" in lines[2]
     assert "## Summary (lexrank, 3 sentences)" in lines
-    summary = lines[lines.index("## Summary (lexrank, 3 sentences)") + 2:]
+    summary = lines[lines.index("## Summary (lexrank, 3 sentences)") + 2 :]
     assert [line.startswith("- ") for line in summary[:4]] == [True, True, True, False]
     assert markdown.endswith("\n") and not markdown.endswith("\n\n")
 
@@ -52,11 +52,15 @@ def test_bundled_article_captions_with_credits(bundled):
 
 
 def test_bundled_article_quotes_by_speaker_experts_first(bundled):
-    article, markdown = bundled
+    _, markdown = bundled
     quotes = markdown.split("## Quotes\n\n", 1)[1]
     assert quotes.index("### Experts") < quotes.index("### Other voices")
     assert "**Kim Dong-yub**, professor" in quotes
-    assert quotes.index("**Kim Dong-yub**") < quotes.index("### Other voices") < quotes.index("**Vladimir Putin**")
+    assert (
+        quotes.index("**Kim Dong-yub**")
+        < quotes.index("### Other voices")
+        < quotes.index("**Vladimir Putin**")
+    )
 
 
 def _article(title="A *bold* claim # 1", captions=(), quotes=()):
@@ -64,16 +68,24 @@ def _article(title="A *bold* claim # 1", captions=(), quotes=()):
     sentences = (Sentence(0, 0, 15, "First sentence.", 0), Sentence(1, 16, 27, "Second one.", 0))
     paragraph = Paragraph(0, 0, 27, sentences, text)
     return Article(
-        title=title, source="example.txt", text=text, sections=(Section(0, "Start", (paragraph,)),),
-        captions=tuple(captions), quotes=tuple(quotes), date="2023-09-13", url="https://example.com/a b",
-        author="A. Writer", site="Example News",
+        title=title,
+        source="example.txt",
+        text=text,
+        sections=(Section(0, "Start", (paragraph,)),),
+        captions=tuple(captions),
+        quotes=tuple(quotes),
+        date="2023-09-13",
+        url="https://example.com/a b",
+        author="A. Writer",
+        site="Example News",
     )
 
 
 def test_a_small_article_in_full():
     quote = Quote("It is <b>done</b>", "Jane_Doe", "analyst at [X]", True, "direct", 0, 0, 5)
     article = _article(
-        captions=[Caption("A photo *here*.", "AP", 0), Caption("No credit.", None, 0)], quotes=[quote]
+        captions=[Caption("A photo *here*.", "AP", 0), Caption("No credit.", None, 0)],
+        quotes=[quote],
     )
     summary = Summary("lsa", article.sentences[:1])
     assert export_markdown(article, summary) == (
@@ -133,11 +145,21 @@ def _rendered_text(markdown: str) -> list[str]:
     runs = []
     for token in tokens:
         if token.type == "inline":
-            runs.append("".join(child.content for child in token.children if child.type in ("text", "softbreak")))
+            runs.append(
+                "".join(
+                    child.content
+                    for child in token.children
+                    if child.type in ("text", "softbreak")
+                )
+            )
     return runs
 
 
-@given(st.text(alphabet=st.sampled_from(list("abmpx 1.#*_-+=>`<&;[]()!|~:/\\\n")), min_size=1, max_size=30))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("abmpx 1.#*_-+=>`<&;[]()!|~:/\\\n")), min_size=1, max_size=30
+    )
+)
 def test_escaped_text_renders_as_itself(text):
     flat = " ".join(text.split())
     if not flat:
@@ -146,7 +168,7 @@ def test_escaped_text_renders_as_itself(text):
         runs = _rendered_text(line)
         assert len(runs) == 1, line
         tokens = MarkdownIt("commonmark").enable("strikethrough").enable("table").parse(line)
-        children = [t for t in tokens if t.type == "inline"][0].children
+        children = next(t for t in tokens if t.type == "inline").children
         assert all(child.type == "text" for child in children), (line, [c.type for c in children])
         assert runs[0] == flat, line
 
@@ -154,8 +176,10 @@ def test_escaped_text_renders_as_itself(text):
 @pytest.mark.parametrize(
     ("title", "name"),
     [
-        ("North Korean leader Kim Jong-un and Russian President Vladimir Putin…",
-         "north-korean-leader-kim-jong-un-and-russian-president.md"),
+        (
+            "North Korean leader Kim Jong-un and Russian President Vladimir Putin…",
+            "north-korean-leader-kim-jong-un-and-russian-president.md",
+        ),
         ("Café Society: what's next?", "cafe-society-what-s-next.md"),
         ("../../etc/passwd", "etc-passwd.md"),
         ("???", "article.md"),

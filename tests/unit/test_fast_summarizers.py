@@ -86,7 +86,11 @@ def assert_same_summaries(name: str, document, counts=COUNTS, tolerant: bool = F
     index = {id(s): i for i, s in enumerate(document.sentences)}
     for count in counts:
         ordered = iter(ratings)
-        expected = AbstractSummarizer._get_best_sentences(document.sentences, count, lambda s: next(ordered))
+        expected = AbstractSummarizer._get_best_sentences(
+            document.sentences,
+            count,
+            lambda s: next(ordered),  # noqa: B023
+        )
         got, _ = summarise(FAST_SUMMARIZERS[name], document, count)
         if expected == got:
             continue
@@ -168,7 +172,9 @@ def test_ratings_are_bit_identical(article, zipf_document, name):
 def test_greedy_ratings_are_identical(article, zipf_document, name):
     for document in (article, zipf_document):
         sentences = document.sentences
-        expected = configure(STOCK_SUMMARIZERS[name](STEMMER), document)._compute_ratings(sentences)
+        expected = configure(STOCK_SUMMARIZERS[name](STEMMER), document)._compute_ratings(
+            sentences
+        )
         got = configure(FAST_SUMMARIZERS[name](STEMMER), document)._compute_ratings(sentences)
         assert got == expected
 
@@ -222,7 +228,10 @@ def test_edmundson_methods_on_and_off_match_stock(article, zipf_document, weight
 def test_edmundson_repeated_sentences_rate_as_in_stock():
     # sumy keys ratings by sentence text: a repeated sentence takes its last copy's position points.
     document = document_from(
-        [["Rocket launch today.", "Moon deal signed.", "Rocket launch today."], ["Pad north.", "Moon deal signed."]],
+        [
+            ["Rocket launch today.", "Moon deal signed.", "Rocket launch today."],
+            ["Pad north.", "Moon deal signed."],
+        ],
         heading="ROCKET MOON",
     )
     weights = {"key_weight": 1.0}
@@ -269,14 +278,29 @@ def test_percentage_and_large_counts(article):
 
 # --- generated texts: a small vocabulary, so sentences share many words ---
 
-_WORDS = ["rocket", "rockets", "launch", "launched", "space", "north", "korea", "moon", "pad", "deal"]
+_WORDS = [
+    "rocket",
+    "rockets",
+    "launch",
+    "launched",
+    "space",
+    "north",
+    "korea",
+    "moon",
+    "pad",
+    "deal",
+]
 _STOPS = ["the", "a", "of", "and", "is", "to", "other", "others"]
 _word = st.sampled_from(_WORDS + _STOPS).flatmap(
-    lambda w: st.sampled_from([w, w.capitalize()]) if w in ("the", "rocket", "other") else st.just(w)
+    lambda w: (
+        st.sampled_from([w, w.capitalize()]) if w in ("the", "rocket", "other") else st.just(w)
+    )
 )
 _sentence = st.lists(_word, min_size=1, max_size=12).map(lambda ws: " ".join(ws) + ".")
 _paragraphs = st.lists(st.lists(_sentence, min_size=1, max_size=6), min_size=1, max_size=5)
-_heading = st.one_of(st.none(), st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join))
+_heading = st.one_of(
+    st.none(), st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join)
+)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,7 +11,9 @@ from tests.conftest import BUNDLED, ROOT
 
 def _modules_after(code: str) -> set[str]:
     script = code + "\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))\n"
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     return set(json.loads(result.stdout.strip().splitlines()[-1]))
 
 

@@ -16,7 +16,11 @@ def _words(text: str) -> list[str]:
 
 def test_bundled_body_keeps_every_word_in_order(bundled_article, bundled_path):
     source = bundled_path.read_text(encoding="utf-8")
-    body_blocks = [b for b in source.split("\n\n") if "(AP)" not in b and "(AFP)" not in b and "(Reuters)" not in b]
+    body_blocks = [
+        b
+        for b in source.split("\n\n")
+        if "(AP)" not in b and "(AFP)" not in b and "(Reuters)" not in b
+    ]
     assert _words(bundled_article.body) == _words("\n\n".join(body_blocks))
 
 
@@ -50,7 +54,9 @@ def test_bundled_article_has_at_least_four_labelled_sections(bundled_article):
     for section in sections:
         assert 0 < len(section.label) <= 42
         assert section.label != "Untitled"
-    assert [p.index for s in sections for p in s.paragraphs] == list(range(len(bundled_article.paragraphs)))
+    assert [p.index for s in sections for p in s.paragraphs] == list(
+        range(len(bundled_article.paragraphs))
+    )
 
 
 def test_photo_breaks_start_sections(bundled_article):
@@ -60,7 +66,9 @@ def test_photo_breaks_start_sections(bundled_article):
 
 
 def test_derived_title_is_short_and_not_untitled(bundled_article):
-    assert bundled_article.title.startswith("North Korean leader Kim Jong-un and Russian President Vladimir Putin")
+    assert bundled_article.title.startswith(
+        "North Korean leader Kim Jong-un and Russian President Vladimir Putin"
+    )
     assert len(bundled_article.title) <= 81
 
 
@@ -70,7 +78,11 @@ def test_front_matter_gives_title_and_source():
 
     data = b"---\ntitle: Budget passes\nsource: City Times\ndate: 2024-05-01\n---\nThe council voted. It was late.\n"
     article = build_article(document_from_bytes(data, name="x.txt", source="x.txt"))
-    assert (article.title, article.source, article.date) == ("Budget passes", "City Times", "2024-05-01")
+    assert (article.title, article.source, article.date) == (
+        "Budget passes",
+        "City Times",
+        "2024-05-01",
+    )
     assert article.body == "The council voted. It was late."
 
 
@@ -86,7 +98,11 @@ def test_long_block_split_at_a_quote_boundary():
     assert article.paragraphs[1].text.startswith('"We have never seen water this high,"')
 
 
-SENTENCE = st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]), min_size=1, max_size=80)
+SENTENCE = st.text(
+    alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]),
+    min_size=1,
+    max_size=80,
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -114,13 +130,17 @@ def test_parsing_never_loses_or_reorders_words(blocks):
 
 
 def test_a_headline_line_becomes_the_title_not_body():
-    article = article_from_text("Budget Passes After a Long Night\n\nThe council voted at 2 a.m. Members went home.")
+    article = article_from_text(
+        "Budget Passes After a Long Night\n\nThe council voted at 2 a.m. Members went home."
+    )
     assert article.title == "Budget Passes After a Long Night"
     assert article.body == "The council voted at 2 a.m. Members went home."
 
 
 def test_an_opening_sentence_is_body_not_headline():
-    article = article_from_text("The council voted on Monday to approve the budget.\n\nIt was late. Members went home.")
+    article = article_from_text(
+        "The council voted on Monday to approve the budget.\n\nIt was late. Members went home."
+    )
     assert article.body.startswith("The council voted on Monday")
     assert article.title == "The council voted on Monday to approve the budget"
 
@@ -134,7 +154,6 @@ def test_a_quote_over_several_sentences_is_not_cut_by_a_paragraph_break():
     )
     article = article_from_text(text)
     assert any(quote in p.text for p in article.paragraphs)
-
 
 
 def test_contractions_and_possessives_are_not_section_label_terms():

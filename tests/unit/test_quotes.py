@@ -117,7 +117,10 @@ def test_herald_paragraphs_and_offsets(herald):
 def test_herald_indirect_speech(herald):
     _, quotes = herald
     indirect = [q for q in quotes if q.kind == "indirect"]
-    assert any(q.speaker == "Vladimir Putin" and q.text.startswith("the venue was deliberately") for q in indirect)
+    assert any(
+        q.speaker == "Vladimir Putin" and q.text.startswith("the venue was deliberately")
+        for q in indirect
+    )
     assert not any(q.expert for q in indirect)
 
 
@@ -125,15 +128,22 @@ def test_herald_indirect_speech(herald):
 
 
 def test_said_x_with_apposition_role():
-    q = quoted('"The market will recover by spring," said John Smith, an analyst at RAND.', "The market")
-    assert (q.speaker, q.role, q.expert, q.kind) == ("John Smith", "analyst at RAND", True, "direct")
+    q = quoted(
+        '"The market will recover by spring," said John Smith, an analyst at RAND.', "The market"
+    )
+    assert (q.speaker, q.role, q.expert, q.kind) == (
+        "John Smith",
+        "analyst at RAND",
+        True,
+        "direct",
+    )
     assert q.text == "The market will recover by spring,"
 
 
 def test_x_said_colon_and_bare_continuation_paragraph():
     text = (
-        "Mayor Linda Park said: \"We will open three new libraries this year.\"\n\n"
-        "\"Every neighbourhood deserves one, and we will pay for it.\"\n\n"
+        'Mayor Linda Park said: "We will open three new libraries this year."\n\n'
+        '"Every neighbourhood deserves one, and we will pay for it."\n\n'
         "The council votes next week."
     )
     quotes = direct(quotes_of(text))
@@ -157,7 +167,10 @@ def test_told_surname_and_pronoun_resolve_to_full_name():
 
 
 def test_according_to():
-    q = quoted('"We do not have the votes," according to Tom Reed, the Senate majority leader.', "We do not")
+    q = quoted(
+        '"We do not have the votes," according to Tom Reed, the Senate majority leader.',
+        "We do not",
+    )
     assert (q.speaker, q.role, q.expert) == ("Tom Reed", "Senate majority leader", False)
 
 
@@ -170,7 +183,11 @@ def test_prenominal_role_and_partial_quote():
     assert (partial.speaker, partial.kind, partial.expert) == ("Nam Sung-wook", "partial", False)
     full = quoted(text, "This changes")
     assert (full.speaker, full.role, full.kind, full.expert) == (
-        "Nam Sung-wook", "Korea University professor", "direct", True)
+        "Nam Sung-wook",
+        "Korea University professor",
+        "direct",
+        True,
+    )
 
 
 def test_curly_quotes_with_nested_single_quotes():
@@ -180,7 +197,11 @@ def test_curly_quotes_with_nested_single_quotes():
     )
     q = quoted(text, "He told me")
     assert q.text == "He told me, ‘Never give up,’ and I never did,"
-    assert (q.speaker, q.role, q.expert) == ("Ana Costa", "former official at the Foreign Ministry", True)
+    assert (q.speaker, q.role, q.expert) == (
+        "Ana Costa",
+        "former official at the Foreign Ministry",
+        True,
+    )
 
 
 def test_quote_spanning_sentences_and_continued_over_paragraphs():
@@ -233,23 +254,31 @@ def test_speakerless_scare_quotes_are_dropped():
 
 
 def test_long_unattributed_quote_is_kept_without_speaker():
-    quotes = direct(quotes_of('The sign read "No entry for anyone after dark, by order of the park".'))
+    quotes = direct(
+        quotes_of('The sign read "No entry for anyone after dark, by order of the park".')
+    )
     assert len(quotes) == 1
     assert quotes[0].speaker is None and not quotes[0].expert
 
 
 def test_dash_attribution():
-    q = quoted("\u201cI just hope people go out and vote.\u201d \u2015 Jorge Falcon", "I just hope")
+    q = quoted(
+        "\u201cI just hope people go out and vote.\u201d \u2015 Jorge Falcon", "I just hope"
+    )
     assert q.speaker == "Jorge Falcon"
 
 
 def test_straight_double_apostrophes():
-    q = quoted("Not paying taxes ''makes me smart,'' Donald Trump said last week.", "makes me smart")
+    q = quoted(
+        "Not paying taxes ''makes me smart,'' Donald Trump said last week.", "makes me smart"
+    )
     assert (q.speaker, q.kind) == ("Donald Trump", "partial")
 
 
 def test_dash_attribution_with_role_and_mark_split_off():
-    q = quoted("\u201cI want my job back.\u201d \u2014 Mary Ellen Ruiz, a nurse from Dayton", "I want")
+    q = quoted(
+        "\u201cI want my job back.\u201d \u2014 Mary Ellen Ruiz, a nurse from Dayton", "I want"
+    )
     assert (q.speaker, q.role) == ("Mary Ellen Ruiz", "nurse from Dayton")
     text = "\u201cThe rent doubled. We had to move.\u201d\u2015 Omar Reyes"
     assert quoted(text, "The rent").speaker == "Omar Reyes"
@@ -303,7 +332,7 @@ def test_new_person_introduced_between_quotes():
     text = (
         'Senator Ann Blake said the bill would pass. "We have the votes," Blake said.\n\n'
         'Her opponent, Tom Hardy, disagreed. "They do not have the votes."\n\n'
-        "His former business partner, Lee Chang, defended him. \"He keeps his word.\""
+        'His former business partner, Lee Chang, defended him. "He keeps his word."'
     )
     assert quoted(text, "They do not").speaker == "Tom Hardy"
     assert quoted(text, "He keeps").speaker == "Lee Chang"
@@ -355,8 +384,9 @@ def test_as_x_put_it_and_what_it_called():
 
 
 def test_quote_after_a_possessive_determiner():
-    assert quoted('"We live in hard times," my father often said.', "We live").speaker == "my father"
-
+    assert (
+        quoted('"We live in hard times," my father often said.', "We live").speaker == "my father"
+    )
 
 
 def test_title_case_event_names_are_not_quotes():
@@ -370,22 +400,33 @@ def test_title_case_event_names_are_not_quotes():
 
 
 def test_title_case_words_keep_an_explicit_speaker():
-    assert quoted('"Make Our Town Great Again," Tom Hardy said.', "Make Our Town").speaker == "Tom Hardy"
+    assert (
+        quoted('"Make Our Town Great Again," Tom Hardy said.', "Make Our Town").speaker
+        == "Tom Hardy"
+    )
     text = 'Ann Blake Said "Many Of You In This Room Are The Future Of Our Party"'
     assert quoted(text, "Many Of You").speaker is None  # headline style: kept
 
 
 def test_contraction_is_not_a_speaker():
-    q = quoted("There\u2019s a saying that goes \u201ca tree grows where the rain falls\u201d here.", "a tree grows")
+    q = quoted(
+        "There\u2019s a saying that goes \u201ca tree grows where the rain falls\u201d here.",
+        "a tree grows",
+    )
     assert q.speaker is None
-    q = quoted("It's clear the plan was \"a giveaway to the richest families in town.\"", "a giveaway")
+    q = quoted(
+        'It\'s clear the plan was "a giveaway to the richest families in town."', "a giveaway"
+    )
     assert q.speaker is None
 
 
 @pytest.mark.parametrize(
-    "text, role",
+    ("text", "role"),
     [
-        ('Secretary of State Jane Doe said the deal "gives us hope for a lasting peace."', "Secretary of State"),
+        (
+            'Secretary of State Jane Doe said the deal "gives us hope for a lasting peace."',
+            "Secretary of State",
+        ),
         ('"We will not back down," said Minister of Defense Jane Doe.', "Minister of Defense"),
         ('Chief of Staff Jane Doe told reporters: "The schedule is full."', "Chief of Staff"),
         (
@@ -401,7 +442,10 @@ def test_title_with_of_is_the_role_not_the_speaker(text, role):
 
 def test_title_words_alone_are_never_a_name():
     assert quoted('"The ball was loose," said Secretary.', "The ball").speaker is None
-    assert quoted('Steve King spoke first. "We need more time," King said.', "We need").speaker == "Steve King"
+    assert (
+        quoted('Steve King spoke first. "We need more time," King said.', "We need").speaker
+        == "Steve King"
+    )
 
 
 def test_team_and_position_before_a_name_are_the_role():
@@ -451,7 +495,9 @@ def test_empty_inputs():
 
 # ------------------------------------------------------------------ properties
 
-_ALPHABET = st.sampled_from(list("ab Kim said, told. Nam \n\n\"“”‘’'—:()-") + ["''", " he said", "Mr. "])
+_ALPHABET = st.sampled_from(
+    list("ab Kim said, told. Nam \n\n\"“”‘’'—:()-") + ["''", " he said", "Mr. "]
+)
 
 
 @settings(max_examples=300, deadline=None)

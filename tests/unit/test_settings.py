@@ -28,7 +28,7 @@ def config(tmp_path):
 
 
 def test_defaults():
-    assert DEFAULTS == Settings("textual-dark", 80, DEFAULT_ALGORITHM, DEFAULT_LENGTH, {})
+    assert Settings("textual-dark", 80, DEFAULT_ALGORITHM, DEFAULT_LENGTH, {}) == DEFAULTS
 
 
 def test_a_missing_file_gives_the_defaults_quietly(config):
@@ -42,7 +42,9 @@ def test_a_full_file(config):
     )
     settings, warnings = load_settings(config)
     assert warnings == []
-    assert settings == Settings("nord", 100, "lsa", 5, {"search": "ctrl+f,slash", "export": "ctrl+e,e"})
+    assert settings == Settings(
+        "nord", 100, "lsa", 5, {"search": "ctrl+f,slash", "export": "ctrl+e,e"}
+    )
 
 
 def test_invalid_toml_is_one_line_naming_the_file_and_line(config):
@@ -68,7 +70,9 @@ def test_invalid_toml_is_one_line_naming_the_file_and_line(config):
     ],
 )
 def test_an_invalid_value_is_named_and_its_default_used(config, line, key, shown):
-    config.write_text(f'{line}\nlength = 7\n' if key != "length" else f'{line}\ntheme = "dracula"\n')
+    config.write_text(
+        f"{line}\nlength = 7\n" if key != "length" else f'{line}\ntheme = "dracula"\n'
+    )
     settings, warnings = load_settings(config)
     assert len(warnings) == 1 and "\n" not in warnings[0]
     assert f"{key} = {shown}" in warnings[0] and "using" in warnings[0]
@@ -86,7 +90,10 @@ def test_unknown_settings_are_reported_and_ignored(config):
 
 def test_themes_can_be_checked_against_the_apps_list(config):
     config.write_text('theme = "my-theme"\n')
-    assert load_settings(config, known_themes={"my-theme", "nord"}) == (Settings(theme="my-theme"), [])
+    assert load_settings(config, known_themes={"my-theme", "nord"}) == (
+        Settings(theme="my-theme"),
+        [],
+    )
     assert load_settings(config)[0].theme == "textual-dark"
 
 
@@ -137,8 +144,13 @@ def test_config_path_from_the_environment(tmp_path, monkeypatch):
 def test_to_toml_reads_back():
     settings = Settings("nord", 90, "kl", 4, {"search": "ctrl+f", "odd id.x": "f2"})
     data = tomllib.loads(settings.to_toml())
-    assert data == {"theme": "nord", "column_width": 90, "algorithm": "kl", "length": 4,
-                    "keys": {"search": "ctrl+f", "odd id.x": "f2"}}
+    assert data == {
+        "theme": "nord",
+        "column_width": 90,
+        "algorithm": "kl",
+        "length": 4,
+        "keys": {"search": "ctrl+f", "odd id.x": "f2"},
+    }
 
 
 # saving
@@ -169,17 +181,19 @@ def test_save_keeps_comments_and_other_settings(config):
     assert text.index("column_width = 100") < text.index("[keys]")
     settings, warnings = load_settings(config)
     assert warnings == []
-    assert settings == Settings("dracula", 100, DEFAULT_ALGORITHM, 5, {"search": "ctrl+f", "help": "f1"})
+    assert settings == Settings(
+        "dracula", 100, DEFAULT_ALGORITHM, 5, {"search": "ctrl+f", "help": "f1"}
+    )
     assert [p.name for p in config.parent.iterdir()] == ["config.toml"]
 
 
 @pytest.mark.parametrize(
     ("before", "after"),
     [
-        ("# only a comment\n", '# only a comment\ncolumn_width = 100\n'),
-        ("# header\n\n# keys\n[keys]\n", '# header\n\ncolumn_width = 100\n\n# keys\n[keys]\n'),
-        ("# keys\n[keys]\n", 'column_width = 100\n\n# keys\n[keys]\n'),
-        ("[keys]\n", 'column_width = 100\n\n[keys]\n'),
+        ("# only a comment\n", "# only a comment\ncolumn_width = 100\n"),
+        ("# header\n\n# keys\n[keys]\n", "# header\n\ncolumn_width = 100\n\n# keys\n[keys]\n"),
+        ("# keys\n[keys]\n", "column_width = 100\n\n# keys\n[keys]\n"),
+        ("[keys]\n", "column_width = 100\n\n[keys]\n"),
         ("", "column_width = 100\n"),
     ],
 )
@@ -227,8 +241,12 @@ def test_dotted_binding_ids_work_quoted_or_not(tmp_path):
     from reader.settings import load_settings
 
     path = tmp_path / "config.toml"
-    path.write_text('[keys]\n"article.search" = "ctrl+f"\nsummary.next_algorithm = "right"\n', encoding="utf-8")
-    settings, warnings = load_settings(path, known_bindings={"article.search", "summary.next_algorithm"})
+    path.write_text(
+        '[keys]\n"article.search" = "ctrl+f"\nsummary.next_algorithm = "right"\n', encoding="utf-8"
+    )
+    settings, warnings = load_settings(
+        path, known_bindings={"article.search", "summary.next_algorithm"}
+    )
     assert warnings == []
     assert settings.keymap == {"article.search": "ctrl+f", "summary.next_algorithm": "right"}
 

@@ -8,7 +8,13 @@ import pytest
 
 from reader.errors import ReaderError
 from reader.sources.document import RawCaption
-from reader.sources.html import TextBlock, _drop_caption_text, _drop_leading_title, decode_html, split_credit
+from reader.sources.html import (
+    TextBlock,
+    _drop_caption_text,
+    _drop_leading_title,
+    decode_html,
+    split_credit,
+)
 from reader.sources.load import load_source
 
 PARAGRAPHS = [
@@ -34,7 +40,12 @@ FIGURES = {
 }
 
 
-def article_page(*, charset_meta: str | None = "utf-8", body_extra: str = "", title: str = "Council approves tram expansion") -> str:
+def article_page(
+    *,
+    charset_meta: str | None = "utf-8",
+    body_extra: str = "",
+    title: str = "Council approves tram expansion",
+) -> str:
     meta = f'<meta charset="{charset_meta}">' if charset_meta else ""
     p = [f"<p>{text}</p>" for text in PARAGRAPHS]
     return f"""<!DOCTYPE html>
@@ -122,7 +133,13 @@ def test_captions_with_credits_in_page_order(article):
 def test_caption_positions_are_the_paragraph_after_the_figure(article):
     starts = {text: article.text.index(text) for text in PARAGRAPHS}
     positions = [c.position for c in article.captions]
-    assert positions == [starts[PARAGRAPHS[0]], starts[PARAGRAPHS[2]], starts[PARAGRAPHS[4]], starts[PARAGRAPHS[5]], starts[PARAGRAPHS[5]]]
+    assert positions == [
+        starts[PARAGRAPHS[0]],
+        starts[PARAGRAPHS[2]],
+        starts[PARAGRAPHS[4]],
+        starts[PARAGRAPHS[5]],
+        starts[PARAGRAPHS[5]],
+    ]
 
 
 def test_captions_never_in_the_body_and_furniture_ignored(article):
@@ -138,7 +155,9 @@ def test_caption_text_left_in_the_body_is_removed():
     captions = [RawCaption("Firefighters battle the blaze near the highway.", "AP")]
     blocks = [
         TextBlock("Firefighters battle the blaze near the highway. (AP)"),
-        TextBlock("The fire started on Sunday. Firefighters battle the blaze near the highway. Crews arrived at noon."),
+        TextBlock(
+            "The fire started on Sunday. Firefighters battle the blaze near the highway. Crews arrived at noon."
+        ),
         TextBlock("AP"),
         TextBlock("Crews arrived at noon."),
     ]
@@ -149,15 +168,39 @@ def test_caption_text_left_in_the_body_is_removed():
 @pytest.mark.parametrize(
     ("caption", "text", "credit"),
     [
-        ("Smoke over the hills. (AP Photo/Evan Vucci)", "Smoke over the hills.", "AP Photo/Evan Vucci"),
+        (
+            "Smoke over the hills. (AP Photo/Evan Vucci)",
+            "Smoke over the hills.",
+            "AP Photo/Evan Vucci",
+        ),
         ("Smoke over the hills. (Photo: Getty Images)", "Smoke over the hills.", "Getty Images"),
-        ("Smoke over the hills. Photograph: Tim Robberts/Getty Images", "Smoke over the hills.", "Tim Robberts/Getty Images"),
-        ("Smoke over the hills. REUTERS/Brendan McDermid", "Smoke over the hills.", "REUTERS/Brendan McDermid"),
+        (
+            "Smoke over the hills. Photograph: Tim Robberts/Getty Images",
+            "Smoke over the hills.",
+            "Tim Robberts/Getty Images",
+        ),
+        (
+            "Smoke over the hills. REUTERS/Brendan McDermid",
+            "Smoke over the hills.",
+            "REUTERS/Brendan McDermid",
+        ),
         ("Smoke over the hills. Photo by Jane Doe/AFP", "Smoke over the hills.", "Jane Doe/AFP"),
-        ("Smoke over the hills.Credit...Doug Mills/The New York Times", "Smoke over the hills.", "Doug Mills/The New York Times"),
+        (
+            "Smoke over the hills.Credit...Doug Mills/The New York Times",
+            "Smoke over the hills.",
+            "Doug Mills/The New York Times",
+        ),
         ("Smoke over the hills. \u00a9 Jane Doe", "Smoke over the hills.", "Jane Doe"),
-        ("Smoke over the hills (seen from the north).", "Smoke over the hills (seen from the north).", None),
-        ("A video was released on Monday. (Published Monday, Nov. 18)", "A video was released on Monday. (Published Monday, Nov. 18)", None),
+        (
+            "Smoke over the hills (seen from the north).",
+            "Smoke over the hills (seen from the north).",
+            None,
+        ),
+        (
+            "A video was released on Monday. (Published Monday, Nov. 18)",
+            "A video was released on Monday. (Published Monday, Nov. 18)",
+            None,
+        ),
         ("The president speaks in Washington.", "The president speaks in Washington.", None),
     ],
 )
@@ -171,7 +214,9 @@ def test_figcaption_credit_marked_by_label_element(tmp_path: Path):
         "<span>Credit...</span><span>Doug Mills/The New York Times</span></figcaption></figure>"
     )
     extra_credit = "<figure><img src='y.jpg'><figcaption><span class='caption-text'>Voters queue in the rain.</span> <small class='photo-credit'>Photo: A. Person</small></figcaption></figure>"
-    doc = load_source(write(tmp_path, "p.html", article_page(body_extra=extra_credit + figure).encode()))
+    doc = load_source(
+        write(tmp_path, "p.html", article_page(body_extra=extra_credit + figure).encode())
+    )
     found = {c.text: c.credit for c in doc.captions}
     assert found["Voters queue in the rain."] == "A. Person"
     assert found["Trump speaks to supporters in Louisiana."] == "Doug Mills/The New York Times"
@@ -194,7 +239,10 @@ def test_related_story_cards_after_the_article_are_not_captions(tmp_path: Path):
 
 
 def test_alt_only_images_after_the_text_inside_the_article_are_cards_not_captions(tmp_path: Path):
-    cards = "".join(f"<figure><a href='/s{i}'><img src='s{i}.jpg' alt='Giants at Patriots game {i}'></a></figure>" for i in range(3))
+    cards = "".join(
+        f"<figure><a href='/s{i}'><img src='s{i}.jpg' alt='Giants at Patriots game {i}'></a></figure>"
+        for i in range(3)
+    )
     own = "<figure><img src='end.jpg'><figcaption>Workers lay the last stretch of track on Monday.</figcaption></figure>"
     page = article_page(body_extra=cards + own)
     doc = load_source(write(tmp_path, "p.html", page.encode()))
@@ -236,7 +284,9 @@ def western_page(meta: str | None) -> str:
     return f"<html><head>{head}<title>Caf\u00e9 closes</title></head><body><article>{body}</article></body></html>"
 
 
-@pytest.mark.parametrize("meta", ["windows-1252", "iso-8859-1", None], ids=["cp1252", "latin1-label", "no-meta"])
+@pytest.mark.parametrize(
+    "meta", ["windows-1252", "iso-8859-1", None], ids=["cp1252", "latin1-label", "no-meta"]
+)
 def test_windows_1252_pages_decode(tmp_path: Path, meta: str | None):
     doc = load_source(write(tmp_path, "cafe.html", western_page(meta).encode("cp1252")))
     assert doc.text.split("\n\n") == WESTERN
@@ -278,7 +328,9 @@ def test_binary_file_named_html_is_a_clear_error(tmp_path: Path):
 
 def test_lists_and_tables_are_plain_lines(tmp_path: Path):
     extra = "<ul><li>First point about the plan</li><li>Second point about the plan</li></ul>"
-    extra += "<table><tr><td>Line</td><td>Length</td></tr><tr><td>East</td><td>7 km</td></tr></table>"
+    extra += (
+        "<table><tr><td>Line</td><td>Length</td></tr><tr><td>East</td><td>7 km</td></tr></table>"
+    )
     doc = load_source(write(tmp_path, "x.html", article_page(body_extra=extra).encode()))
     assert "First point about the plan\nSecond point about the plan" in doc.text
     assert "- First" not in doc.text and "|" not in doc.text
@@ -300,5 +352,8 @@ def test_the_title_repeated_at_the_top_of_the_body_is_dropped(top):
 
 
 def test_a_title_after_real_text_is_kept():
-    blocks = [TextBlock("The council met for six hours on Tuesday night."), TextBlock("Council approves tram expansion")]
+    blocks = [
+        TextBlock("The council met for six hours on Tuesday night."),
+        TextBlock("Council approves tram expansion"),
+    ]
     assert _drop_leading_title(blocks, "Council approves tram expansion") == blocks

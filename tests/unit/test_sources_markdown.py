@@ -69,7 +69,10 @@ def test_metadata_and_kind(doc):
 def test_text_has_no_markdown_syntax(doc):
     for marker in ("*", "#", "](", "![", "`", "> ", "|", "<br", "&amp;", "---"):
         assert marker not in doc.text, marker
-    assert "Europe's night trains are back, with new routes from Vienna to Paris & Brussels." in doc.text
+    assert (
+        "Europe's night trains are back, with new routes from Vienna to Paris & Brussels."
+        in doc.text
+    )
 
 
 def test_paragraphs_lists_quotes_and_code(doc):
@@ -80,7 +83,7 @@ def test_paragraphs_lists_quotes_and_code(doc):
         "Vienna to Brussels",
         "via Munich",
         "via Cologne",
-        "\"We sold out in a day,\" said a spokesperson. Demand is strong.",
+        '"We sold out in a day," said a spokesperson. Demand is strong.',
         "seats = 240\nprint(seats)",
         "Route  Fare\nParis  89 EUR",
         "Fares start at 89 euros.\nBunks cost more.",
@@ -99,12 +102,14 @@ def test_images_are_captions_with_credits_and_positions(doc):
     (caption,) = doc.captions
     assert caption.text == "A sleeper carriage at the platform."
     assert caption.credit == "Jane Doe/Reuters"
-    assert doc.text[caption.position:].startswith("Vienna to Paris")
+    assert doc.text[caption.position :].startswith("Vienna to Paris")
     assert "sleeper" not in doc.text.lower()
 
 
 def test_first_h1_is_the_title_without_front_matter():
-    doc = markdown_document("# A title\n\nBody text here.\n\n## Part\n\nMore.", name="a.md", source="a.md")
+    doc = markdown_document(
+        "# A title\n\nBody text here.\n\n## Part\n\nMore.", name="a.md", source="a.md"
+    )
     assert doc.title == "A title"
     assert doc.text == "Body text here.\n\nMore."
     assert doc.headings == ((17, "Part"),)
@@ -117,7 +122,9 @@ def test_h2_first_stays_a_section_and_front_matter_title_is_kept():
 
 
 def test_consecutive_headings_label_one_section():
-    doc = markdown_document("Lead.\n\n## Part one\n### Background\n\nText.", name="a.md", source="a.md")
+    doc = markdown_document(
+        "Lead.\n\n## Part one\n### Background\n\nText.", name="a.md", source="a.md"
+    )
     assert doc.headings == ((7, "Part one \u2014 Background"),)
 
 
@@ -125,11 +132,13 @@ def test_html_figure_in_markdown_is_a_caption():
     text = "Lead paragraph.\n\n<figure><img src='a.jpg' alt='x'><figcaption>Crowds gather at the square. (AP)</figcaption></figure>\n\nNext paragraph."
     doc = markdown_document(text, name="a.md", source="a.md")
     assert doc.text == "Lead paragraph.\n\nNext paragraph."
-    assert [(c.text, c.credit, c.position) for c in doc.captions] == [("Crowds gather at the square.", "AP", 17)]
+    assert [(c.text, c.credit, c.position) for c in doc.captions] == [
+        ("Crowds gather at the square.", "AP", 17)
+    ]
 
 
 def test_image_only_document_is_an_error():
-    with pytest.raises(ReaderError, match="no text found in pic.md"):
+    with pytest.raises(ReaderError, match=r"no text found in pic\.md"):
         markdown_document("![only a picture](a.png)", name="pic.md", source="pic.md")
 
 
@@ -149,7 +158,14 @@ def inline_words(draw):
     for word in words:
         style = draw(st.sampled_from(["plain", "em", "strong", "code", "link", "strike"]))
         styled.append(
-            {"plain": word, "em": f"*{word}*", "strong": f"**{word}**", "code": f"`{word}`", "link": f"[{word}](http://x.test/{word})", "strike": f"~~{word}~~"}[style]
+            {
+                "plain": word,
+                "em": f"*{word}*",
+                "strong": f"**{word}**",
+                "code": f"`{word}`",
+                "link": f"[{word}](http://x.test/{word})",
+                "strike": f"~~{word}~~",
+            }[style]
         )
     return words, " ".join(styled)
 
@@ -165,7 +181,15 @@ def markdown_docs(draw):
             continue
         if kind != "h2":  # a heading with nothing after it labels no section
             words.extend(plain)
-        blocks.append({"p": styled, "h2": f"## {styled}", "ul": f"- {styled}", "ol": f"1. {styled}", "quote": f"> {styled}"}[kind])
+        blocks.append(
+            {
+                "p": styled,
+                "h2": f"## {styled}",
+                "ul": f"- {styled}",
+                "ol": f"1. {styled}",
+                "quote": f"> {styled}",
+            }[kind]
+        )
     return "\n\n".join(blocks), words
 
 

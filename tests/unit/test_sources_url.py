@@ -30,7 +30,9 @@ def fails(spec: str, message: str) -> None:
 
 
 def test_html_page_over_http(http_server):
-    address = http_server.route("/news/tram-plan.html", Route(body=article_page().encode(), content_type=HTML))
+    address = http_server.route(
+        "/news/tram-plan.html", Route(body=article_page().encode(), content_type=HTML)
+    )
     doc = load_source(address)
     assert doc.kind == "html"
     assert doc.url == address and doc.source == address
@@ -43,7 +45,9 @@ def test_html_page_over_http(http_server):
 def test_honest_user_agent(http_server):
     address = http_server.route("/p", Route(body=article_page().encode(), content_type=HTML))
     load_source(address)
-    assert http_server.requests[-1]["user-agent"] == f"reader/{__version__} (+terminal news reader)"
+    assert (
+        http_server.requests[-1]["user-agent"] == f"reader/{__version__} (+terminal news reader)"
+    )
 
 
 def test_redirects_are_followed_and_the_final_url_kept(http_server):
@@ -61,19 +65,34 @@ def test_five_redirects_are_allowed_six_are_not(http_server):
         http_server.redirect(f"/hop{hop}", f"/hop{hop + 1}")
     assert load_source(http_server.url("/hop0")).kind == "html"
     http_server.redirect("/extra", "/hop0")
-    fails(http_server.url("/extra"), f"cannot open {http_server.url('/extra')}: too many redirects (more than 5)")
+    fails(
+        http_server.url("/extra"),
+        f"cannot open {http_server.url('/extra')}: too many redirects (more than 5)",
+    )
 
 
 def test_redirect_loop(http_server):
     http_server.redirect("/loop", "/loop")
-    fails(http_server.url("/loop"), f"cannot open {http_server.url('/loop')}: too many redirects (more than 5)")
+    fails(
+        http_server.url("/loop"),
+        f"cannot open {http_server.url('/loop')}: too many redirects (more than 5)",
+    )
 
 
 def test_markdown_and_plain_text_over_http(http_server):
-    md = http_server.route("/a.md", Route(body=b"# Title\n\nSome *Markdown* text.", content_type="text/markdown; charset=utf-8"))
+    md = http_server.route(
+        "/a.md",
+        Route(
+            body=b"# Title\n\nSome *Markdown* text.", content_type="text/markdown; charset=utf-8"
+        ),
+    )
     txt = http_server.route("/a.txt", Route(body=b"Just plain text.", content_type="text/plain"))
     markdown = load_source(md)
-    assert (markdown.kind, markdown.title, markdown.text) == ("markdown", "Title", "Some Markdown text.")
+    assert (markdown.kind, markdown.title, markdown.text) == (
+        "markdown",
+        "Title",
+        "Some Markdown text.",
+    )
     assert load_source(txt).kind == "text"
 
 
@@ -83,12 +102,17 @@ def test_missing_content_type_is_sniffed(http_server):
 
 
 def test_euc_kr_page_over_http(http_server):
-    address = http_server.route("/kr", Route(body=korean_page(meta=True).encode("euc-kr"), content_type="text/html"))
+    address = http_server.route(
+        "/kr", Route(body=korean_page(meta=True).encode("euc-kr"), content_type="text/html")
+    )
     assert "서울시는" in load_source(address).text
 
 
 def test_http_404(http_server):
-    fails(http_server.url("/missing"), f"cannot open {http_server.url('/missing')}: HTTP 404 Not Found")
+    fails(
+        http_server.url("/missing"),
+        f"cannot open {http_server.url('/missing')}: HTTP 404 Not Found",
+    )
 
 
 def test_http_500(http_server):
@@ -119,7 +143,10 @@ def test_dns_failure(monkeypatch: pytest.MonkeyPatch):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     monkeypatch.setattr(socket, "getaddrinfo", no_such_host)  # no real lookup leaves the machine
-    fails("http://no-such-host.invalid/news", "cannot open http://no-such-host.invalid/news: cannot find the server no-such-host.invalid")
+    fails(
+        "http://no-such-host.invalid/news",
+        "cannot open http://no-such-host.invalid/news: cannot find the server no-such-host.invalid",
+    )
 
 
 @pytest.mark.parametrize(
@@ -137,16 +164,22 @@ def test_non_html_responses_are_refused(http_server, content_type: str, shown: s
 
 
 def test_oversized_body_by_declared_length(http_server):
-    address = http_server.route("/big", Route(body=b"<html></html>", content_length=11 * 1024 * 1024))
+    address = http_server.route(
+        "/big", Route(body=b"<html></html>", content_length=11 * 1024 * 1024)
+    )
     fails(address, f"cannot open {address}: the page is larger than 10 MB")
 
 
 def test_oversized_streamed_body_stops_reading(http_server):
     chunk = b"<p>" + b"x" * (64 * 1024) + b"</p>"
     total = 40 * 1024 * 1024
-    address = http_server.route("/stream", Route(chunks=(chunk for _ in range(total // len(chunk)))))
+    address = http_server.route(
+        "/stream", Route(chunks=(chunk for _ in range(total // len(chunk))))
+    )
     fails(address, f"cannot open {address}: the page is larger than 10 MB")
-    assert http_server.sent.get("/stream", 0) < total - 1024 * 1024  # we hung up long before the end
+    assert (
+        http_server.sent.get("/stream", 0) < total - 1024 * 1024
+    )  # we hung up long before the end
 
 
 def test_size_cap_is_read_at_call_time(http_server, monkeypatch: pytest.MonkeyPatch):

@@ -51,8 +51,15 @@ def test_standard_input_is_known_by_its_text():
 
 
 def test_put_then_get_round_trips_across_stores(store):
-    state = ArticleState(paragraph=7, scroll=0.25, algorithm="lsa", length=5, sidebar=False,
-                         summary_open=True, content=content_digest("text"))
+    state = ArticleState(
+        paragraph=7,
+        scroll=0.25,
+        algorithm="lsa",
+        length=5,
+        sidebar=False,
+        summary_open=True,
+        content=content_digest("text"),
+    )
     assert store.put("k1", state, now=1000.0)
     again = StateStore(store.path).get("k1")
     assert again == ArticleState(7, 0.25, "lsa", 5, False, True, content_digest("text"), 1000.0)
@@ -81,7 +88,9 @@ def test_a_corrupt_file_is_set_aside_with_a_warning(store):
     assert StateStore(store.path).get("k2").paragraph == 1
 
 
-@pytest.mark.parametrize("content", [b"[1, 2, 3]", b'{"articles": 5}', b"\xff\xfe\x00garbage", b""])
+@pytest.mark.parametrize(
+    "content", [b"[1, 2, 3]", b'{"articles": 5}', b"\xff\xfe\x00garbage", b""]
+)
 def test_other_bad_files_are_set_aside_too(store, content):
     store.path.parent.mkdir(parents=True)
     store.path.write_bytes(content)
@@ -114,8 +123,16 @@ def test_an_unwritable_state_folder_is_a_warning_not_an_error(tmp_path):
 
 def test_bad_fields_fall_back_to_defaults(store):
     store.path.parent.mkdir(parents=True)
-    record = {"paragraph": -4, "scroll": 7.5, "algorithm": "magic", "length": 500,
-              "sidebar": "yes", "summary_open": True, "content": 5, "updated": "now"}
+    record = {
+        "paragraph": -4,
+        "scroll": 7.5,
+        "algorithm": "magic",
+        "length": 500,
+        "sidebar": "yes",
+        "summary_open": True,
+        "content": 5,
+        "updated": "now",
+    }
     store.path.write_text(json.dumps({"version": 1, "articles": {"k": record, "bad": [1]}}))
     state = store.get("k")
     assert state == ArticleState(paragraph=0, scroll=1.0, summary_open=True)
@@ -130,7 +147,13 @@ def test_only_the_most_recent_entries_are_kept(tmp_path):
     store.put("k1", ArticleState(paragraph=9), now=200.0)  # k1 is dropped, then saved again
     fresh = StateStore(store.path)
     assert len(fresh) == 3
-    assert [fresh.get(k) is not None for k in ("k0", "k1", "k2", "k3", "k4")] == [False, True, False, True, True]
+    assert [fresh.get(k) is not None for k in ("k0", "k1", "k2", "k3", "k4")] == [
+        False,
+        True,
+        False,
+        True,
+        True,
+    ]
 
 
 def test_put_keeps_what_another_reader_saved_meanwhile(tmp_path):

@@ -19,7 +19,9 @@ def test_every_algorithm_picks_n_body_sentences_in_order(bundled_article, algori
     assert indexes == sorted(set(indexes))
     for sentence in summary.sentences:
         assert bundled_article.sentences[sentence.index] is sentence
-        assert not any(sentence.text in c.text or c.text in sentence.text for c in bundled_article.captions)
+        assert not any(
+            sentence.text in c.text or c.text in sentence.text for c in bundled_article.captions
+        )
 
 
 def test_repeated_sentences_are_offered_once():

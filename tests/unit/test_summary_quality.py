@@ -85,7 +85,9 @@ def test_default_never_picks_a_caption():
 
 
 def test_title_words_pull_a_sentence_in():
-    titled = article_from_text(STORY, title="Thirty thousand passengers a day expected on new lines, officials estimate")
+    titled = article_from_text(
+        STORY, title="Thirty thousand passengers a day expected on new lines, officials estimate"
+    )
     untitled = summarize(article_from_text(STORY), "news", 3).indexes
     picked = summarize(titled, "news", 3).sentences
     assert any(s.text.startswith("Transport officials estimate") for s in picked)
@@ -106,7 +108,9 @@ def _document(paragraphs):
     from reader.nlp.tokenize import EnglishTokenizer
 
     tokenizer = EnglishTokenizer()
-    return ObjectDocumentModel(tuple(Paragraph([Sentence(t, tokenizer) for t in p]) for p in paragraphs))
+    return ObjectDocumentModel(
+        tuple(Paragraph([Sentence(t, tokenizer) for t in p]) for p in paragraphs)
+    )
 
 
 def _summarizer():
@@ -123,7 +127,9 @@ def test_is_a_sumy_summarizer_and_takes_sumy_counts():
     from sumy.summarizers._summarizer import AbstractSummarizer
 
     assert issubclass(NewsSummarizer, AbstractSummarizer)
-    document = _document([[s.text for s in p.sentences] for p in article_from_text(STORY).paragraphs])
+    document = _document(
+        [[s.text for s in p.sentences] for p in article_from_text(STORY).paragraphs]
+    )
     summarizer = _summarizer()
     assert len(summarizer(document, 3)) == 3
     assert len(summarizer(document, "20%")) == 2
@@ -149,7 +155,11 @@ def test_fast_on_a_long_text():
     paragraphs = []
     for p in range(600):  # about 3,000 sentences, 50,000 words
         paragraphs.append(
-            [" ".join(words[(p * 31 + s * 17 + k * k) % 3000] for k in range(17)).capitalize() + "." for s in range(5)]
+            [
+                " ".join(words[(p * 31 + s * 17 + k * k) % 3000] for k in range(17)).capitalize()
+                + "."
+                for s in range(5)
+            ]
         )
     document = _document(paragraphs)
     start = time.perf_counter()
@@ -198,10 +208,21 @@ def test_opening_words(text, expected):
 
 def test_a_quote_over_paragraphs_is_one_quotation():
     why = text_reasons(
-        [["Officials spoke on Monday.", "\u201cWe will build it.", "We have the money."], ["\u201cWe will finish it.\u201d"]]
+        [
+            ["Officials spoke on Monday.", "\u201cWe will build it.", "We have the money."],
+            ["\u201cWe will finish it.\u201d"],
+        ]
     )
     assert why == [None, "quote", "quote", "quote"]
-    assert text_reasons([["Officials spoke.", "\u201cWe will build it,\u201d said Ms Lee."], ["\u201cSoon.\u201d"]])[2] == "quote"
+    assert (
+        text_reasons(
+            [
+                ["Officials spoke.", "\u201cWe will build it,\u201d said Ms Lee."],
+                ["\u201cSoon.\u201d"],
+            ]
+        )[2]
+        == "quote"
+    )
 
 
 def test_the_first_sentence_leans_on_nothing():
@@ -215,7 +236,9 @@ def test_readable_drops_leaning_candidates_unless_too_few(story):
     kept = readable(story.sentences, story.sentences, 3)
     assert kept and all(why[s.index] is None for s in kept)
     assert len(kept) < len(story.sentences)
-    assert readable(story.sentences, story.sentences, len(story.sentences)) == list(story.sentences)
+    assert readable(story.sentences, story.sentences, len(story.sentences)) == list(
+        story.sentences
+    )
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)

@@ -14,9 +14,19 @@ def test_works_with_an_empty_nltk_data_folder(tmp_path):
         "from reader.nlp.tokenize import split_sentences\n"
         "print(split_sentences('Dr. Lee went to Washington, D.C. on Monday. She met Sen. Park.'))\n"
     )
-    env = {**os.environ, "NLTK_DATA": str(tmp_path), "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    assert result.stdout.strip() == "['Dr. Lee went to Washington, D.C. on Monday.', 'She met Sen. Park.']"
+    env = {
+        **os.environ,
+        "NLTK_DATA": str(tmp_path),
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert (
+        result.stdout.strip()
+        == "['Dr. Lee went to Washington, D.C. on Monday.', 'She met Sen. Park.']"
+    )
 
 
 def test_sumy_stock_tokenizer_would_fail_without_data(tmp_path):
@@ -32,6 +42,12 @@ def test_sumy_stock_tokenizer_would_fail_without_data(tmp_path):
 def test_summary_works_with_an_empty_nltk_data_folder(tmp_path, bundled_path):
     from tests.conftest import run_reader
 
-    result = run_reader("summarize", str(bundled_path), "-n", "2", env={"NLTK_DATA": str(tmp_path), "HOME": str(tmp_path)})
+    result = run_reader(
+        "summarize",
+        str(bundled_path),
+        "-n",
+        "2",
+        env={"NLTK_DATA": str(tmp_path), "HOME": str(tmp_path)},
+    )
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.strip().splitlines()) == 2
