@@ -35,7 +35,10 @@ from sumy.parsers.plaintext import PlaintextParser
 from sumy.utils import get_stop_words
 
 from reader.nlp.tokenize import ABBREVIATIONS, EnglishTokenizer
-from reader.summary.fast import FAST_SUMMARIZERS, STOCK_SUMMARIZERS
+from reader.summary.registry import fast_summarizers, stock_summarizers
+
+FAST_SUMMARIZERS = fast_summarizers()
+STOCK_SUMMARIZERS = stock_summarizers()
 
 SEED = 20240913
 SENTENCES_COUNT = 5

@@ -12,48 +12,19 @@ import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
 from reader.article.model import Article, Sentence
 from reader.errors import ReaderError
+from reader.summary.registry import REGISTRY, Algorithm, find, get
+from reader.summary.words import stemmer, tokenizer
 
-ALGORITHMS: tuple[str, ...] = (
-    "news",
-    "lexrank",
-    "lsa",
-    "textrank",
-    "luhn",
-    "kl",
-    "sumbasic",
-    "reduction",
-    "edmundson",
-)
+ALGORITHMS: tuple[str, ...] = tuple(entry.name for entry in REGISTRY)
 DEFAULT_ALGORITHM = "news"
 DEFAULT_LENGTH = 3
 
-# Words that mark a sentence as less fit for a summary (Edmundson's stigma words).
-STIGMA_WORDS = (
-    "hardly",
-    "impossible",
-    "perhaps",
-    "maybe",
-    "reportedly",
-    "allegedly",
-    "unclear",
-    "rumor",
-)
-
-DESCRIPTIONS = {
-    "news": "News: lead position, title words and directed centrality (PacSum), readable alone",
-    "lexrank": "LexRank: sentences most similar to the rest (graph centrality)",
-    "lsa": "LSA: sentences that carry the main latent topics",
-    "textrank": "TextRank: PageRank over word-overlap between sentences",
-    "luhn": "Luhn: sentences dense in the most frequent significant words",
-    "kl": "KL-Sum: keeps the summary's word distribution close to the article's",
-    "sumbasic": "SumBasic: frequent words, with repetition penalised",
-    "reduction": "Reduction: sentences most connected to the others",
-    "edmundson": "Edmundson: cue words, title words and position",
-}
+# "Display name: what it picks", per algorithm.
+DESCRIPTIONS: dict[str, str] = {e.name: f"{e.display_name}: {e.description}" for e in REGISTRY}
 
 
 @dataclass(frozen=True)
@@ -70,12 +41,14 @@ class Summary:
 
 def algorithm_name(algorithm: str) -> str:
     """The name the UI shows for ``algorithm`` (``"textrank"`` -> ``"TextRank"``)."""
-    return DESCRIPTIONS.get(algorithm, algorithm).partition(":")[0]
+    entry = find(algorithm)
+    return algorithm if entry is None else entry.display_name
 
 
 def algorithm_description(algorithm: str) -> str:
     """What ``algorithm`` picks, in a few words ("" when unknown)."""
-    return DESCRIPTIONS.get(algorithm, "").partition(": ")[2]
+    entry = find(algorithm)
+    return "" if entry is None else entry.description
 
 
 def check_algorithm(name: str) -> str:
@@ -126,8 +99,9 @@ def summarize(
     candidates = [s for s in unique_sentences(article) if not is_label(s.text)]
     if len(candidates) < length:  # an article of labels only: take what there is
         candidates = unique_sentences(article)
-    summarizer = _summarizer(algorithm, article.title)
-    if hasattr(summarizer, "readable_only"):  # it keeps such sentences in context itself
+    entry = get(algorithm)
+    summarizer = _summarizer(entry, article.title)
+    if entry.keeps_context:
         summarizer.readable_only = not in_context
     elif not in_context:
         from reader.summary.context import readable
@@ -145,7 +119,10 @@ def summarize(
 
 
 def _prepare(
-    document, summarizer, progress: Progress | None, cancelled: Callable[[], bool] | None
+    document: Any,
+    summarizer: Any,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
 ) -> None:
     """Tokenize and stem every sentence ahead of the summarizer, in chunks.
 
@@ -188,16 +165,19 @@ def unique_sentences(article: Article) -> list[Sentence]:
     return unique
 
 
-def _sumy_document(article: Article, candidates: list[Sentence]):
+def _sumy_document(
+    article: Article, candidates: list[Sentence]
+) -> tuple[Any, dict[int, Sentence]]:
+    """sumy's document of the ``candidates`` (by paragraph), and sentence by sumy sentence id."""
     from sumy.models.dom import ObjectDocumentModel
     from sumy.models.dom import Paragraph as SumyParagraph
     from sumy.models.dom import Sentence as SumySentence
 
-    tokenizer = _tokenizer()
+    words = tokenizer()
     by_identity: dict[int, Sentence] = {}
-    paragraphs: dict[int, list] = {}
+    paragraphs: dict[int, list[Any]] = {}
     for sentence in candidates:
-        sumy_sentence = SumySentence(sentence.text, tokenizer)
+        sumy_sentence = SumySentence(sentence.text, words)
         by_identity[id(sumy_sentence)] = sentence
         paragraphs.setdefault(sentence.paragraph, []).append(sumy_sentence)
     document = ObjectDocumentModel(
@@ -206,41 +186,9 @@ def _sumy_document(article: Article, candidates: list[Sentence]):
     return document, by_identity
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():
-    from reader.nlp.tokenize import EnglishTokenizer
-
-    return EnglishTokenizer()
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    from sumy.nlp.stemmers import Stemmer
-
-    return Stemmer("english")
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    from reader.nlp.stopwords import STOP_WORDS
-
-    return STOP_WORDS
-
-
-def _summarizer(algorithm: str, title: str) -> Callable:
-    from reader.summary.registry import summarizer_class
-
-    cls = summarizer_class(algorithm)
-    summarizer = cls(_stemmer())
-    if algorithm == "edmundson":
-        tokenizer = _tokenizer()
-        summarizer.bonus_words = [
-            w for w in tokenizer.to_words(title) if w.lower() not in stop_words()
-        ] or ["news"]
-        summarizer.stigma_words = STIGMA_WORDS
-        summarizer.null_words = stop_words()
-    else:
-        summarizer.stop_words = stop_words()
-    if algorithm == "news":
-        summarizer.title_words = _tokenizer().to_words(title)
+def _summarizer(entry: Algorithm, title: str) -> Any:
+    """A new summarizer for ``entry``, set up for an article titled ``title``."""
+    summarizer = entry.fast_class()(stemmer())
+    for attribute, value in entry.options(title).items():
+        setattr(summarizer, attribute, value)
     return summarizer

@@ -28,10 +28,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain, repeat
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
 from warnings import warn
-from weakref import WeakKeyDictionary
 
 import numpy as np
 import scipy.sparse as sp
@@ -50,9 +49,10 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import ItemsCount
 
+from reader.summary.numeric import PairProducts, count_matrix, encode_tokens, row_chunks
+from reader.summary.stems import CachedStems, Document, SumySentence
+
 __all__ = [
-    "FAST_SUMMARIZERS",
-    "STOCK_SUMMARIZERS",
     "FastEdmundsonSummarizer",
     "FastKLSummarizer",
     "FastLexRankSummarizer",
@@ -63,98 +63,12 @@ __all__ = [
     "FastTextRankSummarizer",
 ]
 
-_CACHE_LIMIT = 500_000  # words; a cache this big is dropped and rebuilt
-_ROW_CHUNK_CELLS = 4_000_000  # cells of a dense row block (32 MB of float64)
-_MISSING = object()
-
+_M = TypeVar("_M")  # an Edmundson method
+_EdgeBlocks = Callable[[Sequence[int]], Iterator[tuple[np.ndarray, np.ndarray]]]
 
 # --------------------------------------------------------------------------
 # Shared helpers
 # --------------------------------------------------------------------------
-
-
-# Stems per stemmer object, shared by all summarizers built on that stemmer.
-_SHARED_STEMS: WeakKeyDictionary = WeakKeyDictionary()
-
-
-def _shared_stems(stemmer: Callable[[str], str]) -> dict[str, str]:
-    """The process-wide stem cache of ``stemmer`` (a private one if it can't be shared)."""
-    try:
-        cache = _SHARED_STEMS.get(stemmer)
-        if cache is None or len(cache) > _CACHE_LIMIT:
-            cache = _SHARED_STEMS[stemmer] = {}
-        return cache
-    except TypeError:  # not weak-referenceable
-        return {}
-
-
-class CachedStems:
-    """Mixin: stems each distinct word once (sumy stems every occurrence).
-
-    The stem cache is shared by every summarizer using the same stemmer object,
-    so summarizers built per article stay fast after the first one.
-    """
-
-    def _cache(self, name: str) -> dict:
-        cache = self.__dict__.get(name)
-        if cache is None or len(cache) > _CACHE_LIMIT:
-            shared = name == "_stem_cache"
-            cache = self.__dict__[name] = _shared_stems(self._stemmer) if shared else {}
-        return cache
-
-    def stem_word(self, word: str) -> str:
-        stem = self._cache("_stem_cache").get(word)
-        return self._stem_missing([word])[0] if stem is None else stem
-
-    def _stem_all(self, words: Sequence[str]) -> list[str]:
-        """``[self.stem_word(w) for w in words]``, with fewer Python calls."""
-        stems = [*map(self._cache("_stem_cache").get, words)]
-        if None in stems:
-            missing = dict.fromkeys(w for w, s in zip(words, stems) if s is None)
-            found = dict(zip(missing, self._stem_missing(missing)))
-            stems = [found[w] if s is None else s for w, s in zip(words, stems)]
-        return stems
-
-    def _stem_missing(self, words: Iterable[str]) -> list[str]:
-        """sumy's ``stemmer(normalize_word(word))`` per word, remembered."""
-        cache = self._cache("_stem_cache")
-        normalize, stemmer = self.normalize_word, self._stemmer
-        stems = []
-        for word in words:
-            normalized = normalize(word)
-            # Entries hold stemmer(normalize(key)): shareable when normalizing is idempotent.
-            shareable = normalize(normalized) == normalized
-            stem = cache.get(normalized) if shareable else None
-            if stem is None:
-                stem = stemmer(normalized)
-                if shareable:
-                    cache[normalized] = stem
-            cache[word] = stem
-            stems.append(stem)
-        return stems
-
-    def _content_stems(self, words: Iterable[str]) -> list[str]:
-        """Stems of the non-stop words, as sumy's ``_to_words_set`` gives them."""
-        return [stem for stem in self._content_stems_or_none(words) if stem is not None]
-
-    def _content_stems_or_none(self, words: Iterable[str]) -> list[str | None]:
-        """Per word: its stem, or None for a stop word."""
-        stop_words = self.stop_words
-        cache = self._cache("_content_cache")
-        if cache.get(_MISSING) is not stop_words:  # stop words changed
-            cache.clear()
-            cache[_MISSING] = stop_words
-        stems = [*map(cache.get, words, repeat(_MISSING))]
-        if _MISSING in stems:
-            stems = [self._content_miss(w) if s is _MISSING else s for w, s in zip(words, stems)]
-        return stems
-
-    def _content_miss(self, word: str) -> str | None:
-        """The content stem of ``word``, remembered."""
-        normalized = self.normalize_word(word)
-        stem = None if normalized in self.stop_words else self.stem_word(normalized)
-        self._cache("_content_cache")[word] = stem
-        return stem
 
 
 def _needed(count: object, sentences: int) -> int | None:
@@ -167,37 +81,17 @@ def _needed(count: object, sentences: int) -> int | None:
         return None
 
 
-def _encode(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
-    """Token ids (flat), row pointers and the vocabulary, in first-seen order."""
-    vocab: defaultdict[str, int] = defaultdict()
-    vocab.default_factory = vocab.__len__  # a new token gets the next id
-    ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64)
-    indptr = np.zeros(len(token_lists) + 1, dtype=np.int64)
-    np.cumsum([*map(len, token_lists)], out=indptr[1:])
-    vocab.default_factory = None
-    return ids, indptr, vocab
-
-
-def _count_matrix(token_lists: Sequence[Sequence[str]]) -> sp.csr_matrix:
-    """Sentences x terms matrix of term counts (float64, exact integers)."""
-    ids, indptr, vocab = _encode(token_lists)
-    shape = (len(token_lists), max(len(vocab), 1))
-    matrix = sp.csr_matrix((np.ones(len(ids)), ids, indptr), shape=shape)
-    matrix.sum_duplicates()
-    return matrix
-
-
 class _SentenceTokens:
     """The words of some sentences as ids of their distinct words, each stemmed once."""
 
     def __init__(self, summarizer: CachedStems, sentences: Sequence) -> None:
-        self.ids, indptr, vocabulary = _encode([s.words for s in sentences])
+        self.ids, indptr, vocabulary = encode_tokens([s.words for s in sentences])
         self.sentence_of = np.repeat(np.arange(len(sentences)), np.diff(indptr))
         self.words = list(vocabulary)
         self.stems = summarizer._stem_all(self.words)
         self.sentences = len(sentences)
 
-    def flags(self, stems: frozenset | set) -> np.ndarray:
+    def flags(self, stems: Collection[str]) -> np.ndarray:
         """Per token: is its stem one of ``stems``?"""
         known = np.fromiter(map(stems.__contains__, self.stems), dtype=bool, count=len(self.stems))
         return known[self.ids]
@@ -206,7 +100,7 @@ class _SentenceTokens:
         """How often each distinct word occurs (aligned with ``words`` and ``stems``)."""
         return np.bincount(self.ids, minlength=len(self.words)).tolist()
 
-    def counts(self, stems: frozenset | set) -> np.ndarray:
+    def counts(self, stems: Collection[str]) -> np.ndarray:
         """Per sentence: how many of its tokens have a stem in ``stems`` (exact integers)."""
         return np.bincount(self.sentence_of[self.flags(stems)], minlength=self.sentences)
 
@@ -222,37 +116,6 @@ def _log_lengths(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
                 logs[n] = math.log(n)
             out[i] = logs[n]
     return out
-
-
-def row_chunks(rows: int, cols: int) -> Iterator[slice]:
-    """Row slices whose dense blocks stay under ``_ROW_CHUNK_CELLS`` cells."""
-    step = max(1, _ROW_CHUNK_CELLS // max(cols, 1))
-    for start in range(0, rows, step):
-        yield slice(start, min(rows, start + step))
-
-
-class PairProducts:
-    """Dense row blocks of ``left @ right.T`` for sparse sentence x term matrices.
-
-    Terms found in more than ``1 / dense_ratio`` of the sentences go through a
-    dense BLAS product, the rest through a sparse one (frequent terms would
-    make the sparse product's output nearly dense and slow).
-    """
-
-    def __init__(self, left: sp.csr_matrix, right: sp.csr_matrix, dense_ratio: int = 64):
-        frequencies = np.bincount(left.indices, minlength=left.shape[1])
-        frequent = frequencies * dense_ratio > left.shape[0]
-        self.dense_left = left[:, frequent].toarray()
-        self.dense_right_t = np.ascontiguousarray(right[:, frequent].toarray().T)
-        self.sparse_left = left[:, ~frequent].tocsr()
-        self.sparse_right_t = right[:, ~frequent].T.tocsr()
-
-    def block(self, rows: slice | np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-        """``(left @ right.T)[rows]`` as a dense array (written to ``out`` if given)."""
-        out = np.matmul(self.dense_left[rows], self.dense_right_t, out=out)
-        rest = (self.sparse_left[rows] @ self.sparse_right_t).tocoo()
-        out[rest.row, rest.col] += rest.data  # canonical: no repeated cells
-        return out
 
 
 def _edge_block(
@@ -318,7 +181,7 @@ class FastLexRankSummarizer(CachedStems, LexRankSummarizer):
     dense_limit = 4000  # sentences; up to here sumy's own dense power method runs
     dense_term_ratio = 64  # terms in more than 1/64 of the sentences use dense BLAS
 
-    def __call__(self, document, sentences_count):
+    def __call__(self, document: Document, sentences_count: object) -> tuple[SumySentence, ...]:
         self._ensure_dependencies_installed()
         sentences = document.sentences
         words = [self._to_words_set(s) for s in sentences]
@@ -329,7 +192,7 @@ class FastLexRankSummarizer(CachedStems, LexRankSummarizer):
         ratings = dict(zip(sentences, scores))
         return self._get_best_sentences(sentences, sentences_count, ratings)
 
-    def _to_words_set(self, sentence) -> list[str]:
+    def _to_words_set(self, sentence: SumySentence) -> list[str]:
         return self._content_stems(sentence.words)
 
     def _adjacency(self, words: Sequence[Sequence[str]]) -> np.ndarray | sp.csr_matrix:
@@ -338,7 +201,7 @@ class FastLexRankSummarizer(CachedStems, LexRankSummarizer):
         Numerators are ``sum tf1 * idf**2 * tf2``: a dense BLAS product over the
         frequent terms plus a sparse one over the rest.
         """
-        tf = _count_matrix(words)
+        tf = count_matrix(words)
         n = tf.shape[0]
         tf.data /= np.repeat(tf.max(axis=1).toarray().ravel(), np.diff(tf.indptr))
         frequencies = np.bincount(tf.indices, minlength=tf.shape[1])
@@ -348,15 +211,16 @@ class FastLexRankSummarizer(CachedStems, LexRankSummarizer):
         norms[norms == 0] = 1.0  # those rows have zero numerators: cosine 0, as sumy
         products = PairProducts(weighted, tf, self.dense_term_ratio)
         dense = n <= self.dense_limit
-        linked = np.empty((n, n), dtype=bool) if dense else []
+        linked = np.empty((n, n), dtype=bool) if dense else None
+        blocks: list[sp.csr_matrix] = []
         for rows in row_chunks(n, n):
             numerators = products.block(rows)
             numerators /= norms[rows, None] * norms[None, :]
-            if dense:
+            if linked is not None:
                 np.greater(numerators, self.threshold, out=linked[rows])
             else:
-                linked.append(sp.csr_matrix(numerators > self.threshold))
-        return linked if dense else sp.vstack(linked, format="csr")
+                blocks.append(sp.csr_matrix(numerators > self.threshold))
+        return linked if linked is not None else sp.vstack(blocks, format="csr")
 
     def _scores(self, adjacency: np.ndarray | sp.csr_matrix) -> np.ndarray:
         degrees = np.asarray(adjacency.sum(axis=1), dtype=float).ravel()
@@ -377,7 +241,7 @@ class FastLexRankSummarizer(CachedStems, LexRankSummarizer):
         while lambda_val > self.epsilon:
             next_p = transposed @ (p_vector * inverse)
             next_p /= np.linalg.norm(next_p)
-            lambda_val = np.linalg.norm(next_p - p_vector)
+            lambda_val = float(np.linalg.norm(next_p - p_vector))
             p_vector = next_p
         return p_vector
 
@@ -387,7 +251,7 @@ class FastTextRankSummarizer(CachedStems, TextRankSummarizer):
 
     dense_limit = 4000  # sentences; up to here the matrix is sumy's, bit for bit
 
-    def rate_sentences(self, document):
+    def rate_sentences(self, document: Document) -> dict[SumySentence, float]:
         sentences = document.sentences
         words = [self._to_words_set(s) for s in sentences]
         if len(sentences) <= self.dense_limit:
@@ -396,12 +260,12 @@ class FastTextRankSummarizer(CachedStems, TextRankSummarizer):
             ranks = self._sparse_ranks(words)
         return dict(zip(sentences, ranks))
 
-    def _to_words_set(self, sentence) -> list[str]:
+    def _to_words_set(self, sentence: SumySentence) -> list[str]:
         return self._content_stems(sentence.words)
 
     def _weights(self, words: Sequence[Sequence[str]]) -> np.ndarray:
         """sumy's raw edge weights, dense."""
-        counts = _count_matrix(words)
+        counts = count_matrix(words)
         products = PairProducts(counts, counts)
         logs = _log_lengths(words)
         n = len(words)
@@ -421,7 +285,7 @@ class FastTextRankSummarizer(CachedStems, TextRankSummarizer):
 
     def _sparse_ranks(self, words: Sequence[Sequence[str]]) -> np.ndarray:
         """The power method on ``teleport + damping * W`` with W kept sparse."""
-        counts = _count_matrix(words)
+        counts = count_matrix(words)
         products = PairProducts(counts, counts)
         logs = _log_lengths(words)
         n = len(words)
@@ -438,7 +302,7 @@ class FastTextRankSummarizer(CachedStems, TextRankSummarizer):
         lambda_val = 1.0
         while lambda_val > self.epsilon:
             next_p = transposed @ p_vector + teleport * p_vector.sum()
-            lambda_val = np.linalg.norm(next_p - p_vector)
+            lambda_val = float(np.linalg.norm(next_p - p_vector))
             p_vector = next_p
         return p_vector
 
@@ -446,9 +310,9 @@ class FastTextRankSummarizer(CachedStems, TextRankSummarizer):
 class FastReductionSummarizer(CachedStems, ReductionSummarizer):
     """Reduction with edges from sparse count products, summed as sumy sums them."""
 
-    def rate_sentences(self, document):
+    def rate_sentences(self, document: Document) -> dict[SumySentence, float]:
         sentences = document.sentences
-        ratings = defaultdict(float)
+        ratings: defaultdict[SumySentence, float] = defaultdict(float)
         if len(sentences) < 2:
             return ratings
         words = [self._to_words_set(s) for s in sentences]
@@ -464,19 +328,19 @@ class FastReductionSummarizer(CachedStems, ReductionSummarizer):
             ratings[sentences[group[0]]] = _shared_total(group, edges, len(sentences))
         return ratings
 
-    def _to_words_set(self, sentence) -> list[str]:
+    def _to_words_set(self, sentence: SumySentence) -> list[str]:
         return self._content_stems(sentence.words)
 
     @staticmethod
-    def _edges(words: Sequence[Sequence[str]]) -> Callable[[Sequence[int]], Iterator]:
+    def _edges(words: Sequence[Sequence[str]]) -> _EdgeBlocks:
         """A function yielding (rows, dense edge block) for the given rows."""
-        products = PairProducts(*[_count_matrix(words)] * 2)
+        products = PairProducts(*[count_matrix(words)] * 2)
         logs = _log_lengths(words)
 
         def blocks(rows: Sequence[int]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-            rows = np.asarray(rows)
-            for part in row_chunks(len(rows), len(words)):
-                chosen = rows[part]
+            indexes = np.asarray(rows)
+            for part in row_chunks(len(indexes), len(words)):
+                chosen = indexes[part]
                 yield chosen, _edge_block(products, logs, chosen, zero_norm_as_rank=False)
 
         return blocks
@@ -492,7 +356,7 @@ def _duplicates(sentences: Sequence) -> list[list[int]]:
 
 def _shared_total(group: list[int], edges: Callable, count: int) -> float:
     """The rating sumy accumulates for equal sentences, in its exact order."""
-    rows = {}
+    rows: dict[int, list[float]] = {}
     for chosen, block in edges(group):
         rows.update(zip(chosen.tolist(), block.tolist()))
     members = set(group)
@@ -522,13 +386,21 @@ class GreedyPicks:
     sumy would pick them; ratings follow from that order.
     """
 
-    def __call__(self, document, sentences_count):
+    if TYPE_CHECKING:  # given by the subclass and by sumy's summarizer
+
+        def _picks(self, sentences: Sequence[SumySentence]) -> Iterator[int]: ...
+
+        def _get_best_sentences(
+            self, sentences: Sequence[SumySentence], count: object, rating: object
+        ) -> tuple[SumySentence, ...]: ...
+
+    def __call__(self, document: Document, sentences_count: object) -> tuple[SumySentence, ...]:
         sentences = document.sentences
         needed = _needed(sentences_count, len(sentences))
         ratings = _greedy_ratings(sentences, self._picks(sentences), needed)
         return self._get_best_sentences(sentences, sentences_count, ratings)
 
-    def _compute_ratings(self, sentences):
+    def _compute_ratings(self, sentences: Sequence[SumySentence]) -> dict[SumySentence, int]:
         return _greedy_ratings(sentences, self._picks(sentences), None)
 
 
@@ -553,7 +425,13 @@ class FastKLSummarizer(GreedyPicks, CachedStems, KLSummarizer):
             summary_words.extend(words)
             state.add(best, [vocab[w] for w in words if w in vocab], len(words))
 
-    def _best(self, divergences, contents, summary_words, word_freq) -> int:
+    def _best(
+        self,
+        divergences: np.ndarray,
+        contents: list[list[str]],
+        summary_words: list[str],
+        word_freq: dict[str, float],
+    ) -> int:
         """sumy's first minimum; near-ties are decided by sumy's own arithmetic."""
         lowest = divergences.min()
         band = self.tie_tolerance * max(1.0, abs(lowest))
@@ -570,7 +448,7 @@ class FastKLSummarizer(GreedyPicks, CachedStems, KLSummarizer):
 class _KLState:
     """The summary's word counts and the candidates' sparse word counts."""
 
-    def __init__(self, freq: np.ndarray, contents: list[list[int]]):
+    def __init__(self, freq: np.ndarray, contents: list[list[int]]) -> None:
         self.freq = freq
         self.log_freq = np.log(freq) if len(freq) else freq
         self.active = np.ones(len(contents), dtype=bool)
@@ -634,10 +512,10 @@ class _KLState:
 class FastSumBasicSummarizer(GreedyPicks, CachedStems, SumBasicSummarizer):
     """SumBasic with the average word probabilities of all sentences at once."""
 
-    def _get_content_words_in_sentence(self, sentence) -> list[str]:
+    def _get_content_words_in_sentence(self, sentence: SumySentence) -> list[str]:
         return self._content_stems(sentence.words)
 
-    def _get_all_content_words_in_doc(self, sentences) -> list[str]:
+    def _get_all_content_words_in_doc(self, sentences: Sequence[SumySentence]) -> list[str]:
         return [w for s in sentences for w in self._content_stems(s.words)]
 
     def _picks(self, sentences: Sequence) -> Iterator[int]:
@@ -670,7 +548,7 @@ class _SumLayout:
     Python's ``sum`` does, for all sentences at once.
     """
 
-    def __init__(self, tokens: Sequence[np.ndarray], rows: np.ndarray):
+    def __init__(self, tokens: Sequence[np.ndarray], rows: np.ndarray) -> None:
         lengths = np.array([len(tokens[r]) for r in rows], dtype=np.int64)
         order = np.argsort(-lengths, kind="stable")
         self.rows = rows[order][lengths[order] > 0]
@@ -706,7 +584,7 @@ class _SumLayout:
 class FastLsaSummarizer(CachedStems, LsaSummarizer):
     """LSA with a sorted (hash-seed independent) dictionary and closed-form ranks."""
 
-    def __call__(self, document, sentences_count):
+    def __call__(self, document: Document, sentences_count: object) -> tuple[SumySentence, ...]:
         self._ensure_dependecies_installed()
         dictionary = self._create_dictionary(document)
         if not dictionary:
@@ -727,21 +605,19 @@ class FastLsaSummarizer(CachedStems, LsaSummarizer):
             matrix = self._compute_term_frequency(matrix)
             _u, sigma, v = np.linalg.svd(matrix, full_matrices=False)
             ranks = self._compute_ranks(sigma, v)
-        ranks = iter(ranks)
-        return self._get_best_sentences(document.sentences, sentences_count, lambda s: next(ranks))
+        ordered = iter(ranks)
+        return self._get_best_sentences(
+            document.sentences, sentences_count, lambda s: next(ordered)
+        )
 
-    def _create_dictionary(self, document) -> dict[str, int]:
+    def _create_dictionary(self, document: Document) -> dict[str, int]:
         """Like sumy's, but rows follow sorted words, not set iteration order."""
         unique_words = set(self._content_stems(document.words))
         return {w: i for i, w in enumerate(sorted(unique_words))}
 
-    def _create_matrix(self, document, dictionary):
-        rows, cols, counts = self._counts(document, dictionary)
-        matrix = np.zeros((len(dictionary), len(document.sentences)))
-        np.add.at(matrix, (rows, cols), counts)
-        return matrix
-
-    def _counts(self, document, dictionary) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _counts(
+        self, document: Document, dictionary: dict[str, int]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row, column, count) of the non-zero cells of sumy's word x sentence matrix."""
         cells: Counter = Counter()
         for col, sentence in enumerate(document.sentences):
@@ -757,7 +633,7 @@ class FastLsaSummarizer(CachedStems, LsaSummarizer):
             np.fromiter(cells.values(), dtype=np.int64, count=len(cells)),
         )
 
-    def _compute_term_frequency(self, matrix, smooth=0.4):
+    def _compute_term_frequency(self, matrix: np.ndarray, smooth: float = 0.4) -> np.ndarray:
         """sumy's smoothed max-tf normalisation, vectorised (same float operations)."""
         assert 0.0 <= smooth < 1.0
         maxima = np.max(matrix, axis=0)
@@ -773,7 +649,9 @@ class FastLsaSummarizer(CachedStems, LsaSummarizer):
         return dimensions >= k
 
 
-def _column_norms(rows, cols, counts, words_count: int, sentences_count: int) -> np.ndarray:
+def _column_norms(
+    rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, words_count: int, sentences_count: int
+) -> np.ndarray:
     """sumy's LSA ranks when no dimension is dropped: the column norms of the
     smoothed matrix ``0.4 + 0.6 * count / max`` (``rank_j**2 = (A^T A)_jj``).
 
@@ -804,7 +682,7 @@ def _int_bincount(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarra
 class FastLuhnSummarizer(CachedStems, LuhnSummarizer):
     """Luhn with each distinct word stemmed once and its chunks found for all sentences at once."""
 
-    def __call__(self, document, sentences_count):
+    def __call__(self, document: Document, sentences_count: object) -> tuple[SumySentence, ...]:
         if self.max_gap_size <= 0:  # sumy's chunks never close: keep its loop
             return super().__call__(document, sentences_count)
         sentences = document.sentences
@@ -825,7 +703,7 @@ class FastLuhnSummarizer(CachedStems, LuhnSummarizer):
                 frequencies[stem.lower()] += count  # sumy's TfDocumentModel lowercases
         return frozenset(stem for stem, count in frequencies.items() if count > 1)
 
-    def _get_significant_words(self, words):
+    def _get_significant_words(self, words: Sequence[str]) -> tuple[str, ...]:
         stems = tuple(self._content_stems(words))
         model = TfDocumentModel(stems)
         terms = model.most_frequent_terms(int(len(stems) * self.significant_percentage))
@@ -866,18 +744,18 @@ class FastEdmundsonSummarizer(CachedStems, EdmundsonSummarizer):
     keyed by sentence keep it.
     """
 
-    def __call__(self, document, sentences_count):
+    def __call__(self, document: Document, sentences_count: object) -> tuple[SumySentence, ...]:
         sentences = document.sentences
         ratings = iter(self._ratings(document).tolist())
         return self._get_best_sentences(sentences, sentences_count, lambda s: next(ratings))
 
-    def _ratings(self, document) -> np.ndarray:
+    def _ratings(self, document: Document) -> np.ndarray:
         """The sum of the enabled methods' ratings, per sentence (exact integers)."""
         sentences = document.sentences
         tokens = _SentenceTokens(self, sentences + document.headings)
         ratings = np.zeros(len(sentences), dtype=np.int64)
 
-        def counts(stems) -> np.ndarray:
+        def counts(stems: Collection[str]) -> np.ndarray:
             return tokens.counts(stems)[: len(sentences)]
 
         if self._cue_weight > 0.0:
@@ -902,23 +780,23 @@ class FastEdmundsonSummarizer(CachedStems, EdmundsonSummarizer):
                 ratings = ratings[[last[s] for s in sentences]]
         return ratings
 
-    def _share(self, method):
+    def _share(self, method: _M) -> _M:
         method.__dict__["_stem_cache"] = self._cache("_stem_cache")
         return method
 
-    def _build_cue_method_instance(self):
+    def _build_cue_method_instance(self) -> _CueMethod:
         super()._build_cue_method_instance()
         return self._share(_CueMethod(self._stemmer, self._bonus_words, self._stigma_words))
 
-    def _build_key_method_instance(self):
+    def _build_key_method_instance(self) -> _KeyMethod:
         super()._build_key_method_instance()
         return self._share(_KeyMethod(self._stemmer, self._bonus_words))
 
-    def _build_title_method_instance(self):
+    def _build_title_method_instance(self) -> _TitleMethod:
         super()._build_title_method_instance()
         return self._share(_TitleMethod(self._stemmer, self._null_words))
 
-    def _build_location_method_instance(self):
+    def _build_location_method_instance(self) -> _LocationMethod:
         super()._build_location_method_instance()
         return self._share(_LocationMethod(self._stemmer, self._null_words))
 
@@ -932,7 +810,7 @@ def _key_words(frequencies: Counter, weight: float) -> frozenset:
 def _location_bonus(paragraphs: Sequence) -> np.ndarray:
     """Edmundson's location points per sentence: first and last paragraph, first
     and last sentence of a paragraph (sumy's default weights, 1 each)."""
-    bonus = []
+    bonus: list[int] = []
     for paragraph_order, paragraph in enumerate(paragraphs):
         count = len(paragraph.sentences)
         in_paragraph = 1 if paragraph_order == 0 or paragraph_order == len(paragraphs) - 1 else 0
@@ -945,14 +823,16 @@ def _location_bonus(paragraphs: Sequence) -> np.ndarray:
 class _CueMethod(CachedStems, EdmundsonCueMethod):
     """Cue method with cached stems (for sumy's ``cue_method``)."""
 
-    def _rate_sentence(self, sentence, bonus_word_weight, stigma_word_weight):
+    def _rate_sentence(
+        self, sentence: SumySentence, bonus_word_weight: float, stigma_word_weight: float
+    ) -> float:
         stems = self._stem_all(sentence.words)
         bonus = sum(map(self._bonus_words.__contains__, stems))
         stigma = sum(map(self._stigma_words.__contains__, stems))
         return bonus * bonus_word_weight - stigma * stigma_word_weight
 
 
-def _count_in(self, sentence, significant_words) -> int:
+def _count_in(self: CachedStems, sentence: SumySentence, significant_words: Iterable[str]) -> int:
     """How many of the sentence's stems are significant."""
     if not isinstance(significant_words, (set, frozenset)):
         significant_words = frozenset(significant_words)
@@ -964,7 +844,7 @@ class _KeyMethod(CachedStems, EdmundsonKeyMethod):
 
     _rate_sentence = _count_in
 
-    def _compute_significant_words(self, document, weight):
+    def _compute_significant_words(self, document: Document, weight: float) -> tuple[str, ...]:
         frequencies = Counter(
             filter(self._bonus_words.__contains__, self._stem_all(document.words))
         )
@@ -981,30 +861,3 @@ class _LocationMethod(CachedStems, EdmundsonLocationMethod):
     """Location method with cached stems."""
 
     _rate_sentence = _count_in
-
-
-# --------------------------------------------------------------------------
-# Registries
-# --------------------------------------------------------------------------
-
-FAST_SUMMARIZERS: dict[str, type] = {
-    "lexrank": FastLexRankSummarizer,
-    "lsa": FastLsaSummarizer,
-    "textrank": FastTextRankSummarizer,
-    "luhn": FastLuhnSummarizer,
-    "kl": FastKLSummarizer,
-    "sumbasic": FastSumBasicSummarizer,
-    "reduction": FastReductionSummarizer,
-    "edmundson": FastEdmundsonSummarizer,
-}
-
-STOCK_SUMMARIZERS: dict[str, type] = {
-    "lexrank": LexRankSummarizer,
-    "lsa": LsaSummarizer,
-    "textrank": TextRankSummarizer,
-    "luhn": LuhnSummarizer,
-    "kl": KLSummarizer,
-    "sumbasic": SumBasicSummarizer,
-    "reduction": ReductionSummarizer,
-    "edmundson": EdmundsonSummarizer,
-}

@@ -40,6 +40,7 @@ position score is nil by then anyway). About 0.2 s and 70 MB at 50,000 words,
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -47,7 +48,8 @@ from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.utils import ItemsCount
 
 from reader.summary.context import text_reasons
-from reader.summary.fast import CachedStems, PairProducts, row_chunks
+from reader.summary.numeric import PairProducts, row_chunks
+from reader.summary.stems import CachedStems, Document, SumySentence
 
 
 class NewsSummarizer(CachedStems, AbstractSummarizer):
@@ -66,7 +68,7 @@ class NewsSummarizer(CachedStems, AbstractSummarizer):
     title_words: tuple[str, ...] = ()
     readable_only = True
 
-    def __call__(self, document, sentences_count):
+    def __call__(self, document: Document, sentences_count: object) -> tuple[SumySentence, ...]:
         sentences = document.sentences
         if not sentences:
             return ()
@@ -82,7 +84,7 @@ class NewsSummarizer(CachedStems, AbstractSummarizer):
         chosen = _select(ratings, leaning, count)
         return tuple(sentences[i] for i in chosen)
 
-    def rate_sentences(self, document) -> np.ndarray:
+    def rate_sentences(self, document: Document) -> np.ndarray:
         """One score per sentence of ``document``, in document order."""
         sentences = document.sentences
         n = len(sentences)
@@ -103,7 +105,9 @@ class NewsSummarizer(CachedStems, AbstractSummarizer):
             - self.OVER_BUDGET * over
         )
 
-    def _terms(self, sentences):
+    def _terms(
+        self, sentences: Sequence[SumySentence]
+    ) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
         """Vocabulary of stems, sparse (row, term) occurrences, and sentence lengths in words."""
         vocabulary: dict[str, int] = {}
         seen: dict[str, int] = {}  # word as written -> term (-1: stop word)
@@ -136,7 +140,9 @@ class NewsSummarizer(CachedStems, AbstractSummarizer):
         return sorted(terms)
 
 
-def _tfidf(rows, terms, n, size):
+def _tfidf(
+    rows: np.ndarray, terms: np.ndarray, n: int, size: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Distinct (row, term) pairs with their unit-length tf-idf weights."""
     keys, counts = np.unique(rows * size + terms, return_counts=True)
     rows, terms = keys // size, keys % size
@@ -147,7 +153,15 @@ def _tfidf(rows, terms, n, size):
     return rows, terms, weights / norms[rows]
 
 
-def _centrality(rows, terms, weights, n, size, limit, threshold):
+def _centrality(
+    rows: np.ndarray,
+    terms: np.ndarray,
+    weights: np.ndarray,
+    n: int,
+    size: int,
+    limit: int,
+    threshold: float,
+) -> tuple[np.ndarray, np.ndarray]:
     """PacSum's forward and backward edge sums, each scaled to at most 1."""
     m = min(n, limit)
     forward, backward = np.zeros(n), np.zeros(n)
@@ -167,14 +181,23 @@ def _centrality(rows, terms, weights, n, size, limit, threshold):
     return _scaled(forward), _scaled(backward)
 
 
-def _similarity(rows, terms, weights, m, size):
+def _similarity(
+    rows: np.ndarray, terms: np.ndarray, weights: np.ndarray, m: int, size: int
+) -> np.ndarray:
     """Cosine similarities of the first ``m`` sentences (a dense m x m matrix):
     frequent terms through a dense product, the others through a sparse one."""
     matrix = sp.csr_matrix((weights, (rows, terms)), shape=(m, size))
     return PairProducts(matrix, matrix).block(slice(0, m))
 
 
-def _title_similarity(rows, terms, weights, n, size, title_terms):
+def _title_similarity(
+    rows: np.ndarray,
+    terms: np.ndarray,
+    weights: np.ndarray,
+    n: int,
+    size: int,
+    title_terms: list[int],
+) -> np.ndarray:
     """Cosine similarity of each sentence to the title's (binary) term vector."""
     if not title_terms:
         return np.zeros(n)

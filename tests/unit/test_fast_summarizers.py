@@ -21,7 +21,10 @@ from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.utils import get_stop_words
 
 from reader.nlp.tokenize import EnglishTokenizer
-from reader.summary.fast import FAST_SUMMARIZERS, STOCK_SUMMARIZERS
+from reader.summary.registry import fast_summarizers, stock_summarizers
+
+FAST_SUMMARIZERS = fast_summarizers()
+STOCK_SUMMARIZERS = stock_summarizers()
 
 NAMES = ["lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "reduction", "edmundson"]
 # LSA's stock ratings carry SVD rounding (~1e-13): exact ties may order either way.
@@ -335,12 +338,12 @@ from sumy.parsers.plaintext import PlaintextParser
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.utils import get_stop_words
 from reader.nlp.tokenize import EnglishTokenizer
-from reader.summary.fast import FAST_SUMMARIZERS
+from reader.summary.registry import fast_summarizers
 warnings.simplefilter("ignore")
 document = PlaintextParser.from_string(Path({path!r}).read_text(encoding="utf-8"), EnglishTokenizer()).document
 index = {{id(s): i for i, s in enumerate(document.sentences)}}
 out = {{}}
-for name, cls in FAST_SUMMARIZERS.items():
+for name, cls in fast_summarizers().items():
     summarizer = cls(Stemmer("english"))
     if name == "edmundson":
         summarizer.bonus_words = ["Putin", "Kim", "satellite"]

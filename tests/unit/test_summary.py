@@ -93,3 +93,48 @@ def test_a_label_left_in_the_text_is_never_summary_material(algorithm):
     )
     texts = [s.text for s in summarize(article, algorithm, 3).sentences]
     assert "City budget vote" not in texts and len(texts) == 3
+
+
+# --- the registry: one entry per algorithm, everything else derived ---
+
+
+def test_every_registry_entry_is_offered_named_and_described():
+    from reader.summary import algorithms, registry
+
+    assert tuple(e.name for e in registry.REGISTRY) == algorithms.ALGORITHMS
+    assert len(set(algorithms.ALGORITHMS)) == len(algorithms.ALGORITHMS)
+    for entry in registry.REGISTRY:
+        assert algorithms.algorithm_name(entry.name) == entry.display_name
+        assert algorithms.algorithm_description(entry.name) == entry.description
+        assert algorithms.check_algorithm(f" {entry.name.upper()} ") == entry.name
+        stock = entry.stock_class()
+        if stock is not None:  # a fast class reproduces the stock one it subclasses
+            assert issubclass(entry.fast_class(), stock)
+
+
+def test_a_new_registry_entry_summarizes_without_other_changes(monkeypatch, bundled_article):
+    from reader.summary import algorithms, registry
+
+    entry = registry.Algorithm(
+        "firsts",
+        "Firsts",
+        "the first sentences (a test entry)",
+        "sumy.summarizers.luhn:LuhnSummarizer",
+    )
+    monkeypatch.setattr(registry, "_BY_NAME", {**registry._BY_NAME, entry.name: entry})
+    monkeypatch.setattr(algorithms, "ALGORITHMS", (*algorithms.ALGORITHMS, entry.name))
+    summary = summarize(bundled_article, "firsts", 2)
+    assert summary.algorithm == "firsts" and len(summary.sentences) == 2
+    assert algorithms.algorithm_name("firsts") == "Firsts"
+
+
+def test_listing_the_algorithms_imports_no_summarizer():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from reader.summary.algorithms import ALGORITHMS, DESCRIPTIONS; "
+        "print(len(ALGORITHMS), 'sumy' in sys.modules, 'numpy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(len(ALGORITHMS)), "False", "False"]
