@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from reader import __version__
 from reader.errors import ReaderError, os_reason
+
+if TYPE_CHECKING:
+    from reader.article.model import Article
 
 SOURCE_HELP = "a text, Markdown or HTML file, an http(s) URL, or - for standard input"
 EPILOG = (
@@ -137,11 +141,12 @@ def _config_parser() -> Parser:
     return parser
 
 
-def _load(source: str | None):
+def _load(source: str | None) -> Article:
     from reader.article.build import build_article
     from reader.sources.load import load_source
+    from reader.sources.spec import parse_source
 
-    if source == "-" and sys.stdin is None:
+    if parse_source(source).kind == "stdin" and sys.stdin is None:
         raise ReaderError("standard input is closed")
     return build_article(load_source(source))
 
@@ -228,7 +233,7 @@ def run_export(argv: Sequence[str]) -> int:
     return 0
 
 
-def _check_new_file(target) -> None:
+def _check_new_file(target: Path) -> None:
     """Refuse an export target that exists or cannot be made, before any work."""
     try:
         if target.is_dir():
@@ -265,11 +270,12 @@ def run_config(argv: Sequence[str]) -> int:
 def run_open(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
     from reader.sources.load import load_source
+    from reader.sources.spec import parse_source
 
     document = None
     if sys.stdin is None:
         raise ReaderError("standard input is closed: no terminal to read keys from")
-    if args.source is None or not args.source.lower().startswith(("http://", "https://")):
+    if not parse_source(args.source).is_url:
         document = load_source(args.source)  # fail fast, before the screen opens
     if not sys.stdin.isatty():
         _keyboard_from_terminal()

@@ -84,18 +84,13 @@ def content_digest(text: str) -> str:
 
 def source_identity(spec: str | None, text: str) -> str:
     """What makes a source the same source: its path, its URL, or its text."""
-    if spec is None:
-        from reader.sources.load import bundled_article
+    from reader.errors import ReaderError
+    from reader.sources.spec import parse_source
 
-        return "file:" + str(bundled_article().resolve())
-    if spec == "-":
+    try:
+        return parse_source(spec).identity(text)
+    except ReaderError:  # not a source that opens: known by its text
         return "text:" + content_digest(text)
-    if spec[:8].lower().startswith(("http://", "https://")):
-        scheme, _, rest = spec.strip().partition("://")
-        host, slash, path = rest.partition("/")
-        path, _, _fragment = path.partition("#")  # the fragment is not another article
-        return f"url:{scheme.lower()}://{host.lower()}{slash}{path}"
-    return "file:" + str(Path(spec).expanduser().resolve())
 
 
 def source_key(spec: str | None, text: str) -> str:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from reader.errors import ReaderError, os_reason
 from reader.sources.decode import decode_bytes
 from reader.sources.document import Document
+from reader.sources.spec import parse_source
 
 MAX_BYTES = 20 * 1024 * 1024
 _HTML_SNIFF = re.compile(
@@ -21,7 +24,6 @@ _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_MATTER_KEYS = {"title", "source", "date", "url", "author", "site"}
-_URL_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]+)://", re.I)  # two letters at least: not a drive
 # A name that reads as a web address typed without https:// ("www.example.com/news").
 _WEB_ADDRESS = re.compile(
     r"^(?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|news|io|co\.uk))(?:[/?#]\S*)?$",
@@ -40,52 +42,27 @@ def bundled_article() -> Path:
 
 def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
     """Read ``spec`` (None: the bundled article) into a Document."""
-    if spec is None:
-        return load_path(bundled_article())
-    if spec == "-":
+    parsed = parse_source(spec)
+    if parsed.kind == "stdin":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return document_from_bytes(
             _read_capped(stream, "standard input"), name="standard input", source="stdin"
         )
-    if not spec.strip():
-        raise ReaderError("no file given")
-    scheme = _URL_SCHEME.match(spec)
-    if scheme and scheme.group(1).lower() == "file":
-        return load_path(_file_url_path(spec))
-    if scheme and scheme.group(1).lower() not in ("http", "https"):
-        raise ReaderError(
-            f"cannot open {spec}: unsupported URL scheme {scheme.group(1).lower()} (only http and https)"
-        )
-    if scheme:
+    if parsed.url is not None:
         from reader.sources.url import fetch_url
 
-        fetched = fetch_url(spec)
+        fetched = fetch_url(parsed.url)
         suffix = PurePosixPath(urlsplit(fetched.url).path).suffix.lower()
         return document_from_bytes(
             fetched.data,
-            name=spec,
-            source=spec,
+            name=parsed.url,
+            source=parsed.url,
             suffix=suffix,
             url=fetched.url,
             content_type=fetched.content_type,
         )
-    return load_path(Path(spec))
-
-
-def _file_url_path(spec: str) -> Path:
-    """The local path a ``file://`` URL names (on this machine only)."""
-    try:
-        parts = urlsplit(spec)
-    except ValueError:
-        raise ReaderError(f"{spec} is not a valid file URL") from None
-    if parts.netloc not in ("", "localhost"):
-        raise ReaderError(
-            f"cannot open {spec}: only files on this computer can be opened (file:///path)"
-        )
-    path = unquote(parts.path)
-    if not path:
-        raise ReaderError(f"no file given in {spec}")
-    return Path(path)
+    assert parsed.path is not None
+    return load_path(parsed.path)
 
 
 def load_path(path: Path) -> Document:
@@ -105,12 +82,16 @@ def _read_file(path: Path, shown: str) -> bytes:
         raise ReaderError(f"no such file: {shown}{hint}")
     if path.is_dir():
         raise ReaderError(f"{shown} is a folder, not a file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ReaderError(
-            f"{shown} is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
-        )
-    with path.open("rb") as stream:
+    # Non-blocking: opening a FIFO that nobody writes to would wait forever.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(fd)
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+            raise ReaderError(
+                f"{shown} is too large ({info.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
+            )
+        # A pipe then waits for its writer's data (none left: the end, at once).
+        os.set_blocking(fd, True)
         return _read_capped(stream, shown)
 
 
@@ -152,10 +133,13 @@ def document_from_bytes(
     return Document(
         text=text,
         kind="text",
-        source=meta.pop("source", source),
-        url=meta.pop("url", url),
+        source=meta.get("source", source),
+        url=meta.get("url", url),
         name=Path(name).stem if name not in ("standard input",) else None,
-        **meta,
+        title=meta.get("title"),
+        date=meta.get("date"),
+        author=meta.get("author"),
+        site=meta.get("site"),
     )
 
 
