@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+import sys
 import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
@@ -48,18 +49,19 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError
+from reader.files import BadFile, atomic_write, read_regular_file
 from reader.paths import config_path
-from reader.state import atomic_write
-from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH
+from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, MAX_LENGTH
 
 DEFAULT_THEME = "textual-dark"
 DEFAULT_COLUMN_WIDTH = 80
 MIN_COLUMN_WIDTH = 60
 MAX_COLUMN_WIDTH = 120
-MAX_LENGTH = 50
+MAX_CONFIG_BYTES = 1024 * 1024  # a config file larger than this is not read
 
 # textual.theme.BUILTIN_THEMES of the Textual the reader pins (a test checks
-# they agree), so that `reader config` can check a theme without Textual.
+# they agree), so that `reader config` can check a theme without importing
+# Textual; where Textual is imported already, its own list is used.
 BUILTIN_THEME_NAMES: tuple[str, ...] = (
     "textual-dark",
     "textual-light",
@@ -83,6 +85,14 @@ BUILTIN_THEME_NAMES: tuple[str, ...] = (
     "ansi-dark",
     "ansi-light",
 )
+
+
+def builtin_theme_names() -> Collection[str]:
+    """Textual's built-in themes: from Textual when it is imported, else the copy."""
+    textual_themes = sys.modules.get("textual.theme")
+    builtin = getattr(textual_themes, "BUILTIN_THEMES", None)
+    return tuple(builtin) if isinstance(builtin, Mapping) else BUILTIN_THEME_NAMES
+
 
 SETTING_NAMES: tuple[str, ...] = ("theme", "column_width", "algorithm", "length")
 KEYS_TABLE = "keys"
@@ -116,7 +126,7 @@ class _Invalid(ValueError):
 def check_setting(name: str, value: Any, known_themes: Collection[str] | None = None) -> Any:
     """``value`` checked (and normalised) for setting ``name``; _Invalid if it does not fit."""
     if name == "theme":
-        themes = BUILTIN_THEME_NAMES if known_themes is None else known_themes
+        themes = builtin_theme_names() if known_themes is None else known_themes
         if not isinstance(value, str) or value.strip() not in themes:
             raise _Invalid(f"a theme name: {', '.join(sorted(themes))}")
         return value.strip()
@@ -226,20 +236,23 @@ def load_settings(
 
 def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
     """The parsed file (None if absent or broken) and the warnings."""
+    defaults = "using the default settings"
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        raw = read_regular_file(path, MAX_CONFIG_BYTES)
+    except (FileNotFoundError, NotADirectoryError):
         return None, []
+    except BadFile as error:
+        return None, [f"cannot read the config file: {error}; {defaults}"]
     except OSError as error:
-        return None, [
-            f"cannot read the config file {path} ({error.strerror or error}); using the default settings"
-        ]
+        return None, [f"cannot read the config file {path} ({_reason(error)}); {defaults}"]
     try:
         return tomllib.loads(raw.decode("utf-8")), []
     except UnicodeDecodeError:
-        return None, [f"{path} is not UTF-8 text; using the default settings"]
+        return None, [f"{path} is not UTF-8 text; {defaults}"]
     except tomllib.TOMLDecodeError as error:
-        return None, [f"{path} is not valid TOML: {error}; using the default settings"]
+        return None, [f"{path} is not valid TOML: {error}; {defaults}"]
+    except RecursionError:
+        return None, [f"{path} is not valid TOML: nested too deeply; {defaults}"]
 
 
 def _shown(value: Any) -> str:
@@ -261,7 +274,7 @@ def save_setting(
     config file that is not valid TOML (it is left alone), or a write error.
     """
     path = config_path() if path is None else Path(path)
-    table, _, key = name.rpartition(".")
+    table, _, key = name.partition(".") if name.startswith(KEYS_TABLE + ".") else ("", "", name)
     try:
         if table == KEYS_TABLE and _BINDING_ID.match(key):
             value = check_keys(value)
@@ -271,30 +284,25 @@ def save_setting(
             raise _Invalid("a known setting")
     except _Invalid as error:
         raise ReaderError(f"cannot set {name} = {_shown(value)} (expected {error})") from None
+    text = _read_for_saving(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        text = ""
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReaderError(
-            f"cannot read the config file {path} ({getattr(error, 'strerror', None) or error})"
-        ) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        tomllib.loads(text)  # tomllib's message names the line
+    except (tomllib.TOMLDecodeError, RecursionError) as error:
         raise ReaderError(f"{path} is not valid TOML ({error}); fix it to save settings") from None
-    new = _edit_lines(text, table or None, key, _toml_value(value))
-    if not _has_value(new, table or None, key, value):
-        # The file is laid out in a way the line edit does not handle: write it out whole.
-        data = dict(data)
-        if table:
-            existing = data.get(table)
-            data[table] = {**(existing if isinstance(existing, dict) else {}), key: value}
-        else:
-            data[key] = value
-        new = _dump_toml(data)
+    import tomlkit
+
+    document = tomlkit.parse(text)
+    if table:
+        keys = document.get(KEYS_TABLE)
+        if keys is None:
+            keys = document[KEYS_TABLE] = tomlkit.table()
+        if not isinstance(keys, dict):
+            raise ReaderError(f"{path}: {KEYS_TABLE} is not a table; fix it to save keys")
+        _set_binding(keys, key, value)
+    else:
+        _set_top_level(document, key, value)
     try:
-        atomic_write(path, new)
+        atomic_write(path, tomlkit.dumps(document))
     except OSError as error:
         raise ReaderError(
             f"cannot save the config file {path} ({error.strerror or error})"
@@ -302,68 +310,58 @@ def save_setting(
     return path
 
 
-_HEADER = re.compile(r"""^\s*\[\s*(?P<name>[^\]\s]+|"[^"]*")\s*\]\s*(?:#.*)?$""")
-_ANY_HEADER = re.compile(r"^\s*\[")
-_KEY_LINE = re.compile(r"""^\s*(?:"(?P<q>[^"\\]*)"|'(?P<l>[^']*)'|(?P<b>[A-Za-z0-9_-]+))\s*=""")
-
-
-def _edit_lines(text: str, table: str | None, key: str, rendered: str) -> str:
-    """``text`` with ``key = rendered`` set in ``table`` (None: the top level)."""
-    lines = text.splitlines()
-    setting = f"{_toml_key(key)} = {rendered}"
-    start, end = _region(lines, table)
-    if start is None:  # the table is not there yet
-        while lines and not lines[-1].strip():
-            lines.pop()
-        lines += ([""] if lines else []) + [f"[{table}]", setting]
-        return "\n".join(lines) + "\n"
-    for i in range(start, end):
-        match = _KEY_LINE.match(lines[i])
-        if match and (match.group("q") or match.group("l") or match.group("b")) == key:
-            lines[i] = setting
-            return "\n".join(lines) + "\n"
-    at = end  # after the table's last key/value line (or at its top when it has none)
-    while at > start and (not lines[at - 1].strip() or lines[at - 1].lstrip().startswith("#")):
-        at -= 1
-    if at == start:  # no settings here yet, only comments and blank lines
-        if end == len(lines):  # nothing follows: at the end
-            at = end
-            while at > start and not lines[at - 1].strip():
-                at -= 1
-        else:  # below a comment block that a blank line sets apart (a file header)
-            blanks = [i for i in range(start, end) if not lines[i].strip()]
-            at = blanks[-1] + 1 if blanks else start
-    lines.insert(at, setting)
-    after = lines[at + 1] if at + 1 < len(lines) else ""
-    if after.strip() and (_ANY_HEADER.match(after) or after.lstrip().startswith("#")):
-        lines.insert(at + 1, "")
-    return "\n".join(lines) + "\n"
-
-
-def _region(lines: list[str], table: str | None) -> tuple[int | None, int]:
-    """Lines ``[start, end)`` of ``table``'s key/value lines (start None: no such table)."""
-    start: int | None = 0 if table is None else None
-    for i, line in enumerate(lines):
-        if not _ANY_HEADER.match(line):
-            continue
-        if start is not None:
-            return start, i
-        header = _HEADER.match(line)
-        if header and header.group("name").strip('"') == table:
-            start = i + 1
-    return start, len(lines)
-
-
-def _has_value(text: str, table: str | None, key: str, value: Any) -> bool:
+def _read_for_saving(path: Path) -> str:
+    """The config file's text ("" when there is none); ReaderError when it cannot be read."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return False
-    if table:
-        data = data.get(table)
-        if not isinstance(data, dict):
-            return False
-    return data.get(key) == value
+        return read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except FileNotFoundError:
+        return ""
+    except (OSError, UnicodeDecodeError) as error:
+        reason = str(error) if isinstance(error, BadFile) else _reason(error)
+        raise ReaderError(f"cannot read the config file {path} ({reason})") from None
+
+
+def _set_top_level(document: Any, key: str, value: Any) -> None:
+    """Set a top-level setting: in place, else after the last one (above the tables and
+    the comments right above them, which belong to them)."""
+    import tomlkit
+    from tomlkit.items import AoT, Comment, Table
+
+    body = document.body
+    if key in document or not hasattr(document, "_insert_at"):
+        document[key] = value
+        return
+    tables = [i for i, (_, item) in enumerate(body) if isinstance(item, (Table, AoT))]
+    values = [
+        i for i, (k, _) in enumerate(body) if k is not None and (not tables or i < tables[0])
+    ]
+    if values:
+        document._insert_at(values[-1] + 1, key, value)
+    elif not tables:
+        document[key] = value
+    else:
+        at = tables[0]
+        while at > 0 and isinstance(body[at - 1][1], Comment):
+            at -= 1
+        item = tomlkit.item(value)
+        item.trivia.trail = "\n\n"  # a blank line between it and the table's comment
+        document._insert_at(at, key, item)
+
+
+def _set_binding(keys: Any, binding: str, value: str) -> None:
+    """Set ``binding`` in the ``[keys]`` table: where it is (quoted or dotted), else quoted."""
+    node = keys
+    *tables, last = binding.split(".")
+    for part in tables:
+        node = node.get(part) if isinstance(node, dict) else None
+    if binding not in keys and isinstance(node, dict) and tables:
+        node[last] = value
+    else:
+        keys[binding] = value
+
+
+def _reason(error: BaseException) -> str:
+    return getattr(error, "strerror", None) or str(error)
 
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -411,15 +409,3 @@ def _toml_value(value: Any) -> str:
             "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
         )
     raise TypeError(f"cannot write {type(value).__name__} to TOML")
-
-
-def _dump_toml(data: Mapping[str, Any]) -> str:
-    """``data`` as TOML: plain values first, then one ``[table]`` per top-level table."""
-    lines = [
-        f"{_toml_key(k)} = {_toml_value(v)}" for k, v in data.items() if not isinstance(v, Mapping)
-    ]
-    for name, table in data.items():
-        if isinstance(table, Mapping):
-            lines += ["", f"[{_toml_key(name)}]"]
-            lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items()]
-    return "\n".join(lines).lstrip("\n") + "\n"

@@ -19,9 +19,11 @@ which is what a reader expects of "reopen". The record keeps a digest of the
 text it was saved for; ``ArticleState.changed_since(text)`` tells the UI the
 text is different, so it can clamp the position and say so.
 
-Writes are atomic (temporary file, fsync, ``os.replace``); at most
+Writes are atomic (temporary file, fsync, ``os.replace``) and each
+read-modify-write holds a lock on ``state.json.lock`` beside the file; at most
 ``MAX_ENTRIES`` articles are kept, the least recently used dropped first. A
-state file that cannot be read or parsed is renamed to
+state file that is no regular file (a FIFO, a device) or larger than
+``MAX_STATE_BYTES`` is left alone and nothing is saved; one that cannot be parsed is renamed to
 ``state.json.corrupt-<timestamp>`` with a warning and the store starts
 empty. Nothing here raises on a bad or unwritable file: problems become
 lines in ``StateStore.warnings``.
@@ -29,52 +31,22 @@ lines in ``StateStore.warnings``.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import math
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from reader.files import BadFile, atomic_write, locked, read_regular_file
 from reader.paths import state_path
-from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH
+from reader.summary.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_LENGTH, MAX_LENGTH
 
 VERSION = 1
 MAX_ENTRIES = 500
-MAX_LENGTH = 50
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step: a crash leaves the old file or the new one.
-
-    Creates the folder if needed and keeps an existing file's permissions.
-    Raises OSError.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(temp, path.stat().st_mode & 0o777)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+MAX_STATE_BYTES = 8 * 1024 * 1024  # a state file larger than this is set aside unread
 
 
 def content_digest(text: str) -> str:
@@ -220,11 +192,17 @@ class StateStore:
 
     def _read(self) -> dict[str, dict[str, Any]]:
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular_file(self.path, MAX_STATE_BYTES)
         except (FileNotFoundError, NotADirectoryError):  # nothing saved yet
             return {}
         except IsADirectoryError:
             return self._set_aside("is a folder")
+        except BadFile as error:  # a FIFO, a device, a huge file: leave it where it is
+            self._disabled = True
+            self.warnings.append(
+                f"cannot read the state file: {error}; reading positions will not be saved"
+            )
+            return {}
         except OSError as error:  # unreadable (permissions...), not corrupt: leave it where it is
             self._disabled = True
             self.warnings.append(
@@ -264,26 +242,32 @@ class StateStore:
     # writing
 
     def put(self, key: str, state: ArticleState, *, now: float | None = None) -> bool:
-        """Save ``state`` for ``key`` (stamped with the time); False if it could not be written."""
+        """Save ``state`` for ``key`` (stamped with the time); False if it could not be written.
+
+        The file is read again and written under a lock (``state.json.lock``), so
+        two readers saving at once both keep their positions.
+        """
         if self._disabled:
             return False
         stamped = replace(state, updated=time.time() if now is None else now)
-        self._entries = None  # read again: another reader may have saved since
-        entries = dict(self._load())
-        if self._disabled:
-            return False
-        entries[key] = stamped.to_json()
-        self._entries = self._trim(entries)
-        return self._write()
+        with locked(self.path):
+            self._entries = None  # read again: another reader may have saved since
+            entries = dict(self._load())
+            if self._disabled:
+                return False
+            entries[key] = stamped.to_json()
+            self._entries = self._trim(entries)
+            return self._write()
 
     def forget(self, key: str) -> bool:
         """Drop the state of ``key``; False if it could not be written."""
-        self._entries = None
-        entries = self._load()
-        if self._disabled or key not in entries:
-            return not self._disabled
-        del entries[key]
-        return self._write()
+        with locked(self.path):
+            self._entries = None
+            entries = self._load()
+            if self._disabled or key not in entries:
+                return not self._disabled
+            del entries[key]
+            return self._write()
 
     def _trim(self, entries: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         if len(entries) <= self.max_entries:

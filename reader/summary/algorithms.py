@@ -22,6 +22,7 @@ from reader.summary.words import stemmer, tokenizer
 ALGORITHMS: tuple[str, ...] = tuple(entry.name for entry in REGISTRY)
 DEFAULT_ALGORITHM = "news"
 DEFAULT_LENGTH = 3
+MAX_LENGTH = 50  # sentences: the longest summary a setting or a saved state may ask for
 
 # "Display name: what it picks", per algorithm.
 DESCRIPTIONS: dict[str, str] = {e.name: f"{e.display_name}: {e.description}" for e in REGISTRY}

@@ -14,6 +14,7 @@ from reader.errors import ReaderError
 from reader.settings import (
     BUILTIN_THEME_NAMES,
     DEFAULTS,
+    MAX_CONFIG_BYTES,
     Settings,
     config_path,
     load_settings,
@@ -258,3 +259,82 @@ def test_unknown_binding_id_suggests_close_ones(tmp_path):
     path.write_text('[keys]\n"article.serch" = "ctrl+f"\n', encoding="utf-8")
     _, warnings = load_settings(path, known_bindings={"article.search", "app.quit"})
     assert len(warnings) == 1 and "did you mean article.search?" in warnings[0]
+
+
+# hostile config files: a warning and the defaults, never a hang, a traceback or a flood
+
+
+def _hostile_config(config, kind):
+    import os
+
+    if kind == "fifo":
+        os.mkfifo(config)
+    elif kind == "dev-zero":
+        config.symlink_to("/dev/zero")
+    elif kind == "huge":
+        config.write_text("# filler\n" * (MAX_CONFIG_BYTES // 9 + 10))
+    elif kind == "nested":
+        config.write_text("theme = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    elif kind == "latin-1":
+        config.write_bytes('theme = "caf\xe9"\n'.encode("latin-1"))
+    return config
+
+
+HOSTILE = ["fifo", "dev-zero", "huge", "nested", "latin-1"]
+HOSTILE_PROBLEM = {
+    "fifo": "is not a regular file",
+    "dev-zero": "is not a regular file",
+    "huge": "is too large",
+    "nested": "nested too deeply",
+    "latin-1": "is not UTF-8 text",
+}
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_a_hostile_config_file_gives_one_warning_and_the_defaults(config, kind):
+    settings, warnings = load_settings(_hostile_config(config, kind))
+    assert settings == DEFAULTS
+    assert len(warnings) == 1 and "\n" not in warnings[0]
+    assert HOSTILE_PROBLEM[kind] in warnings[0] and "using the default settings" in warnings[0]
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_saving_into_a_hostile_config_file_refuses_in_one_line(config, kind):
+    import os
+
+    _hostile_config(config, kind)
+    before = os.lstat(config)
+    with pytest.raises(ReaderError) as raised:
+        save_setting("column_width", 90, config)
+    assert "\n" not in str(raised.value)
+    after = os.lstat(config)  # left alone: the same file, the same size
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "nested"])
+def test_every_command_runs_with_a_hostile_config_file(tmp_path, kind):
+    from tests.conftest import run_reader
+
+    folder = tmp_path / "cfg"
+    folder.mkdir()
+    _hostile_config(folder / "config.toml", kind)
+    result = run_reader("config", env={"READER_CONFIG_DIR": str(folder)})  # a hang times out
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+    assert HOSTILE_PROBLEM[kind] in result.stderr
+    assert 'theme = "textual-dark"' in result.stdout
+
+
+def test_the_theme_list_is_textuals_once_textual_is_imported(monkeypatch):
+    import types
+
+    from reader.settings import builtin_theme_names, check_setting
+
+    fake = types.SimpleNamespace(BUILTIN_THEMES={"only-this": object()})
+    monkeypatch.setitem(sys.modules, "textual.theme", fake)
+    assert tuple(builtin_theme_names()) == ("only-this",)
+    assert check_setting("theme", "only-this") == "only-this"

@@ -7,11 +7,11 @@ import os
 
 import pytest
 
+from reader.files import atomic_write
 from reader.sources.load import bundled_article
 from reader.state import (
     ArticleState,
     StateStore,
-    atomic_write,
     content_digest,
     resume_message,
     source_key,
@@ -71,7 +71,8 @@ def test_the_file_is_json_and_no_temporary_file_is_left(store):
     store.put("k1", ArticleState(paragraph=2))
     data = json.loads(store.path.read_text())
     assert data["version"] == 1 and data["articles"]["k1"]["paragraph"] == 2
-    assert sorted(p.name for p in store.path.parent.iterdir()) == ["state.json"]
+    # The lock file stays (removing it would let a third reader lock another file).
+    assert sorted(p.name for p in store.path.parent.iterdir()) == ["state.json", "state.json.lock"]
 
 
 def test_a_corrupt_file_is_set_aside_with_a_warning(store):
@@ -205,10 +206,10 @@ def test_a_state_file_that_cannot_be_read_is_left_in_place(store, monkeypatch):
     store.path.parent.mkdir(parents=True, exist_ok=True)
     store.path.write_text('{"articles": {}}')
 
-    def refuse(self):
+    def refuse(path, limit):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(type(store.path), "read_bytes", refuse)
+    monkeypatch.setattr("reader.state.read_regular_file", refuse)
     assert store.get("k") is None
     assert store.warnings == [
         f"the state file {store.path} cannot be read (Permission denied); reading positions will not be saved"
@@ -216,3 +217,72 @@ def test_a_state_file_that_cannot_be_read_is_left_in_place(store, monkeypatch):
     assert store.put("k", ArticleState()) is False
     monkeypatch.undo()
     assert store.path.read_text() == '{"articles": {}}'
+
+
+# hostile state files: a warning, nothing saved over them, never a hang
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "huge"])
+def test_a_hostile_state_file_is_left_alone_with_one_warning(tmp_path, kind):
+    from reader.state import MAX_STATE_BYTES
+
+    path = tmp_path / "state.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    else:
+        path.write_text(" " * (MAX_STATE_BYTES + 1))
+    before = os.lstat(path)
+    store = StateStore(path)
+    assert store.get("k") is None
+    assert store.put("k", ArticleState(paragraph=3)) is False
+    [warning] = store.warnings
+    assert "reading positions will not be saved" in warning
+    assert ("too large" if kind == "huge" else "not a regular file") in warning
+    assert os.lstat(path).st_ino == before.st_ino
+
+
+def test_deeply_nested_json_is_set_aside(tmp_path):
+    path = tmp_path / "state.json"
+    path.write_text("[" * 200_000 + "]" * 200_000)
+    store = StateStore(path)
+    assert store.get("k") is None
+    assert store.put("k", ArticleState(paragraph=3))
+    assert StateStore(path).get("k").paragraph == 3
+    assert any(p.name.startswith("state.json.corrupt-") for p in tmp_path.iterdir())
+
+
+_SAVER = """
+import sys, time
+from reader.state import ArticleState, StateStore
+path, name, start = sys.argv[1], sys.argv[2], float(sys.argv[3])
+while time.time() < start:
+    pass
+for i in range(40):
+    StateStore(path).put(f"{name}-{i}", ArticleState(paragraph=i))
+"""
+
+
+def test_two_readers_saving_at_once_both_keep_their_positions(tmp_path):
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    path = tmp_path / "state.json"
+    start = time.time() + 1.5  # both start saving in the same millisecond
+    root = str(Path(__file__).parents[2])
+    savers = [
+        subprocess.Popen(
+            [sys.executable, "-c", _SAVER, str(path), name, str(start)],
+            cwd=root,
+            env={**os.environ, "PYTHONPATH": root},
+        )
+        for name in ("one", "two")
+    ]
+    assert [saver.wait(timeout=120) for saver in savers] == [0, 0]
+    store = StateStore(path)
+    assert store.warnings == []
+    assert len(store) == 80  # no save lost to the other reader's
+    assert store.get("one-39").paragraph == 39 and store.get("two-39").paragraph == 39
