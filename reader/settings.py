@@ -152,7 +152,7 @@ _KEY_NAME = re.compile(r"^(?:(?:ctrl|shift|alt|meta|super|hyper)\+)*(?:[^\s,]|[a
 _BINDING_ID = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
 
-def _flatten(table: dict, prefix: str = "") -> dict[str, Any]:
+def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     """``{"article": {"search": "x"}}`` -> ``{"article.search": "x"}``: TOML reads unquoted dotted keys as tables."""
     flat: dict[str, Any] = {}
     for key, value in table.items():

@@ -194,10 +194,10 @@ def decode_html(data: bytes, name: str = "input", content_type: str | None = Non
     except UnicodeDecodeError:
         pass
     for declared in (_header_charset(content_type), _meta_charset(data)):
-        encoding = _python_encoding(declared)
-        if encoding and encoding not in ("utf-8", "utf_8"):
+        codec = _python_encoding(declared)
+        if codec and codec not in ("utf-8", "utf_8"):
             try:
-                return _strip_xml_declaration(data.decode(encoding))
+                return _strip_xml_declaration(data.decode(codec))
             except UnicodeDecodeError:
                 continue
     return _strip_xml_declaration(_detect(data, name))
@@ -290,7 +290,7 @@ def figure_caption(figure: HtmlElement) -> RawCaption | None:
     if caption_el is None and figure.tag == "figure":
         caption_el = next((el for el in figure.iter() if _is_caption_box(el)), None)
     credit_els = _credit_elements(figure)
-    credit = _clean(" ".join(_visible_text(el) for el in credit_els))
+    credit: str | None = _clean(" ".join(_visible_text(el) for el in credit_els))
     text = ""
     if caption_el is not None:
         if any(next(caption_el.iter(f"h{n}"), None) is not None for n in range(1, 7)):
@@ -485,7 +485,7 @@ def _body_blocks(body: HtmlElement) -> list[TextBlock]:
                 ),
             )
         else:
-            lines = (_clean(line) for line in xmltotxt(child, False).splitlines())
+            lines = [_clean(line) for line in xmltotxt(child, False).splitlines()]
             _add(blocks, "\n".join(line for line in lines if line))
     return blocks
 

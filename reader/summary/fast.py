@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from warnings import warn
 
 import numpy as np
@@ -84,7 +84,7 @@ def _needed(count: object, sentences: int) -> int | None:
 class _SentenceTokens:
     """The words of some sentences as ids of their distinct words, each stemmed once."""
 
-    def __init__(self, summarizer: CachedStems, sentences: Sequence) -> None:
+    def __init__(self, summarizer: CachedStems, sentences: Sequence[SumySentence]) -> None:
         self.ids, indptr, vocabulary = encode_tokens([s.words for s in sentences])
         self.sentence_of = np.repeat(np.arange(len(sentences)), np.diff(indptr))
         self.words = list(vocabulary)
@@ -140,7 +140,9 @@ def _edge_block(
     return edges
 
 
-def _greedy_ratings(sentences: Sequence, picks: Iterator[int], needed: int | None) -> dict:
+def _greedy_ratings(
+    sentences: Sequence[SumySentence], picks: Iterator[int], needed: int | None
+) -> dict[SumySentence, int]:
     """sumy's ``ratings[s] = -len(ratings)`` over the greedy ``picks``.
 
     With ``needed`` we stop as soon as ``needed`` sentences are settled: all
@@ -149,7 +151,7 @@ def _greedy_ratings(sentences: Sequence, picks: Iterator[int], needed: int | Non
     """
     if needed is not None and needed <= 0:
         return dict.fromkeys(sentences, 0)
-    ratings: dict = {}
+    ratings: dict[SumySentence, int] = {}
     copies = Counter(sentences)
     left = copies.copy()
     settled, waiting = 0, []
@@ -346,15 +348,15 @@ class FastReductionSummarizer(CachedStems, ReductionSummarizer):
         return blocks
 
 
-def _duplicates(sentences: Sequence) -> list[list[int]]:
+def _duplicates(sentences: Sequence[SumySentence]) -> list[list[int]]:
     """Indices of sentences that are equal (and so share one rating in sumy)."""
-    groups: dict = defaultdict(list)
+    groups: defaultdict[SumySentence, list[int]] = defaultdict(list)
     for index, sentence in enumerate(sentences):
         groups[sentence].append(index)
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _shared_total(group: list[int], edges: Callable, count: int) -> float:
+def _shared_total(group: list[int], edges: _EdgeBlocks, count: int) -> float:
     """The rating sumy accumulates for equal sentences, in its exact order."""
     rows: dict[int, list[float]] = {}
     for chosen, block in edges(group):
@@ -409,7 +411,7 @@ class FastKLSummarizer(GreedyPicks, CachedStems, KLSummarizer):
 
     tie_tolerance = 1e-9  # relative; nearer candidates are re-rated by sumy's code
 
-    def _picks(self, sentences: Sequence) -> Iterator[int]:
+    def _picks(self, sentences: Sequence[SumySentence]) -> Iterator[int]:
         """Document indices in the order sumy moves sentences to the summary."""
         word_freq = self.compute_tf(sentences)
         vocab = {w: i for i, w in enumerate(word_freq)}
@@ -518,7 +520,7 @@ class FastSumBasicSummarizer(GreedyPicks, CachedStems, SumBasicSummarizer):
     def _get_all_content_words_in_doc(self, sentences: Sequence[SumySentence]) -> list[str]:
         return [w for s in sentences for w in self._content_stems(s.words)]
 
-    def _picks(self, sentences: Sequence) -> Iterator[int]:
+    def _picks(self, sentences: Sequence[SumySentence]) -> Iterator[int]:
         """Document indices in the order sumy moves sentences to the summary."""
         word_freq = self._compute_tf(sentences)
         vocab = {w: i for i, w in enumerate(word_freq)}
@@ -619,7 +621,7 @@ class FastLsaSummarizer(CachedStems, LsaSummarizer):
         self, document: Document, dictionary: dict[str, int]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row, column, count) of the non-zero cells of sumy's word x sentence matrix."""
-        cells: Counter = Counter()
+        cells: Counter[tuple[int, int]] = Counter()
         for col, sentence in enumerate(document.sentences):
             rows = map(dictionary.get, self._stem_all(sentence.words))
             cells.update((row, col) for row in rows if row is not None)
@@ -695,9 +697,9 @@ class FastLuhnSummarizer(CachedStems, LuhnSummarizer):
         ordered = iter(ratings.tolist())
         return self._get_best_sentences(sentences, sentences_count, lambda s: next(ordered))
 
-    def _frequent_stems(self, tokens: _SentenceTokens) -> frozenset:
+    def _frequent_stems(self, tokens: _SentenceTokens) -> frozenset[str]:
         """sumy's significant words (at 100%): content stems found more than once."""
-        frequencies: Counter = Counter()
+        frequencies: Counter[str] = Counter()
         for stem, count in zip(self._content_stems_or_none(tokens.words), tokens.occurrences()):
             if stem is not None:
                 frequencies[stem.lower()] += count  # sumy's TfDocumentModel lowercases
@@ -711,7 +713,7 @@ class FastLuhnSummarizer(CachedStems, LuhnSummarizer):
 
 
 def _best_chunk_ratings(
-    tokens: _SentenceTokens, significant_stems: frozenset, gap: int
+    tokens: _SentenceTokens, significant_stems: frozenset[str], gap: int
 ) -> np.ndarray:
     """sumy's Luhn ``rate_sentence`` of every sentence: the rating of its best chunk.
 
@@ -763,7 +765,7 @@ class FastEdmundsonSummarizer(CachedStems, EdmundsonSummarizer):
             ratings += counts(self._bonus_words) - counts(self._stigma_words)
         if self._key_weight > 0.0:
             self._build_key_method_instance()
-            frequencies: Counter = Counter()
+            frequencies: Counter[str] = Counter()
             for stem, count in zip(tokens.stems, tokens.occurrences()):
                 if stem in self._bonus_words:
                     frequencies[stem] += count
@@ -801,13 +803,13 @@ class FastEdmundsonSummarizer(CachedStems, EdmundsonSummarizer):
         return self._share(_LocationMethod(self._stemmer, self._null_words))
 
 
-def _key_words(frequencies: Counter, weight: float) -> frozenset:
+def _key_words(frequencies: Counter[str], weight: float) -> frozenset[str]:
     """Edmundson's key words: bonus stems more frequent than ``weight`` x the most frequent."""
     most = max(frequencies.values(), default=0)
     return frozenset(word for word, frequency in frequencies.items() if frequency / most > weight)
 
 
-def _location_bonus(paragraphs: Sequence) -> np.ndarray:
+def _location_bonus(paragraphs: Sequence[Any]) -> np.ndarray:
     """Edmundson's location points per sentence: first and last paragraph, first
     and last sentence of a paragraph (sumy's default weights, 1 each)."""
     bonus: list[int] = []

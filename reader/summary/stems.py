@@ -42,7 +42,7 @@ class CachedStems:
 
         def normalize_word(self, word: str) -> str: ...
 
-    def _cache(self, name: str) -> dict:
+    def _cache(self, name: str) -> dict[Any, Any]:
         cache = self.__dict__.get(name)
         if cache is None or len(cache) > _CACHE_LIMIT:
             shared = name == "_stem_cache"
