@@ -61,3 +61,15 @@ def article_from_text(text: str, **meta):
     from reader.sources.document import Document
 
     return build_article(Document(text=text, kind="text", source="test", **meta))
+
+
+# Timing-sensitive tests (a real terminal, the start-up clock) share one xdist worker, so
+# they never run beside each other; the suite runs with `--dist loadgroup` (pyproject.toml).
+TIMING_SENSITIVE = ("tests/e2e/", "tests/ui/test_startup.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = Path(str(item.fspath)).resolve().relative_to(ROOT).as_posix()
+        if path.startswith(TIMING_SENSITIVE):
+            item.add_marker(pytest.mark.xdist_group("timing"))

@@ -19,6 +19,7 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 TMUX = shutil.which("tmux")
+WAIT = 60.0  # seconds for each step: generous, the suite may share the machine
 READER = shutil.which("reader", path=str(Path(sys.executable).parent)) or shutil.which("reader")
 
 
@@ -45,7 +46,7 @@ def test_reader_in_tmux(tmp_path):
     def capture() -> str:
         return tmux("capture-pane", "-t", session, "-p")
 
-    def wait(predicate, timeout=30.0) -> str:
+    def wait(predicate, timeout=WAIT) -> str:
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
@@ -59,12 +60,12 @@ def test_reader_in_tmux(tmp_path):
         tmux("send-keys", "-t", session, *names)
 
     def run_reader(done):
-        command = f"cd {work} && {READER}; echo $? > {done}; sleep 30"
+        command = f"cd {work} && {READER}; echo $? > {done}; sleep {WAIT:.0f}"
         tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
 
     def quit_reader(done) -> None:
         keys("q")
-        deadline = time.monotonic() + 15
+        deadline = time.monotonic() + WAIT
         while not done.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert done.exists() and done.read_text().strip() == "0"
@@ -96,14 +97,17 @@ def test_reader_in_tmux(tmp_path):
 
         second = tmp_path / "exit-2"
         run_reader(second)
-        # The notice can paint a frame before the view has scrolled back: wait for both.
-        screen = wait(
-            lambda s: (
-                "Resumed at paragraph" in s
-                and "Summary \u00b7" in s
-                and section in s.splitlines()[0]
+        # The notice can paint a frame before the view has scrolled back, and under load
+        # it can be gone by then: wait until both were seen, not necessarily at once.
+        seen = {"notice": False}
+
+        def resumed(screen: str) -> bool:
+            seen["notice"] = seen["notice"] or "Resumed at paragraph" in screen
+            return (
+                seen["notice"] and "Summary \u00b7" in screen and section in screen.splitlines()[0]
             )
-        )
+
+        screen = wait(resumed)
         assert section in screen.splitlines()[0]
         quit_reader(second)
     finally:
