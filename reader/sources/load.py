@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from reader.errors import ReaderError, os_reason
+from reader.inert import shown_name
 from reader.sources.decode import decode_bytes
 from reader.sources.document import Document
 
@@ -53,18 +56,21 @@ def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
     if scheme and scheme.group(1).lower() == "file":
         return load_path(_file_url_path(spec))
     if scheme and scheme.group(1).lower() not in ("http", "https"):
+        from reader.sources.url import shown_url
+
         raise ReaderError(
-            f"cannot open {spec}: unsupported URL scheme {scheme.group(1).lower()} (only http and https)"
+            f"cannot open {shown_url(spec)}: unsupported URL scheme {shown_name(scheme.group(1).lower())} (only http and https)"
         )
     if scheme:
-        from reader.sources.url import fetch_url
+        from reader.sources.url import fetch_url, public_url
 
         fetched = fetch_url(spec)
         suffix = PurePosixPath(urlsplit(fetched.url).path).suffix.lower()
+        shown = public_url(spec)  # never a user name or password in what is shown or kept
         return document_from_bytes(
             fetched.data,
-            name=spec,
-            source=spec,
+            name=shown,
+            source=shown,
             suffix=suffix,
             url=fetched.url,
             content_type=fetched.content_type,
@@ -74,28 +80,31 @@ def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
 
 def _file_url_path(spec: str) -> Path:
     """The local path a ``file://`` URL names (on this machine only)."""
+    shown = shown_name(spec)
     try:
         parts = urlsplit(spec)
     except ValueError:
-        raise ReaderError(f"{spec} is not a valid file URL") from None
+        raise ReaderError(f"{shown} is not a valid file URL") from None
     if parts.netloc not in ("", "localhost"):
         raise ReaderError(
-            f"cannot open {spec}: only files on this computer can be opened (file:///path)"
+            f"cannot open {shown}: only files on this computer can be opened (file:///path)"
         )
     path = unquote(parts.path)
     if not path:
-        raise ReaderError(f"no file given in {spec}")
+        raise ReaderError(f"no file given in {shown}")
     return Path(path)
 
 
 def load_path(path: Path) -> Document:
     """Read a file, with a one-line error for anything that is not a readable file."""
-    shown = str(path)
+    shown = shown_name(str(path))  # as `ls -b` shows it: no control reaches the terminal
     try:
         data = _read_file(path, shown)
     except OSError as error:  # checking the path fails too: a locked folder, a name too long
         raise ReaderError(f"cannot read {shown}: {os_reason(error)}") from None
-    return document_from_bytes(data, name=shown, source=path.name, suffix=path.suffix.lower())
+    return document_from_bytes(
+        data, name=shown, source=shown_name(path.name), suffix=path.suffix.lower()
+    )
 
 
 def _read_file(path: Path, shown: str) -> bytes:
@@ -110,7 +119,12 @@ def _read_file(path: Path, shown: str) -> bytes:
         raise ReaderError(
             f"{shown} is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
         )
-    with path.open("rb") as stream:
+    # Opened without blocking (a FIFO with no writer would wait forever), then
+    # checked on the open file: a regular file, not a FIFO or a device.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ReaderError(f"{shown} is not a regular file (a pipe or a device)")
         return _read_capped(stream, shown)
 
 
@@ -141,6 +155,10 @@ def document_from_bytes(
     if not text.strip():
         raise ReaderError(f"{name} is empty")
     meta, text = split_front_matter(text)
+    if "url" in meta:
+        from reader.sources.url import public_url
+
+        meta["url"] = public_url(meta["url"])
     if _is_markdown(text, suffix, content_type):
         from reader.sources.markdown import markdown_document
 
