@@ -163,7 +163,7 @@ def document_from_bytes(
         from reader.sources.markdown import markdown_document
 
         return markdown_document(
-            text, name=name, source=meta.pop("source", source), url=url, **meta
+            text, name=name, source=meta.pop("source", source), url=meta.pop("url", url), **meta
         )
     if not text.strip():
         raise ReaderError(f"{name} has no text besides its front matter")
