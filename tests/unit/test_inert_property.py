@@ -158,7 +158,7 @@ def test_hostile_file_names_never_reach_an_output_raw(tmp_path, capsys, name, ex
     assert_inert(capsys.readouterr().err, "export target")
 
 
-@pytest.mark.parametrize("name", ["a\x1b]0;x\x07b\x9b2Jc\u202ed\nline", "e\x1b[2Jf\u2066g\x00h"])
+@pytest.mark.parametrize("name", ["a\x1b]0;x\x07b\x9b2Jc\u202ed\nline", "e\x1b[2Jf\u2066g\x7fh"])
 def test_real_stderr_receives_no_raw_control(tmp_path, name):
     result = subprocess.run(
         [sys.executable, "-m", "reader", "inspect", str(tmp_path / name)],
