@@ -104,8 +104,7 @@ def fetch_url(
     clock = _Deadline(_deadline_seconds(deadline))
     try:
         with httpx.Client(
-            follow_redirects=True,
-            max_redirects=max_redirects,
+            follow_redirects=False,
             timeout=httpx.Timeout(read, connect=connect),
             headers={
                 "User-Agent": USER_AGENT,
@@ -114,8 +113,8 @@ def fetch_url(
             },
         ) as client:
             _install_deadline(client, clock)
-            with client.stream("GET", url) as response:
-                return _read(response, url, max_bytes, clock)
+            request = client.build_request("GET", url)
+            return _follow(client, request, url, (max_bytes, max_redirects), clock)
     except ReaderError:
         raise
     except httpx.TimeoutException as error:
@@ -124,7 +123,7 @@ def fetch_url(
         if isinstance(error, httpx.ConnectTimeout):
             raise _error(url, f"the server did not answer within {connect:g} s") from None
         raise _error(url, f"timed out after {read:g} s without data") from None
-    except httpx.TooManyRedirects:
+    except _TooManyRedirects:
         raise _error(url, f"too many redirects (more than {max_redirects})") from None
     except httpx.ConnectError as error:
         raise _error(url, _connect_reason(error, url)) from None
@@ -136,6 +135,34 @@ def fetch_url(
         raise _error(url, _first_line(error) or type(error).__name__) from None
     except OSError as error:  # a socket error httpx did not wrap
         raise _error(url, _connect_reason(error, url)) from None
+
+
+class _TooManyRedirects(Exception):
+    """More redirects than allowed."""
+
+
+def _follow(
+    client: httpx.Client,
+    request: httpx.Request,
+    url: str,
+    limits: tuple[int, int],
+    clock: _Deadline,
+) -> Fetched:
+    """Send ``request`` and follow its redirects (``limits``: bytes, redirects).
+
+    Redirects are followed here, not by httpx, which would read and decode a
+    redirect's whole body past every cap: here it is never read.
+    """
+    max_bytes, max_redirects = limits
+    for _hop in range(max_redirects + 1):
+        response = client.send(request, stream=True)
+        try:
+            if response.next_request is None:
+                return _read(response, url, max_bytes, clock)
+            request = response.next_request
+        finally:
+            response.close()
+    raise _TooManyRedirects
 
 
 def _check_address(url: str) -> None:

@@ -88,6 +88,23 @@ def test_stacked_codings_in_two_headers_are_refused(http_server):
     assert failure(address).endswith("compressed more than once (gzip, gzip); not accepted")
 
 
+def test_a_redirect_body_is_never_read(http_server):
+    final = http_server.route("/final", Route(body=article_page().encode()))
+    http_server.route(
+        "/moved",
+        Route(
+            status=302,
+            body=gzip.compress(zeros_gzipped(200), 9),
+            content_type=None,
+            headers={"Location": "/final", "Content-Encoding": "gzip, gzip"},
+        ),
+    )
+    documents = []
+    peak = peak_memory(lambda: documents.append(load_source(http_server.url("/moved"))))
+    assert documents[0].url == final
+    assert peak < 20 * MB
+
+
 def test_single_gzip_bomb_stops_at_the_cap_with_bounded_memory(http_server):
     address = http_server.route(
         "/gz", Route(body=zeros_gzipped(300), headers={"Content-Encoding": "gzip"})
