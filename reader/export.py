@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader.article.model import Article
 from reader.article.voices import shown_quote, voice_groups
-from reader.errors import ReaderError, os_reason
+from reader.errors import ReaderError
 from reader.inert import clean, clean_lines, shown_name
 from reader.summary.algorithms import Summary
 
@@ -159,7 +159,7 @@ def write_new_file(folder: Path, name: str, content: str) -> Path:
             continue
         except OSError as error:
             raise ReaderError(
-                f"cannot write {shown_name(str(candidate))}: {os_reason(error)}"
+                f"cannot write {shown_name(str(candidate))}: {error.strerror or error}"
             ) from None
         return candidate
     raise ReaderError(
