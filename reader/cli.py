@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING, NoReturn
 
 from reader import __version__
 from reader.errors import ReaderError, os_reason
+from reader.inert import clean, clean_lines, escape_json, shown_name
+
+if TYPE_CHECKING:
+    from reader.article.model import Article
 
 if TYPE_CHECKING:
     from reader.article.model import Article
@@ -30,6 +34,7 @@ class Parser(argparse.ArgumentParser):
     """argparse with one-line errors."""
 
     def error(self, message: str) -> NoReturn:
+        message = " ".join(clean(message).split())
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
@@ -160,11 +165,9 @@ def run_summarize(argv: Sequence[str]) -> int:
     article = _load(args.source)
     summary = summarize(article, algorithm, length)
     if args.json:
-        import json
-
         from reader.outline import summary_json
 
-        _print(json.dumps(summary_json(article, summary), ensure_ascii=False, indent=2))
+        _print_json(summary_json(article, summary))
     else:
         _print("\n".join(" ".join(s.text.split()) for s in summary.sentences))
     return 0
@@ -176,9 +179,7 @@ def run_inspect(argv: Sequence[str]) -> int:
     args = _inspect_parser().parse_args(argv)
     article = _load(args.source)
     if args.json:
-        import json
-
-        _print(json.dumps(article_json(article), ensure_ascii=False, indent=2))
+        _print_json(article_json(article))
     else:
         _print(article_outline(article))
     return 0
@@ -186,7 +187,7 @@ def run_inspect(argv: Sequence[str]) -> int:
 
 def _warn(lines: Sequence[str]) -> None:
     for line in lines:
-        print(f"reader: warning: {line}", file=sys.stderr)
+        _stderr(f"reader: warning: {' '.join(clean(line).split())}")
 
 
 def _configured(algorithm: str | None, length: int | None) -> tuple[str, int]:
@@ -201,8 +202,6 @@ def _configured(algorithm: str | None, length: int | None) -> tuple[str, int]:
 
 
 def run_export(argv: Sequence[str]) -> int:
-    from pathlib import Path
-
     from reader.export import create_file, export_filename, export_markdown, write_new_file
     from reader.summary.algorithms import check_algorithm, summarize
 
@@ -212,7 +211,7 @@ def run_export(argv: Sequence[str]) -> int:
     target = None if args.output in (None, "-") else Path(args.output)
     if target is not None:
         if args.output.endswith("/"):
-            raise ReaderError(f"{args.output} names a folder; give a file name")
+            raise ReaderError(f"{shown_name(args.output)} names a folder; give a file name")
         _check_new_file(target)
     article = _load(args.source)
     text = export_markdown(article, summarize(article, algorithm, length))
@@ -225,23 +224,28 @@ def run_export(argv: Sequence[str]) -> int:
         try:
             create_file(target, text)
         except FileExistsError:
-            raise ReaderError(f"{target} exists already; not overwriting it") from None
+            raise ReaderError(
+                f"{shown_name(str(target))} exists already; not overwriting it"
+            ) from None
         except OSError as error:
-            raise ReaderError(f"cannot write {target}: {error.strerror or error}") from None
+            raise ReaderError(
+                f"cannot write {shown_name(str(target))}: {os_reason(error)}"
+            ) from None
         written = target
-    _print(str(written))
+    _print(shown_name(str(written)))
     return 0
 
 
 def _check_new_file(target: Path) -> None:
     """Refuse an export target that exists or cannot be made, before any work."""
+    shown = shown_name(str(target))
     try:
         if target.is_dir():
-            raise ReaderError(f"{target} is a folder; give a file name")
+            raise ReaderError(f"{shown} is a folder; give a file name")
         if target.exists() or target.is_symlink():
-            raise ReaderError(f"{target} exists already; not overwriting it")
+            raise ReaderError(f"{shown} exists already; not overwriting it")
     except OSError as error:
-        raise ReaderError(f"cannot write {target}: {os_reason(error)}") from None
+        raise ReaderError(f"cannot write {shown}: {os_reason(error)}") from None
 
 
 def run_config(argv: Sequence[str]) -> int:
@@ -251,7 +255,7 @@ def run_config(argv: Sequence[str]) -> int:
     args = _config_parser().parse_args(argv)
     path = config_path()
     if args.path:
-        _print(str(path))
+        _print(shown_name(str(path)))
         return 0
     from reader.ui.app import ReaderApp  # the binding ids, to check [keys]
 
@@ -262,7 +266,8 @@ def run_config(argv: Sequence[str]) -> int:
     except OSError as error:
         where = f" (cannot read it: {os_reason(error)})"
     _print(
-        f"# config file: {path}{where}\n# state file: {state_path()}\n\n{settings.to_toml().rstrip()}"
+        f"# config file: {shown_name(str(path))}{where}\n"
+        f"# state file: {shown_name(str(state_path()))}\n\n{settings.to_toml().rstrip()}"
     )
     return 0
 
@@ -312,6 +317,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` console script."""
     args = list(sys.argv[1:] if argv is None else argv)
     command = COMMANDS.get(args[0]) if args else None
+    if sys.stdout is None:  # started with standard output closed (`reader inspect f >&-`)
+        _error("standard output is closed; nothing can be printed")
+        return 2
     try:
         if command is not None:
             return command(args[1:])
@@ -320,20 +328,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(str(error))
         return error.exit_code
     except OSError as error:  # a system error no check foresaw: still one line, no traceback
-        _error(f"{error.filename}: {os_reason(error)}" if error.filename else os_reason(error))
+        named = error.filename is not None
+        _error(
+            f"{shown_name(str(error.filename))}: {os_reason(error)}" if named else os_reason(error)
+        )
         return 2
     except KeyboardInterrupt:
         return 130
 
 
 def _error(message: str) -> None:
-    """One line on stderr, even when the message holds a newline (from a file name)."""
-    print(f"reader: error: {' '.join(message.split())}", file=sys.stderr)
+    """One inert line on stderr, even when the message holds a newline (from a file name)."""
+    _stderr(f"reader: error: {' '.join(clean(message).split())}")
+
+
+def _stderr(line: str) -> None:
+    """``line`` on stderr, unless standard error is closed or broken (nowhere left to say it)."""
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _print_json(data: object) -> None:
+    """``data`` as JSON on stdout: non-ASCII text kept, controls and bidi characters escaped."""
+    import json
+
+    _print(escape_json(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 def _print(text: str) -> None:
+    """``text`` on stdout, made inert by the one rule (reader.inert); its line breaks kept."""
+    if sys.stdout is None:
+        raise ReaderError("standard output is closed; nothing can be printed")
     try:
-        sys.stdout.write(text + "\n")
+        sys.stdout.write(clean_lines(text) + "\n")
         sys.stdout.flush()
     except OSError as error:
         import os

@@ -3,8 +3,10 @@
 ``export_markdown`` gives the title, a line with the source, author, date and
 URL, the summary with its algorithm, the photo captions with their credits and
 the quotes grouped by speaker (experts first) with their roles. All article
-text goes in as text: Markdown's special characters are escaped, and line
-breaks inside a paragraph are folded into spaces.
+text goes in as text: Markdown's special characters are escaped, line
+breaks inside a paragraph are folded into spaces, and what a terminal could
+act on (controls, bidi overrides) is dropped by the one rule of
+:mod:`reader.inert`; URLs lose any user name and password.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from reader.article.model import Article
 from reader.article.voices import shown_quote, voice_groups
 from reader.errors import ReaderError
+from reader.inert import clean, clean_lines, shown_name
 from reader.summary.algorithms import Summary
 
 MAX_SLUG = 60
@@ -32,8 +35,8 @@ _LINE_START = re.compile(r"^(#|[-+=]|>|(\d{1,9})([.)])(?=\s|$))")
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` on one line, with Markdown syntax characters escaped."""
-    flat = " ".join(text.split())
+    """``text`` inert and on one line, with Markdown syntax characters escaped."""
+    flat = " ".join(clean(text).split())
     flat = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", flat))
     flat = _CLOSING_HASHES.sub(r"\1\\\2", flat)
     match = _LINE_START.match(flat)
@@ -80,12 +83,14 @@ def export_markdown(article: Article, summary: Summary) -> str:
             lines += [f"**{escape_markdown(voice.speaker)}**{role}", ""]
             lines += [f"- \u201c{escape_markdown(shown_quote(q))}\u201d" for q in voice.quotes]
             lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return clean_lines("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _url(url: str) -> str:
+    from reader.sources.url import public_url
+
     # An autolink cannot hold spaces or angle brackets.
-    return re.sub(r"[\s<>]", lambda m: f"%{ord(m.group()):02X}", url.strip())
+    return re.sub(r"[\s<>]", lambda m: f"%{ord(m.group()):02X}", clean(public_url(url)).strip())
 
 
 _WINDOWS_RESERVED = {
@@ -153,10 +158,12 @@ def write_new_file(folder: Path, name: str, content: str) -> Path:
         except IsADirectoryError:
             continue
         except OSError as error:
-            raise ReaderError(f"cannot write {candidate}: {error.strerror or error}") from None
+            raise ReaderError(
+                f"cannot write {shown_name(str(candidate))}: {error.strerror or error}"
+            ) from None
         return candidate
     raise ReaderError(
-        f"cannot write {folder / name}: {MAX_NUMBERED} files of that name exist already"
+        f"cannot write {shown_name(str(folder / name))}: {MAX_NUMBERED} files of that name exist already"
     )
 
 
@@ -173,4 +180,4 @@ def export_to_folder(article: Article, summary: Summary, folder: Path | None = N
 
 def summary_text(summary: Summary) -> str:
     """The summary as plain text, one sentence a line: what ``y`` copies from the summary pane."""
-    return "\n".join(" ".join(s.text.split()) for s in summary.sentences)
+    return "\n".join(" ".join(clean(s.text).split()) for s in summary.sentences)

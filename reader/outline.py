@@ -1,4 +1,9 @@
-"""The article as JSON and as a plain-text outline, for the CLI."""
+"""The article as JSON and as a plain-text outline, for the CLI.
+
+The outline is inert text (each field one line by :func:`reader.inert.clean`);
+the JSON keeps the article's text exact (offsets point into it) and the CLI
+escapes what a terminal could act on when it prints it.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,19 @@ from typing import Any
 
 from reader.article.model import Article, Quote
 from reader.article.voices import voice_groups
+from reader.inert import clean
 from reader.summary.algorithms import Summary
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    """``text`` inert and on one line, its runs of white space collapsed."""
+    return " ".join(clean(text).split())
+
+
+def _shown_url(url: str | None) -> str | None:
+    from reader.sources.url import public_url
+
+    return public_url(url) if url else url
 
 
 def quote_json(quote: Quote) -> dict[str, Any]:
@@ -31,7 +44,7 @@ def article_json(article: Article) -> dict[str, Any]:
     return {
         "title": article.title,
         "source": article.source,
-        "url": article.url,
+        "url": _shown_url(article.url),
         "date": article.date,
         "author": article.author,
         "site": article.site,
@@ -76,29 +89,31 @@ def summary_json(article: Article, summary: Summary) -> dict[str, Any]:
 
 def article_outline(article: Article) -> str:
     """A readable outline: title, sections, photo captions, quotes by speaker."""
-    lines = [article.title]
+    lines = [_flat(article.title)]
     meta = [
-        part for part in (article.site or article.source, article.author, article.date) if part
+        _flat(part)
+        for part in (article.site or article.source, article.author, article.date)
+        if part
     ]
     meta.append(f"{article.word_count} words, {len(article.paragraphs)} paragraphs")
     lines += [" \u00b7 ".join(meta), "", "Sections"]
     for section in article.sections:
         first, last = section.paragraphs[0].index + 1, section.paragraphs[-1].index + 1
         span = f"paragraph {first}" if first == last else f"paragraphs {first}-{last}"
-        lines.append(f"  {section.index + 1}. {section.label} ({span})")
+        lines.append(f"  {section.index + 1}. {_flat(section.label)} ({span})")
     if article.captions:
         lines += ["", "Photos"]
         for caption in article.captions:
-            credit = f" ({caption.credit})" if caption.credit else ""
+            credit = f" ({_flat(caption.credit)})" if caption.credit else ""
             lines.append(f"  - {_flat(caption.text)}{credit}")
     groups = voice_groups(article.quotes)
     if groups:
         lines += ["", "Quotes"]
     for heading, voices in groups:
-        lines.append(f"  {heading}")
+        lines.append(f"  {_flat(heading)}")
         for voice in voices:
-            role = f", {voice.role}" if voice.role else ""
-            lines.append(f"    {voice.speaker}{role}")
+            role = f", {_flat(voice.role)}" if voice.role else ""
+            lines.append(f"    {_flat(voice.speaker)}{role}")
             for quote in voice.quotes:
                 lines.append(f"      \u201c{_flat(quote.text).rstrip(',')}\u201d")
     return "\n".join(lines)

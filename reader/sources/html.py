@@ -81,6 +81,9 @@ _FILENAME = re.compile(
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+# A numeric character reference (the ";" may be missing) and the characters XML 1.0 refuses.
+_UNSTORABLE_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+_NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # WHATWG: these labels mean a superset encoding on the web.
 _ENCODING_ALIASES = {
     "iso-8859-1": "cp1252",
@@ -139,7 +142,7 @@ def html_document(
     import trafilatura
 
     _quiet_logs()
-    markup = decode_html(data, name, content_type)
+    markup = without_unstorable_references(decode_html(data, name, content_type))
     tree = trafilatura.load_html(markup)
     if tree is None:
         raise ReaderError(f"{name} is not a readable HTML page")
@@ -240,6 +243,21 @@ def _python_encoding(label: str | None) -> str | None:
         return codecs.lookup(label).name
     except LookupError:
         return None
+
+
+def without_unstorable_references(markup: str) -> str:
+    """``markup`` without character references to what XML cannot hold (``&#27;``, ``&#xfffe;``).
+
+    lxml turns them into characters that trafilatura's XML tree then refuses: the
+    whole body was lost for one such reference. They stand for nothing visible.
+    """
+    return _UNSTORABLE_REFERENCE.sub(_unstorable_or_kept, markup)
+
+
+def _unstorable_or_kept(match: re.Match[str]) -> str:
+    digits = match.group(1) or match.group(2)
+    code = int(digits, 16) if match.group(1) else int(digits)
+    return "" if code < 0x110000 and _NOT_IN_XML.match(chr(code)) else match.group()
 
 
 def _strip_xml_declaration(text: str) -> str:

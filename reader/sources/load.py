@@ -11,6 +11,7 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from reader.errors import ReaderError, os_reason
+from reader.inert import shown_name
 from reader.sources.decode import decode_bytes
 from reader.sources.document import Document
 from reader.sources.spec import parse_source
@@ -49,14 +50,15 @@ def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
             _read_capped(stream, "standard input"), name="standard input", source="stdin"
         )
     if parsed.url is not None:
-        from reader.sources.url import fetch_url
+        from reader.sources.url import fetch_url, public_url
 
         fetched = fetch_url(parsed.url)
         suffix = PurePosixPath(urlsplit(fetched.url).path).suffix.lower()
+        shown = public_url(parsed.url)  # never a user name or password in what is shown or kept
         return document_from_bytes(
             fetched.data,
-            name=parsed.url,
-            source=parsed.url,
+            name=shown,
+            source=shown,
             suffix=suffix,
             url=fetched.url,
             content_type=fetched.content_type,
@@ -67,12 +69,14 @@ def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
 
 def load_path(path: Path) -> Document:
     """Read a file, with a one-line error for anything that is not a readable file."""
-    shown = str(path)
+    shown = shown_name(str(path))  # as `ls -b` shows it: no control reaches the terminal
     try:
         data = _read_file(path, shown)
     except OSError as error:  # checking the path fails too: a locked folder, a name too long
         raise ReaderError(f"cannot read {shown}: {os_reason(error)}") from None
-    return document_from_bytes(data, name=shown, source=path.name, suffix=path.suffix.lower())
+    return document_from_bytes(
+        data, name=shown, source=shown_name(path.name), suffix=path.suffix.lower()
+    )
 
 
 def _read_file(path: Path, shown: str) -> bytes:
@@ -82,17 +86,24 @@ def _read_file(path: Path, shown: str) -> bytes:
         raise ReaderError(f"no such file: {shown}{hint}")
     if path.is_dir():
         raise ReaderError(f"{shown} is a folder, not a file")
-    # Non-blocking: opening a FIFO that nobody writes to would wait forever.
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    # Opened without blocking (a FIFO that nobody writes to would wait forever),
+    # then checked on the open file: a device (/dev/zero) is refused, a pipe is
+    # read (process substitution), a regular file must fit the limit.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as stream:
         info = os.fstat(fd)
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+            raise ReaderError(f"{shown} is a device, not a file")
         if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
             raise ReaderError(
                 f"{shown} is too large ({info.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
             )
         # A pipe then waits for its writer's data (none left: the end, at once).
         os.set_blocking(fd, True)
-        return _read_capped(stream, shown)
+        data = _read_capped(stream, shown)
+        if not data and stat.S_ISFIFO(info.st_mode):
+            raise ReaderError(f"{shown} is a pipe with nothing written to it")
+        return data
 
 
 def _read_capped(stream: BinaryIO, name: str) -> bytes:
@@ -122,11 +133,15 @@ def document_from_bytes(
     if not text.strip():
         raise ReaderError(f"{name} is empty")
     meta, text = split_front_matter(text)
+    if "url" in meta:
+        from reader.sources.url import public_url
+
+        meta["url"] = public_url(meta["url"])
     if _is_markdown(text, suffix, content_type):
         from reader.sources.markdown import markdown_document
 
         return markdown_document(
-            text, name=name, source=meta.pop("source", source), url=url, **meta
+            text, name=name, source=meta.pop("source", source), url=meta.pop("url", url), **meta
         )
     if not text.strip():
         raise ReaderError(f"{name} has no text besides its front matter")

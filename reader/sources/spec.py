@@ -16,6 +16,7 @@ from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from reader.errors import ReaderError
+from reader.inert import shown_name
 
 SourceKind = Literal["bundled", "stdin", "file", "url"]
 
@@ -75,25 +76,28 @@ def parse_source(spec: str | None) -> SourceSpec:
     if name == "file":
         return SourceSpec("file", spec, path=_file_url_path(spec))
     if name not in WEB_SCHEMES:
+        from reader.sources.url import shown_url
+
         raise ReaderError(
-            f"cannot open {spec}: unsupported URL scheme {name} (only http and https)"
+            f"cannot open {shown_url(spec)}: unsupported URL scheme {shown_name(name)} (only http and https)"
         )
     return SourceSpec("url", spec, url=spec)
 
 
 def _file_url_path(spec: str) -> Path:
     """The local path a ``file://`` URL names (on this machine only)."""
+    shown = shown_name(spec)
     try:
         parts = urlsplit(spec)
     except ValueError:
-        raise ReaderError(f"{spec} is not a valid file URL") from None
+        raise ReaderError(f"{shown} is not a valid file URL") from None
     if parts.netloc not in ("", "localhost"):
         raise ReaderError(
-            f"cannot open {spec}: only files on this computer can be opened (file:///path)"
+            f"cannot open {shown}: only files on this computer can be opened (file:///path)"
         )
     path = unquote(parts.path)
     if not path:
-        raise ReaderError(f"no file given in {spec}")
+        raise ReaderError(f"no file given in {shown}")
     return Path(path)
 
 

@@ -1,14 +1,26 @@
-"""Fetch a web page over HTTP(S) with timeouts, a redirect limit and a size cap."""
+"""Fetch a web page over HTTP(S) with timeouts, a deadline, a redirect limit and a size cap.
+
+Whatever the server sends is hostile until checked: the body is decoded here
+(gzip or deflate, one layer) and its *decoded* size capped as it is produced;
+the whole fetch, headers and body, must finish within a deadline; reason
+phrases and header values reach messages inert; user names and passwords in
+a URL are never shown (:func:`public_url`).
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import time
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.inert import clean, shown_name
 
 if TYPE_CHECKING:
     import httpx
@@ -19,6 +31,14 @@ MAX_BYTES = 10 * 1024 * 1024
 # Seconds; READER_HTTP_TIMEOUT (one number) overrides both, for slow links or fast tests.
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 30.0
+# Seconds for the whole fetch (connection, headers, body), whatever the server
+# drips; READER_HTTP_DEADLINE overrides it.
+TOTAL_DEADLINE = 60.0
+# Content codings decoded here, one layer at most (each with a bounded decoder).
+ACCEPTED_ENCODINGS = ("gzip", "deflate")
+_ENCODING_ALIASES = {"x-gzip": "gzip"}
+# Longest piece of a server's text (reason phrase, content type) shown in a message.
+MAX_SHOWN = 100
 ACCEPTED_TYPES = (
     "text/html",
     "application/xhtml+xml",
@@ -26,6 +46,7 @@ ACCEPTED_TYPES = (
     "text/markdown",
     "text/x-markdown",
 )
+_USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#]*@", re.I)
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.7"
 _DNS_FAILURES = (
     "name or service not known",
@@ -55,17 +76,24 @@ class Fetched:
     url: str
 
 
+def public_url(url: str) -> str:
+    """``url`` without the user name and password it may carry (``user:pass@``)."""
+    return _USERINFO.sub(r"\1", url)
+
+
 def fetch_url(
     url: str,
     *,
     timeout: float | None = None,
+    deadline: float | None = None,
     max_bytes: int | None = None,
     max_redirects: int | None = None,
 ) -> Fetched:
-    """Download ``url``; every failure is a ReaderError naming the URL.
+    """Download ``url``; every failure is a ReaderError naming the URL (without credentials).
 
     Limits default to the module's constants (read at call time, so tests can
-    lower them); ``timeout`` or READER_HTTP_TIMEOUT sets both timeouts.
+    lower them); ``timeout`` or READER_HTTP_TIMEOUT sets both timeouts,
+    ``deadline`` or READER_HTTP_DEADLINE the time the whole fetch may take.
     """
     import httpx
 
@@ -73,25 +101,30 @@ def fetch_url(
     max_redirects = MAX_REDIRECTS if max_redirects is None else max_redirects
     _check_address(url)
     connect, read = _timeouts(timeout)
+    clock = _Deadline(_deadline_seconds(deadline))
     try:
-        with (
-            httpx.Client(
-                follow_redirects=True,
-                max_redirects=max_redirects,
-                timeout=httpx.Timeout(read, connect=connect),
-                headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT},
-            ) as client,
-            client.stream("GET", url) as response,
-        ):
-            return _read(response, url, max_bytes)
+        with httpx.Client(
+            follow_redirects=False,
+            timeout=httpx.Timeout(read, connect=connect),
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": _ACCEPT,
+                "Accept-Encoding": ", ".join(ACCEPTED_ENCODINGS),
+            },
+        ) as client:
+            _install_deadline(client, clock)
+            request = client.build_request("GET", url)
+            return _follow(client, request, url, (max_bytes, max_redirects), clock)
     except ReaderError:
         raise
-    except httpx.TooManyRedirects:
-        raise _error(url, f"too many redirects (more than {max_redirects})") from None
-    except httpx.ConnectTimeout:
-        raise _error(url, f"the server did not answer within {connect:g} s") from None
-    except httpx.TimeoutException:
+    except httpx.TimeoutException as error:
+        if clock.passed():
+            raise _error(url, f"the page did not finish within {clock.seconds:g} s") from None
+        if isinstance(error, httpx.ConnectTimeout):
+            raise _error(url, f"the server did not answer within {connect:g} s") from None
         raise _error(url, f"timed out after {read:g} s without data") from None
+    except _TooManyRedirects:
+        raise _error(url, f"too many redirects (more than {max_redirects})") from None
     except httpx.ConnectError as error:
         raise _error(url, _connect_reason(error, url)) from None
     except httpx.UnsupportedProtocol:
@@ -102,6 +135,34 @@ def fetch_url(
         raise _error(url, _first_line(error) or type(error).__name__) from None
     except OSError as error:  # a socket error httpx did not wrap
         raise _error(url, _connect_reason(error, url)) from None
+
+
+class _TooManyRedirects(Exception):
+    """More redirects than allowed."""
+
+
+def _follow(
+    client: httpx.Client,
+    request: httpx.Request,
+    url: str,
+    limits: tuple[int, int],
+    clock: _Deadline,
+) -> Fetched:
+    """Send ``request`` and follow its redirects (``limits``: bytes, redirects).
+
+    Redirects are followed here, not by httpx, which would read and decode a
+    redirect's whole body past every cap: here it is never read.
+    """
+    max_bytes, max_redirects = limits
+    for _hop in range(max_redirects + 1):
+        response = client.send(request, stream=True)
+        try:
+            if response.next_request is None:
+                return _read(response, url, max_bytes, clock)
+            request = response.next_request
+        finally:
+            response.close()
+    raise _TooManyRedirects
 
 
 def _check_address(url: str) -> None:
@@ -122,35 +183,185 @@ def _check_address(url: str) -> None:
         raise _error(url, f"invalid port {shown} (ports go from 1 to 65535)")
 
 
-def _read(response: httpx.Response, url: str, max_bytes: int) -> Fetched:
-    """Check status and type, then stream the body up to ``max_bytes``."""
+def _read(response: httpx.Response, url: str, max_bytes: int, clock: _Deadline) -> Fetched:
+    """Check status, type and coding, then stream and decode the body up to ``max_bytes``."""
     if response.status_code >= 400:
-        reason = response.reason_phrase or ""
+        reason = _shown(response.reason_phrase or "")
         raise _error(url, f"HTTP {response.status_code} {reason}".strip())
     content_type = response.headers.get("content-type")
     _check_type(content_type, url)
+    coding = _coding(response.headers.get_list("content-encoding", split_commas=True), url)
     limit = f"the page is larger than {_size(max_bytes)}"
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
+    if coding is None and declared.isdigit() and int(declared) > max_bytes:
         raise _error(url, limit)
     chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            raise _error(url, limit)
-        chunks.append(chunk)
+    size = received = 0
+    decoder = _Inflater(coding) if coding else None
+    try:
+        for raw in response.iter_raw():
+            received += len(raw)
+            if received > max_bytes:
+                raise _error(url, limit)
+            # Room for one byte more than the cap: producing it proves the page too large.
+            for piece in decoder.decode(raw, max_bytes - size + 1) if decoder else (raw,):
+                size += len(piece)
+                if size > max_bytes:
+                    raise _error(url, limit)
+                chunks.append(piece)
+            if clock.passed():
+                raise _error(url, f"the page did not finish within {clock.seconds:g} s")
+    except zlib.error:
+        raise _error(url, f"the server sent damaged {coding} data") from None
     data = b"".join(chunks)
     if not data.strip():
         raise _error(url, "the server sent an empty page")
-    return Fetched(data=data, content_type=content_type, url=str(response.url))
+    return Fetched(data=data, content_type=content_type, url=public_url(str(response.url)))
+
+
+def _coding(codings: list[str], url: str) -> str | None:
+    """The one content coding to undo (None: none); ReaderError for stacked or unknown ones."""
+    named = [c.strip().lower() for c in codings if c.strip().lower() not in ("", "identity")]
+    named = [_ENCODING_ALIASES.get(c, c) for c in named]
+    if len(named) > 1:
+        shown = _shown(", ".join(named))
+        raise _error(url, f"the page is compressed more than once ({shown}); not accepted")
+    if named and named[0] not in ACCEPTED_ENCODINGS:
+        raise _error(
+            url, f"the page is compressed with {_shown(named[0])}, which is not supported"
+        )
+    return named[0] if named else None
+
+
+class _Inflater:
+    """gzip or deflate decoded with a bound on the bytes each call produces."""
+
+    def __init__(self, coding: str) -> None:
+        self._wbits = zlib.MAX_WBITS | 16 if coding == "gzip" else zlib.MAX_WBITS
+        self._coding = coding
+        self._started = False
+        self._zlib = zlib.decompressobj(self._wbits)
+
+    def decode(self, data: bytes, room: int) -> Iterator[bytes]:
+        """The decoded pieces of ``data``, ``room`` bytes at most (zlib.error if damaged)."""
+        while data and room > 0:
+            try:
+                piece = self._zlib.decompress(data, room)
+            except zlib.error:
+                if self._coding != "deflate" or self._started:
+                    raise
+                # "deflate" without the zlib header, as some servers send it.
+                self._started = True
+                self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+                continue
+            self._started = True
+            room -= len(piece)
+            if piece:
+                yield piece
+            if self._zlib.eof:  # the end of a gzip member: another may follow
+                data = self._zlib.unused_data
+                if not data.startswith(b"\x1f\x8b"):
+                    return
+                self._zlib = zlib.decompressobj(self._wbits)
+            else:
+                data = self._zlib.unconsumed_tail
+
+
+class _Deadline:
+    """The time a whole fetch must end by; network waits never go past it."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def passed(self) -> bool:
+        return time.monotonic() >= self.end
+
+    def clamp(self, timeout: float | None, timeout_error: type[Exception]) -> float:
+        """``timeout`` shortened to the time left; ``timeout_error`` once none is left."""
+        left = self.end - time.monotonic()
+        if left <= 0:
+            raise timeout_error("the deadline passed")
+        return left if timeout is None else min(timeout, left)
+
+
+def _install_deadline(client: httpx.Client, clock: _Deadline) -> None:
+    """Make every connection of ``client`` (proxies too) wait no later than ``clock`` allows."""
+    transports = [client._transport, *client._mounts.values()]
+    for transport in transports:
+        pool = getattr(transport, "_pool", None)
+        backend = getattr(pool, "_network_backend", None)
+        if backend is not None:
+            pool._network_backend = _DeadlineBackend(backend, clock)  # type: ignore[union-attr]
+
+
+class _DeadlineBackend:
+    """An httpcore network backend whose connects and streams respect a deadline."""
+
+    def __init__(self, backend: Any, clock: _Deadline) -> None:
+        self._backend = backend
+        self._clock = clock
+
+    def connect_tcp(
+        self, host: str, port: int, timeout: float | None = None, **kwargs: Any
+    ) -> _DeadlineStream:
+        import httpcore
+
+        timeout = self._clock.clamp(timeout, httpcore.ConnectTimeout)
+        stream = self._backend.connect_tcp(host, port, timeout, **kwargs)
+        return _DeadlineStream(stream, self._clock)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, **kwargs: Any
+    ) -> _DeadlineStream:
+        import httpcore
+
+        timeout = self._clock.clamp(timeout, httpcore.ConnectTimeout)
+        stream = self._backend.connect_unix_socket(path, timeout, **kwargs)
+        return _DeadlineStream(stream, self._clock)
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+class _DeadlineStream:
+    """An httpcore network stream whose reads and writes respect a deadline."""
+
+    def __init__(self, stream: Any, clock: _Deadline) -> None:
+        self._stream = stream
+        self._clock = clock
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        import httpcore
+
+        return self._stream.read(max_bytes, self._clock.clamp(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        import httpcore
+
+        self._stream.write(buffer, self._clock.clamp(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> _DeadlineStream:
+        import httpcore
+
+        timeout = self._clock.clamp(timeout, httpcore.ConnectTimeout)
+        stream = self._stream.start_tls(ssl_context, server_hostname, timeout)
+        return _DeadlineStream(stream, self._clock)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
 
 
 def _check_type(content_type: str | None, url: str) -> None:
     """Accept HTML, plain text and Markdown (or no type at all: the bytes are sniffed)."""
     if not content_type:
         return
-    media = content_type.split(";", 1)[0].strip().lower()
+    media = _shown(content_type.split(";", 1)[0].strip().lower())
     if media in ACCEPTED_TYPES:
         return
     if media.startswith("image/"):
@@ -164,6 +375,22 @@ def _check_type(content_type: str | None, url: str) -> None:
 
 def _size(count: int) -> str:
     return f"{count / (1024 * 1024):g} MB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
+def _shown(text: str) -> str:
+    """A server's text for a message: inert, on one line, not too long."""
+    shown = " ".join(clean(text).split())
+    return shown if len(shown) <= MAX_SHOWN else shown[: MAX_SHOWN - 1] + "\u2026"
+
+
+def _deadline_seconds(deadline: float | None) -> float:
+    if deadline is None:
+        override = os.environ.get("READER_HTTP_DEADLINE", "").strip()
+        try:
+            deadline = float(override) if override else None
+        except ValueError:
+            deadline = None
+    return deadline if deadline is not None and deadline > 0 else TOTAL_DEADLINE
 
 
 def _timeouts(timeout: float | None) -> tuple[float, float]:
@@ -194,8 +421,13 @@ def _connect_reason(error: Exception, url: str) -> str:
 
 
 def _first_line(error: Exception) -> str:
-    return (str(error).strip().splitlines() or [""])[0][:200]
+    return _shown((str(error).strip().splitlines() or [""])[0])
+
+
+def shown_url(url: str) -> str:
+    """``url`` for a message: no credentials, controls shown escaped."""
+    return shown_name(public_url(url))
 
 
 def _error(url: str, reason: str) -> ReaderError:
-    return ReaderError(f"cannot open {url}: {reason}")
+    return ReaderError(f"cannot open {shown_url(url)}: {clean(reason)}")

@@ -30,6 +30,11 @@ class Route:
     stall: float = 0.0  # seconds after the headers, before the body (a slow body)
     chunks: Iterable[bytes] | None = None  # stream these (no Content-Length) instead of body
     content_length: int | None = None  # announce this length instead of len(body)
+    reason: str | None = None  # the status line's reason phrase, sent as given (latin-1)
+    # Seconds between bytes: the body (or, with drip_headers, an endless-looking
+    # header of len(body) bytes) is sent one byte at a time; it ends by itself.
+    drip: float = 0.0
+    drip_headers: bool = False
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -103,7 +108,18 @@ def _handler_for(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 pass  # the client gave up (timeout, size cap): expected in these tests
 
         def _answer(self, route: Route) -> None:
-            self.send_response(route.status)
+            if route.reason is not None:
+                self.log_request(route.status)
+                self.send_response_only(route.status, route.reason)
+                self.send_header("Server", "loopback")
+            else:
+                self.send_response(route.status)
+            if route.drip and route.drip_headers:
+                self.wfile.write(b"".join(self._headers_buffer) + b"X-Drip: ")
+                self._headers_buffer = []
+                self._drip(route, route.body)
+                return
+
             if route.content_type:
                 self.send_header("Content-Type", route.content_type)
             for name, value in route.headers.items():
@@ -119,6 +135,9 @@ def _handler_for(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
             self.wfile.flush()
             if route.stall and server.stop.wait(route.stall):
                 return
+            if route.drip:
+                self._drip(route, route.body)
+                return
             if route.chunks is None:
                 self.wfile.write(route.body)
                 server.sent[self.path] = len(route.body)
@@ -128,6 +147,16 @@ def _handler_for(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(chunk)
                 sent += len(chunk)
                 server.sent[self.path] = sent
+            self.close_connection = True
+
+        def _drip(self, route: Route, data: bytes) -> None:
+            """``data`` one byte every ``route.drip`` seconds, until sent or the server stops."""
+            for index in range(len(data)):
+                if server.stop.wait(route.drip):
+                    return
+                self.wfile.write(data[index : index + 1])
+                self.wfile.flush()
+                server.sent[self.path] = index + 1
             self.close_connection = True
 
         def log_message(self, format: str, *args: object) -> None:

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from reader.errors import ReaderError
@@ -66,19 +61,3 @@ def test_specs_that_name_nothing_openable_are_refused_in_one_line(spec, message)
 def test_a_url_key_ignores_case_of_scheme_and_host_and_the_fragment():
     key = source_key("https://example.com#top", "a")
     assert source_key("HTTPS://EXAMPLE.com", "b") == key
-
-
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_inspecting_a_fifo_nobody_writes_to_ends_at_once(tmp_path):
-    fifo = tmp_path / "pipe.txt"
-    os.mkfifo(fifo)
-    result = subprocess.run(  # it blocked forever: the timeout fails the test
-        [sys.executable, "-m", "reader", "inspect", str(fifo)],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        cwd=Path(__file__).parents[2],
-    )
-    assert result.returncode != 0
-    [line] = result.stderr.strip().splitlines()
-    assert line.startswith("reader: ") and line.endswith("pipe.txt is empty")
