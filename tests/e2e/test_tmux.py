@@ -43,14 +43,14 @@ def test_reader_in_tmux(tmp_path):
             [TMUX, "-L", session, *args], check=True, capture_output=True, text=True, env=env
         ).stdout
 
-    def capture() -> str:
-        return tmux("capture-pane", "-t", session, "-p")
+    def capture(styled: bool = False) -> str:
+        return tmux("capture-pane", "-t", session, "-p", *(["-e"] if styled else []))
 
-    def wait(predicate, timeout=WAIT) -> str:
+    def wait(predicate, timeout=WAIT, styled=False) -> str:
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
-            screen = capture()
+            screen = capture(styled)
             if predicate(screen):
                 return screen
             time.sleep(0.2)
@@ -83,8 +83,12 @@ def test_reader_in_tmux(tmp_path):
         keys("/")
         wait(lambda s: "find in the article" in s)
         keys("-l", "Putin")
+        screen = wait(lambda s: "/10" in s.splitlines()[-2])  # the counter shows as you type
+        typing_footer = capture(styled=True).splitlines()[-1]
         keys("Enter")
-        screen = wait(lambda s: "/10" in s.splitlines()[-2])
+        # Enter gives the article the focus back, and the footer's "/ Search" is enabled
+        # again: until then "n" would still go into the field.
+        wait(lambda s: s.splitlines()[-1] != typing_footer, styled=True)
         counter = screen.splitlines()[-2].split()[-1]
         keys("n")
         number = int(counter.split("/")[0]) % 10 + 1
