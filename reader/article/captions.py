@@ -1,11 +1,15 @@
 """Photo captions in scraped plain text, recognised by their shape.
 
 A caption is a short block that shows at least two signs of being one: its
-text repeated twice in a row (as scrapers copy image captions), a trailing
-agency credit such as ``(AP)``, a credit line (``Photo: Jane Doe/Getty
-Images``), or photo phrasing (``(left)``, ``In this pool photo``). A block
-that only repeats body text (a pull quote) is not a caption: it is dropped
-from the body, since its words are already there.
+text repeated twice in a row (as scrapers copy image captions), an agency
+credit such as ``(AP)``, a credit line after or before it (``Photo: Jane
+Doe/Getty Images``, ``Jane Doe/AP A man ...``), a slideshow counter (``1 of
+4.``), or photo phrasing (``(left)``, ``In this pool photo``, a scene told in
+the present with no closing full stop). Captions that share a line with each
+other, with page chrome or with body text are split out at their credits. A
+block that only repeats body text (a pull quote) is not a caption: it is
+dropped from the body, since its words are already there. The agencies,
+credit words and chrome come from ``reader.lexicon.credits``.
 """
 
 from __future__ import annotations

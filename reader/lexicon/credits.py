@@ -214,7 +214,10 @@ _CHROME = alternation(PAGE_CHROME, capitals=True) + r"(?:\s*[\u00bb\u203a|]+)?"
 CHROME_RUN = re.compile(rf"(?:(?<=\s)|^)(?:{_CHROME}(?:\s+|$))+")
 _LEADING_CHROME = re.compile(rf"^(?:{_CHROME}(?:\s+|$))+")
 _TRAILING_CHROME = re.compile(rf"(?:(?:^|\s+){_CHROME})+\s*$")
-TAG_LIST = re.compile(r"\s+" + alternation(TAG_LIST_OPENERS) + r"\s*:\s.*$", re.S)
+# "... Jane Doe Tags: Politics, Elections", "... Jane Doe #storm #airport".
+TAG_LIST = re.compile(
+    r"\s+" + alternation(TAG_LIST_OPENERS) + r"\s*:\s.*$|(?:\s+#\w[\w-]*)+\s*$", re.S
+)
 
 # "Jane Doe/AP", "Kevin C. Downs/for New York Daily News", "SHERIFF'S DEPT./CONTRIBUTED IMAGE":
 # a name (not "The ..."), a slash, and a source that ends with an agency or a credit tail word.

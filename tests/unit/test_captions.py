@@ -224,3 +224,19 @@ def test_a_quotation_before_a_credit_line_is_not_a_caption():
     quote = "\u201cWe want safe streets and good schools for every child in this town.\u201d"
     article = article_from_text(f"{BODY}\n\n{quote}\n\nGetty/Instagram.\n\n{BODY}")
     assert article.captions == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Jane Doe/AP View full size image", "Jane Doe/AP"),
+        ("Jane Doe/AP Tags: Weather, Airports", "Jane Doe/AP"),
+        ("Jane Doe/AP #storm #airport", "Jane Doe/AP"),
+        ("Enlarge \u00bb A tram crosses the bridge. Previous Next", "A tram crosses the bridge."),
+        ("Shares in Next rose on Monday.", "Shares in Next rose on Monday."),
+    ],
+)
+def test_page_chrome_is_stripped_only_at_the_ends(raw, clean):
+    from reader.lexicon.credits import strip_chrome
+
+    assert strip_chrome(raw) == clean
