@@ -1,76 +1,88 @@
 """Photo captions in scraped plain text, recognised by their shape.
 
 A caption is a short block that shows at least two signs of being one: its
-text repeated twice in a row (as scrapers copy image captions), a trailing
-agency credit such as ``(AP)``, a credit line (``Photo: Jane Doe/Getty
-Images``), or photo phrasing (``(left)``, ``In this pool photo``). A block
-that only repeats body text (a pull quote) is not a caption: it is dropped
-from the body, since its words are already there.
+text repeated twice in a row (as scrapers copy image captions), an agency
+credit such as ``(AP)``, a credit line after or before it (``Photo: Jane
+Doe/Getty Images``, ``Jane Doe/AP A man ...``), a slideshow counter (``1 of
+4.``), or photo phrasing (``(left)``, ``In this pool photo``, a scene told in
+the present with no closing full stop). Captions that share a line with each
+other, with page chrome or with body text are split out at their credits. A
+block that only repeats body text (a pull quote) is not a caption: it is
+dropped from the body, since its words are already there. The agencies,
+credit words and chrome come from ``reader.lexicon.credits``.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.article.blocks import Block, normalize_space
-
-AGENCIES = (
-    "AP",
-    "AFP",
-    "Reuters",
-    "Yonhap",
-    "EPA",
-    "EPA-EFE",
-    "Getty Images",
-    "Xinhua",
-    "UPI",
-    "Bloomberg",
-    "Kyodo",
-    "Newsis",
-    "News1",
-    "Korea Herald",
-    "Korea Times",
-    "Joint Press Corps",
-    "KCNA",
-    "Yna",
-    "ANSA",
-    "dpa",
-    "PA",
-    "PA Media",
-    "Shutterstock",
-    "Sputnik",
-    "TASS",
-    "Anadolu",
-    "NurPhoto",
-    "SOPA Images",
-    "Alamy",
-    "Pool",
-    "Handout",
-    "Courtesy",
-    "File",
-    "Unsplash",
+from reader.lexicon.credits import (
+    AGENCY,
+    CHROME_RUN,
+    LABEL,
+    SLASH_CREDIT,
+    is_chrome,
+    strip_chrome,
 )
-_AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
-# "(AP)", "(AP Photo/Jane Doe)", "(Yonhap News)", "(Photo: Jane Doe)", "(Getty Images/File)".
+
+# "(AP)", "(AP Photo/Jane Doe)", "(Yonhap News)", "(Photo: Jane Doe)", "(Getty Images/File)",
+# "(Graphic by Kim Min-ji/The Korea Herald)".
 _CREDIT_PAREN = re.compile(
-    rf"\((?P<credit>(?:{_AGENCY})(?:[ /-][^()\n]{{0,60}})?"
-    rf"|(?:photo|photograph|image|picture|credit|courtesy)s?(?: by)?\s*[:/]?\s*[^()\n]{{1,60}}"
+    rf"\((?P<credit>(?:{AGENCY})(?:[ /-][^()\n]{{0,60}})?"
+    rf"|{LABEL}s?(?: by)?\s*[:/]?\s*[^()\n]{{1,60}}"
+    rf"|(?i:courtesy)(?: of)?\s+[^()\n]{{1,60}}"
     rf"|[^()\n]{{1,50}}(?:Photo|Photos|Images|Pictures|Agency|News|Pool))\)"
 )
 _TRAILING_CREDIT = re.compile(rf"\s*{_CREDIT_PAREN.pattern}\s*$")
 _CREDIT_LINE = re.compile(
-    r"^(?:(?:photo|photograph|image|picture|illustration|credit|photo credit|source)s?\s*(?:by\s*)?[:\u2014-]\s*"
-    rf"(?P<credit>.{{2,80}})|(?P<bare>(?:{_AGENCY})(?: Photo)?(?:/.{{1,60}})?))$",
-    re.I,
+    rf"^(?:(?i:{LABEL}|photo credit|courtesy)s?\s*(?:by\s*)?[:\u2014-]\s*"
+    rf"(?P<credit>.{{2,80}})|(?P<bare>(?:{AGENCY})(?: Photo)?(?:/.{{1,60}})?))$",
+)
+# "1 of 4.", "Photo 2 of 10:", "3/7" opening a slideshow caption.
+_COUNTER = re.compile(
+    r"(?:(?<=\s)|^)(?:(?:Photo|Image|Picture|Slide)\s+)?(?P<n>\d{1,2})\s*(?:of|/)\s*(?P<m>\d{1,2})"
+    r"(?:[.:)]\s+|\s+(?=[A-Z]))"
 )
 _PHOTO_PHRASE = re.compile(
     r"\((?:left|right|center|centre|top|bottom|front|back|second|third|fourth|L|R|C)\b[^()]{0,30}\)"
-    r"|\b(?:in this|this)\s+(?:\w+\s+){0,3}(?:photo|photograph|image|picture|handout|file photo)\b"
-    r"|\b(?:pictured|photographed|poses? for (?:a )?photo|file photo|handout photo)\b",
+    r"|\b(?:in this|this)\s+(?:\w+\s+){0,3}(?:photo|photograph|image|picture|handout|file photo"
+    r"|illustration|infographic|graphic|chart|map)\b"
+    r"|\b(?:pictured|photographed|poses? for (?:a )?photo|file photo|handout photo)\b"
+    r"|\b(?:is|are)\s+(?:here\s+)?(?:shown|show|seen|pictured)\b|\bhere shown\b",
     re.I,
 )
-_SPEECH = re.compile(r"\b(?:said|says|told|added|according to)\b", re.I)
+# Phrasing only a caption uses: "..., in this picture illustration taken in Zenica",
+# "In this undated handout photo", "This infographic shows".
+_STRONG_PHOTO_PHRASE = re.compile(
+    r"\bin this (?:\w+ ){0,3}(?:photo|photograph|image|picture|illustration)(?: illustration)?"
+    r"(?: (?:taken|released|provided|obtained|distributed|made|dated|shot|posted)\b)"
+    r"|\bin this (?:file|handout|undated|pool|aerial|screen grab|still) (?:photo|image|picture)"
+    r"|^(?:this|an?|the) (?:info)?graphic (?:shows|illustrates|explains)\b"
+    r"|^\[(?:photo|graphic|infographic)\]",
+    re.I,
+)
+# A scene told in the present: "Jane Doe works on ...", "Relatives are holding ...".
+_PRESENT_SCENE = re.compile(
+    r"^(?:[A-Z][\w'\u2019.-]*\s+){1,6}(?:[a-z]{3,}(?<!ss)s|(?:is|are)\s+[a-z]+ing)\s+"
+    r"(?:on|at|in|with|a|an|the|their|his|her|during|near|outside|inside|after|before|for)\b"
+)
+_ARTICLE = re.compile(r"\b(?:a|an|the)\b", re.I)
+# Openers of narrative, never of a caption: "Meanwhile, ...", "But ...".
+_NARRATIVE_OPENER = re.compile(
+    r"^(?:Meanwhile|However|But|And|So|Also|Still|Yet|Then|Now|Earlier|Later|Update)\b"
+)
+# Pasted posts and live-blog entries: "... pic.twitter.com/x — Jane (@jane)", "06.48 Reuters - ...".
+_NOT_A_CAPTION = re.compile(r"pic\.twitter\.com|https?://|\(@\w+\)|^\d{1,2}[.:]\d{2}\b")
+_SPEECH = re.compile(r"\b(?:said|says|say|told|added|according to)\b", re.I)
+_OPENS_QUOTE = re.compile(r"^[\"\u201c\u201d\u201e\u00ab]")
+_SENTENCE_END = re.compile(r"[.!?\"\u201d')\]:]$")
+_UNPUNCTUATED_MIN_WORDS = 8
+_UNPUNCTUATED_MAX_WORDS = 45
+_MIN_SPLIT_CAPTION_WORDS = 3
+_MIN_RUN_CAPTION_WORDS = 5  # "WASHINGTON (AP) -" opens a story, it is no caption
 MAX_CAPTION_WORDS = 90
 
 
@@ -96,7 +108,6 @@ def separate_captions(blocks: list[Block]) -> CaptionSplit:
     """Split ``blocks`` into body blocks and captions (each caption once)."""
     body: list[Block] = []
     captions: list[tuple[int, FoundCaption]] = []
-    pending_credit: tuple[int, str] | None = None
     previous_caption: str | None = None
     for position, block in enumerate(blocks):
         credit = _credit_line(block.text)
@@ -104,34 +115,39 @@ def separate_captions(blocks: list[Block]) -> CaptionSplit:
             last = captions[-1][1]
             captions[-1] = (len(body), FoundCaption(last.text, credit, last.start, block.end))
             continue
-        if credit and pending_credit is None and body and body[-1] is blocks[position - 1]:
+        if credit and body and body[-1] is blocks[position - 1]:
             caption = _as_caption(body[-1], credit_line=credit)
             if caption:
                 body.pop()
                 captions.append((len(body), caption))
                 previous_caption = normalize_space(caption.text)
                 continue
+        if captions and captions[-1][0] == len(body) and is_chrome(block.text):
+            continue  # "Enlarge", "Previous Next": a gallery's buttons after its caption
         for piece in _split_inline_captions(block):
-            if isinstance(piece, FoundCaption):
-                if normalize_space(piece.text) != previous_caption:
-                    captions.append((len(body), piece))
-                previous_caption = normalize_space(piece.text)
-                continue
-            caption = _as_caption(piece)
-            if caption is not None:
-                if normalize_space(caption.text) != previous_caption:
-                    captions.append((len(body), caption))
-                previous_caption = normalize_space(caption.text)
-                continue
-            if previous_caption and normalize_space(piece.text) == previous_caption:
-                continue
-            body.append(piece)
-            previous_caption = None
+            if isinstance(piece, Block):
+                caption = _as_caption(piece)
+                if caption is None:
+                    if previous_caption and normalize_space(piece.text) == previous_caption:
+                        continue
+                    body.append(piece)
+                    previous_caption = None
+                    continue
+                piece = caption
+            if normalize_space(piece.text) != previous_caption:
+                captions.append((len(body), piece))
+            previous_caption = normalize_space(piece.text)
     return CaptionSplit(_without_pull_quotes(body, captions), captions)
 
 
 def caption_and_credit(text: str) -> tuple[str, str | None]:
-    """Split a trailing credit off caption text: ``"A man. (AP)"`` -> ``("A man.", "AP")``."""
+    """Split a credit off caption text: ``"A man. (AP)"`` -> ``("A man.", "AP")``.
+
+    The credit may close the caption in parentheses, stand on its last line,
+    follow its last sentence (``"A man. Jane Doe/AP"``) or open it
+    (``"Jane Doe/AP A man."``).
+    """
+    text = strip_chrome(text)
     match = _TRAILING_CREDIT.search(text)
     if match:
         return text[: match.start()].rstrip(), _clean_credit(match.group("credit"))
@@ -140,6 +156,12 @@ def caption_and_credit(text: str) -> tuple[str, str | None]:
         credit = _credit_line(lines[-1])
         if credit:
             return "\n".join(lines[:-1]).rstrip(), credit
+    for slash in SLASH_CREDIT.finditer(text):
+        rest = text[slash.end() :].strip()
+        if slash.start() == 0 and rest[:1].isupper():
+            return rest, _clean_credit(slash.group("credit"))
+        if not rest and _SENTENCE_END.search(text[: slash.start()].rstrip()):
+            return text[: slash.start()].rstrip(), _clean_credit(slash.group("credit"))
     return text.strip(), None
 
 
@@ -148,19 +170,19 @@ def _credit_line(text: str) -> str | None:
     if "\n" in line or len(line) > 90:
         return None
     match = _CREDIT_LINE.match(line)
-    if not match:
-        return None
-    return _clean_credit(match.group("credit") or match.group("bare"))
+    if match:
+        return _clean_credit(match.group("credit") or match.group("bare"))
+    slash = SLASH_CREDIT.fullmatch(line)
+    return _clean_credit(slash.group("credit")) if slash else None
 
 
 def _clean_credit(credit: str) -> str:
-    credit = credit.strip().rstrip(".")
+    credit = strip_chrome(credit).strip().rstrip(".")
     return (
         re.sub(
-            r"^(?:photo|photograph|image|picture|credit)s?\s*(?:by\s*)?[:/]?\s*",
+            rf"^(?i:{LABEL}|photo credit|courtesy)s?\s*(?:by\s*)?[:/]?\s*",
             "",
             credit,
-            flags=re.I,
         )
         or credit
     )
@@ -187,11 +209,12 @@ def _as_caption(block: Block, credit_line: str | None = None) -> FoundCaption | 
     words = len(body.split())
     if words == 0 or words > MAX_CAPTION_WORDS:
         return None
-    evidence = (
-        2 * (repeated is not None) + 2 * (credit is not None) + bool(_PHOTO_PHRASE.search(body))
-    )
-    if _SPEECH.search(body) and repeated is None:
-        evidence -= 2
+    evidence = 2 * (repeated is not None) + 2 * (credit is not None)
+    if not (_NARRATIVE_OPENER.match(body) or _NOT_A_CAPTION.search(body)):
+        evidence += 2 if _STRONG_PHOTO_PHRASE.search(body) else bool(_PHOTO_PHRASE.search(body))
+        evidence += _untold_scene(body)
+    if (_SPEECH.search(body) or _OPENS_QUOTE.match(body)) and repeated is None:
+        evidence -= 2  # reported speech, or a quotation standing alone: no photo's caption
     if _sentence_count(body) > 3:
         evidence -= 1
     if evidence < 2:
@@ -199,16 +222,170 @@ def _as_caption(block: Block, credit_line: str | None = None) -> FoundCaption | 
     return FoundCaption(body, credit, block.start, block.end)
 
 
+def _untold_scene(text: str) -> int:
+    """Evidence from a line with no closing punctuation (1), told in the present (2)."""
+    words = len(text.split())
+    if _SENTENCE_END.search(text) or not (
+        _UNPUNCTUATED_MIN_WORDS <= words <= _UNPUNCTUATED_MAX_WORDS
+    ):
+        return 0
+    if ":" in text or "\n" in text:
+        return 0  # "Live: the search goes on", a list
+    present = bool(_PRESENT_SCENE.match(text)) and bool(_ARTICLE.search(text))
+    return 1 + present
+
+
+def _caption_shaped(text: str) -> bool:
+    """Words a caption could be, once a credit says it is one (no speech, a few sentences)."""
+    words = len(text.split())
+    return (
+        _MIN_SPLIT_CAPTION_WORDS <= words <= MAX_CAPTION_WORDS
+        and not _SPEECH.search(text)
+        and not _NOT_A_CAPTION.search(text)
+        and not _OPENS_QUOTE.match(text)
+        and _sentence_count(text) <= 3
+    )
+
+
 def _sentence_count(text: str) -> int:
     return len(re.findall(r"[.!?](?:\s|$)", text)) or 1
 
 
-def _split_inline_captions(block: Block) -> list[Block | FoundCaption]:
-    """Pull ``"... X (AP) X (AP) ..."`` captions out of the middle of a block."""
+Piece = Block | FoundCaption
+
+
+def _split_inline_captions(block: Block) -> list[Piece]:
+    """Captions that share a block with each other or with body text, and the rest."""
+    for splitter in (_counted_captions, _slash_credited_captions, _paren_credited_captions):
+        pieces = splitter(block)
+        if pieces is not None:
+            return pieces
+    return [block]
+
+
+def _counted_captions(block: Block) -> list[Piece] | None:
+    """A slideshow's captions: ``"1 of 4. A man ... 2 of 4. A woman ..."``."""
+    text = block.text
+    first = _COUNTER.match(text)
+    if not first or not 1 <= int(first["n"]) <= int(first["m"]) or int(first["m"]) < 2:
+        return None
+    marks = [m for m in _COUNTER.finditer(text) if m["m"] == first["m"]]
+    pieces: list[Piece] = []
+    for mark, following in zip(marks, [*marks[1:], None]):
+        end = following.start() if following else len(text)
+        caption_text, credit = caption_and_credit(text[mark.end() : end])
+        if caption_text:
+            pieces.append(
+                FoundCaption(caption_text, credit, block.start + mark.start(), block.start + end)
+            )
+    return pieces or None
+
+
+def _slash_credited_captions(block: Block) -> list[Piece] | None:
+    """Captions marked by ``Name/Source`` credits, before or after them, amid page chrome.
+
+    ``"Jane Doe/AP A man waves. Jane Doe/AP A boy runs. Previous Next"`` holds two
+    captions, each after its credit; ``"... Share ADVERTISEMENT A man waves.
+    JOHN ROE/STAFF PHOTO Related"`` one, before its credit. Nothing changes when
+    no caption is found.
+    """
+    text = block.text
+    credits = [m for m in SLASH_CREDIT.finditer(text) if not _in_parentheses(text, m.start())]
+    if not credits:
+        return None
+    pieces: list[Piece] = []
+    found = False
+    next_credit = 0
+    for start, end in _outside_chrome(text):
+        while next_credit < len(credits) and credits[next_credit].start() < start:
+            next_credit += 1
+        inside = []
+        while next_credit < len(credits) and credits[next_credit].end() <= end:
+            inside.append(credits[next_credit])
+            next_credit += 1
+        if not inside:
+            pieces.extend(_sub_block(block, start, end))
+            continue
+        credit_first = inside[0].start() == start
+        cursor = start
+        for index, credit in enumerate(inside):
+            if credit_first:
+                stop = inside[index + 1].start() if index + 1 < len(inside) else end
+                words, span = text[credit.end() : stop].strip(), (credit.start(), stop)
+            else:
+                words, span = text[cursor : credit.start()].strip(), (cursor, credit.end())
+                if not _SENTENCE_END.search(words) and credit.end() < end:
+                    words = ""  # "a poll by ABC News/Washington Post found": no caption
+            cursor = span[1]
+            if words and _caption_shaped(words) and (not credit_first or words[:1].isupper()):
+                pieces.append(
+                    FoundCaption(
+                        strip_chrome(words),
+                        _clean_credit(credit.group("credit")),
+                        block.start + span[0],
+                        block.start + span[1],
+                    )
+                )
+                found = True
+            else:
+                pieces.extend(_sub_block(block, *span))
+        pieces.extend(_sub_block(block, cursor, end))
+    return pieces if found else None
+
+
+def _in_parentheses(text: str, index: int) -> bool:
+    """True when ``text[index]`` stands inside an open parenthesis (a credit there is "(...)")."""
+    opening = text.rfind("(", 0, index)
+    return opening >= 0 and text.rfind(")", opening, index) < 0
+
+
+def _outside_chrome(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` between runs of page chrome."""
+    spans = []
+    cursor = 0
+    for run in CHROME_RUN.finditer(text):
+        if run.start() > cursor:
+            spans.append((cursor, run.start()))
+        cursor = run.end()
+    if cursor < len(text):
+        spans.append((cursor, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _paren_credited_captions(block: Block) -> list[Piece] | None:
+    """``"X (AP) X (AP)"`` repeated captions, or a block of captions each with its credit."""
     credits = list(_CREDIT_PAREN.finditer(block.text))
     if len(credits) < 2:
-        return [block]
-    pieces: list[Block | FoundCaption] = []
+        return None
+    return _repeated_captions(block, credits) or _credited_run(block, credits)
+
+
+def _credited_run(block: Block, credits: list[re.Match[str]]) -> list[Piece] | None:
+    """``"A man waves. (AP) A boy runs. (Reuters)"``: every part ends with a credit."""
+    text = block.text
+    if strip_chrome(text[credits[-1].end() :]):
+        return None
+    pieces: list[Piece] = []
+    cursor = 0
+    for credit in credits:
+        words = text[cursor : credit.start()].strip()
+        if not _caption_shaped(words) or len(words.split()) < _MIN_RUN_CAPTION_WORDS:
+            return None
+        pieces.append(
+            FoundCaption(
+                words,
+                _clean_credit(credit.group("credit")),
+                block.start + cursor,
+                block.start + credit.end(),
+            )
+        )
+        cursor = credit.end()
+    return pieces
+
+
+def _repeated_captions(block: Block, credits: list[re.Match[str]]) -> list[Piece] | None:
+    """Pull ``"... X (AP) X (AP) ..."`` captions out of the middle of a block."""
+    pieces: list[Piece] = []
     cursor = 0
     text = block.text
     for first, second in zip(credits, credits[1:]):
@@ -231,7 +408,7 @@ def _split_inline_captions(block: Block) -> list[Block | FoundCaption]:
         )
         cursor = second.end()
     if not pieces:
-        return [block]
+        return None
     pieces.extend(_sub_block(block, cursor, len(text)))
     return pieces
 
@@ -239,7 +416,7 @@ def _split_inline_captions(block: Block) -> list[Block | FoundCaption]:
 def _sub_block(block: Block, start: int, end: int) -> list[Block]:
     chunk = block.text[start:end]
     stripped = chunk.strip()
-    if not stripped:
+    if not stripped or is_chrome(stripped):
         return []
     begin = block.start + start + (len(chunk) - len(chunk.lstrip()))
     return [Block(begin, begin + len(stripped), stripped)]
@@ -258,23 +435,26 @@ def _without_pull_quotes(
     for index, tokens in enumerate(word_lists):
         for i in range(len(tokens) - _KEY + 1):
             by_opening.setdefault(tuple(tokens[i : i + _KEY]), set()).add(index)
+    # Longest first, so a block that repeats many times is compared with few others.
+    longest_first = {
+        key: sorted(found, key=lambda i: len(word_lists[i]), reverse=True)
+        for key, found in by_opening.items()
+    }
     removed: set[int] = set()
     for index, tokens in enumerate(word_lists):
         if not _KEY <= len(tokens) <= 60:
             continue
-        for other in by_opening.get(tuple(tokens[:_KEY]), ()):
-            if (
-                other != index
-                and other not in removed
-                and len(word_lists[other]) > len(tokens)
-                and joined[index] in joined[other]
-            ):
+        for other in longest_first.get(tuple(tokens[:_KEY]), ()):
+            if len(word_lists[other]) <= len(tokens):
+                break
+            if other not in removed and joined[index] in joined[other]:
                 removed.add(index)
                 break
     if not removed:
         return body
+    gone = sorted(removed)
     for i, (before, caption) in enumerate(captions):
-        captions[i] = (before - sum(1 for r in removed if r < before), caption)
+        captions[i] = (before - bisect_left(gone, before), caption)
     return [block for index, block in enumerate(body) if index not in removed]
 
 

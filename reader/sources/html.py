@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from reader.errors import ReaderError
+from reader.lexicon.credits import AGENCY, LABEL, strip_chrome
 from reader.sources.decode import decode_bytes
 from reader.sources.document import Document, RawCaption
 
@@ -45,13 +46,10 @@ _FURNITURE_CLASS = re.compile(
 # How many source blocks before the first body paragraph a lead photo may stand.
 _LEAD_WINDOW = 25
 _MAX_HEADING_WORDS = 16
+_MIN_CUT_WORDS = 4  # caption text this long is looked for inside body lines
 
-_AGENCY = (
-    r"AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?|Bloomberg|Shutterstock|iStock(?:photo)?|Alamy|"
-    r"Xinhua|Yonhap|Kyodo|ANSA|DPA|dpa|PA(?: Wire| Images| Media)?|UPI|TASS|Sipa|Corbis|ZUMA(?: Wire)?|"
-    r"Unsplash|Pexels|Wikimedia(?: Commons)?|NASA|ESA|Pool|file|File"
-)
-_LABEL = r"(?:Credits?|Photo(?:graph)?s?|Image|Picture|Pic|Illustration|Video|Source)"
+_AGENCY = AGENCY
+_LABEL = rf"(?:(?i:{LABEL})|Pic)"
 # "... text. Credit: Jane Doe", "Photo by Jane Doe/AFP", "Photograph: X/Getty Images".
 _LABELLED_CREDIT = re.compile(
     rf"(?:^|(?<=[.!?\"'\u201d\u2019)\]|\u2014\u2013-])\s*)(?:{_LABEL}\s*(?::|\.\.\.|\u2026)|"
@@ -66,7 +64,7 @@ _CREDITISH = re.compile(
 )
 # "... sentence. REUTERS/Brendan McDermid", "... sentence. Leonhard Foeger / Reuters file", "... Getty".
 _TRAILING_CREDIT = re.compile(
-    rf"(?<=[.!?\"\u201d\u2019])\s*(?P<credit>[^.!?\n]{{1,70}}?(?:/[^.!?\n]{{1,60}}|\b(?:{_AGENCY})(?: Images| file| Photo)?))\s*$"
+    rf"(?<=[.!?\"\u201d\u2019])\s*(?P<credit>(?:[A-Z]\.\s+)*[^.!?\n]{{1,70}}?(?:/[^.!?\n]{{1,60}}|\b(?:{_AGENCY})(?: Images| file| Photo)?))\s*$"
 )
 _LABEL_PREFIX = re.compile(
     rf"^\s*(?:{_LABEL}\s*(?::|\.\.\.|\u2026)|{_LABEL}\s+(?:by|via)\b)\s*", re.I
@@ -76,8 +74,21 @@ _NOT_A_PHOTO_ALT = re.compile(
     re.I,
 )
 _MIN_PHOTO_PIXELS = 120
+# "IMG_2031.JPG", "[https://cdn.site/a/b_167x94.jpg]", "DSC 0042": a file's name or address.
 _FILENAME = re.compile(
-    r"^[\w\-. ]+\.(?:jpe?g|png|gif|webp|svg|avif)$|^(?:img|image|dsc|photo)[\s_-]?\d+$", re.I
+    r"^\W*(?:\S+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic)|https?://\S+|www\.\S+)\W*$"
+    r"|^(?:img|image|dsc|photo|pic)[\s_-]?\d+$",
+    re.I,
+)
+# Alt text made from a file name: "logo_dfw_2x", "Rmb8090", "kim-jong-un-putin-2" (people
+# do not type underscores, or one token of letters and digits, to describe a photo).
+_FILE_LIKE_ALT = re.compile(
+    r"\w_|_\w|^(?=\S*\d)(?=\S*[A-Za-z])\S+$|^[a-z0-9]+(?:-[a-z0-9]+){2,}$", re.I
+)
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic)(?:[?#].*)?$", re.I)
+# An embedded post's stand-in ("Twitter post by @jane: ..."), not a photo's caption.
+_EMBED = re.compile(
+    r"^(?:Twitter|Instagram|Facebook|YouTube|TikTok) (?:post|video|content) (?:by|from)\b", re.I
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
@@ -147,6 +158,7 @@ def html_document(
     if tree is None:
         raise ReaderError(f"{name} is not a readable HTML page")
     figures, source_blocks = _scan(tree)  # before extraction, which may change the tree
+    figcaption_lines = _figcaption_lines(tree)
     try:
         extracted = trafilatura.bare_extraction(
             tree, url=url, favor_precision=True, include_comments=False, with_metadata=True
@@ -158,7 +170,8 @@ def html_document(
     body = getattr(extracted, "body", None) if extracted is not None else None
     blocks = _body_blocks(body) if body is not None else []
     captions = _dedupe(f.caption for f in figures)
-    blocks = _drop_caption_text(blocks, captions)
+    written = {f.caption.text for f in figures if f.written}
+    blocks = _drop_caption_text(blocks, captions, written, figcaption_lines)
     title = _clean(getattr(extracted, "title", None) or "") or None
     blocks = _drop_leading_title(blocks, title)
     if not any(not b.heading for b in blocks):
@@ -296,6 +309,16 @@ def _scan(tree: HtmlElement) -> tuple[list[_Figure], list[tuple[int, str, object
     return figures, blocks
 
 
+def _figcaption_lines(tree: HtmlElement) -> set[str]:
+    """The text of every figcaption of a few words, kept as a caption or not (teaser cards)."""
+    lines = set()
+    for element in tree.iter("figcaption"):
+        text = _clean(_visible_text(element))
+        if len(text.split()) >= _MIN_CUT_WORDS:
+            lines.add(text)
+    return lines
+
+
 def figure_caption(figure: HtmlElement) -> RawCaption | None:
     """The caption of a figure (its figcaption, else its image's alt text) or an img."""
     if _is_furniture(figure) or (
@@ -311,19 +334,58 @@ def figure_caption(figure: HtmlElement) -> RawCaption | None:
     credit: str | None = _clean(" ".join(_visible_text(el) for el in credit_els))
     text = ""
     if caption_el is not None:
-        if any(next(caption_el.iter(f"h{n}"), None) is not None for n in range(1, 7)):
-            return None  # a teaser card for another story
-        text = _clean(_visible_text(caption_el, skip=set(credit_els)))
-    if text and not credit:
-        text, credit = split_credit(text)
+        if _is_teaser(figure, caption_el):
+            return None
+        text = _caption_text(_clean(_visible_text(caption_el, skip=set(credit_els))))
+    text, credit = _own_credit(text, credit)
     if not text:
-        text = _alt_text(figure)
-        if text and not credit:
-            text, credit = split_credit(text)
-    credit = _LABEL_PREFIX.sub("", (credit or "").strip(" .()[]")).strip(" .()[]") or None
+        text, credit = _own_credit(_caption_text(_alt_text(figure)), credit)
     if not text or len(text) < 2:
         return None
-    return RawCaption(text=text, credit=credit)
+    return RawCaption(text=text, credit=_clean_credit(credit))
+
+
+def _caption_text(text: str) -> str:
+    """Caption text without page chrome; empty when it is a file name or an embed's stand-in."""
+    text = strip_chrome(text)
+    return "" if _FILENAME.search(text) or _EMBED.match(text) else text
+
+
+def _own_credit(text: str, credit: str) -> tuple[str, str]:
+    """Split the credit a caption's text carries; text that is only its credit is no caption."""
+    if not text:
+        return text, credit
+    rest, own = split_credit(text)
+    if own is None:
+        return text, credit
+    if not credit or _squash(own) in _squash(credit) or _squash(credit) in _squash(own):
+        return rest, credit or own
+    return text, credit
+
+
+def _clean_credit(credit: str | None) -> str | None:
+    """A credit without its label ("Photo:"), brackets, page chrome or a tag list after it."""
+    credit = strip_chrome(credit or "")
+    return _LABEL_PREFIX.sub("", credit.strip(" .()[]")).strip(" .()[]") or None
+
+
+def _is_teaser(figure: HtmlElement, caption_el: HtmlElement) -> bool:
+    """A card for another story: its caption is a heading and the card links to a page.
+
+    A heading that only holds a photo's caption, as some sites write it, is no teaser.
+    """
+    has_heading = any(next(caption_el.iter(f"h{n}"), None) is not None for n in range(1, 7))
+    if not has_heading:
+        return False
+    return any(_links_to_a_page(link) for link in figure.iter("a")) or any(
+        _links_to_a_page(link) for link in caption_el.iterancestors("a")
+    )
+
+
+def _links_to_a_page(link: HtmlElement) -> bool:
+    """An ``<a href>`` to another page (not to the photo itself or to a spot on this page)."""
+    href = (link.get("href") or "").strip()
+    return bool(href) and not href.startswith("#") and not _IMAGE_FILE.search(href)
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
@@ -358,6 +420,8 @@ def _credit_elements(figure: HtmlElement) -> list[HtmlElement]:
             continue
         if any(parent in found for parent in element.iterancestors()):
             continue
+        if element.tag != "figcaption" and next(element.iter("figcaption"), None) is not None:
+            continue  # a wrapper around the caption, not a credit
         marker = f"{element.get('class', '')} {element.get('itemprop', '')}"
         own = _clean(element.text_content())
         if not own:
@@ -418,7 +482,8 @@ def _alt_text(figure: HtmlElement) -> str:
         alt = _clean(image.get("alt") or image.get("title") or "")
         if (
             not alt
-            or _FILENAME.match(alt)
+            or _FILENAME.search(alt)
+            or _FILE_LIKE_ALT.search(alt)
             or _NOT_A_PHOTO_ALT.search(alt)
             or _is_small(image)
             or _LABEL_PREFIX.match(alt)
@@ -531,13 +596,35 @@ def _add(blocks: list[TextBlock], text: str) -> None:
         blocks.append(TextBlock(text))
 
 
-def _drop_caption_text(blocks: list[TextBlock], captions: list[RawCaption]) -> list[TextBlock]:
-    """Remove caption (and credit) text that trafilatura left in the body."""
+def _drop_caption_text(
+    blocks: list[TextBlock],
+    captions: list[RawCaption],
+    written: set[str] | None = None,
+    figcaption_lines: set[str] | None = None,
+) -> list[TextBlock]:
+    """Remove caption (and credit) text that trafilatura left in the body.
+
+    Lines that are a caption, its credit or any figcaption's text go; a caption
+    written for a photo (``written``) is also cut out of a longer line, where it
+    stands as whole sentences. Alt text is never cut out of a line: a page's alt
+    text often repeats a sentence of the article.
+    """
+    written = {c.text for c in captions} if written is None else written
     whole = [_clean(f"{c.text} {c.credit or ''}") for c in captions]
     pieces = [
-        p for p in [c.text for c in captions] + [c.credit or "" for c in captions] + whole if p
+        p
+        for p in [c.text for c in captions]
+        + [c.credit or "" for c in captions]
+        + whole
+        + sorted(figcaption_lines or ())
+        if p
     ]
-    long_first = sorted({p for p in pieces if len(p.split()) >= 4}, key=len, reverse=True)
+    cuttable = [c.text for c in captions if c.text in written] + [
+        w for w, c in zip(whole, captions) if c.text in written
+    ]
+    long_first = sorted(
+        {p for p in cuttable if len(p.split()) >= _MIN_CUT_WORDS}, key=len, reverse=True
+    )
     kept: list[TextBlock] = []
     for block in blocks:
         text = block.text
@@ -545,10 +632,19 @@ def _drop_caption_text(blocks: list[TextBlock], captions: list[RawCaption]) -> l
             text = _without_captions(text, pieces)
             for caption in long_first:
                 if caption in text:
-                    text = _without_captions(_clean_lines(text.replace(caption, " ")), pieces)
+                    text = _without_captions(_clean_lines(_cut_sentences(text, caption)), pieces)
         if text.strip():
             kept.append(TextBlock(text, block.heading))
     return kept
+
+
+def _cut_sentences(text: str, caption: str) -> str:
+    """``text`` without ``caption`` where it stands as whole sentences of a line."""
+    pattern = re.compile(
+        rf"(?:^|(?<=[.!?\"\u201d\u2019)\]])[ ]){re.escape(caption)}(?=$|[ ]+[^\W\d_a-z]|[ ]*[\"\u201c(\[])",
+        re.M,
+    )
+    return pattern.sub(" ", text)
 
 
 def _without_captions(text: str, pieces: list[str]) -> str:

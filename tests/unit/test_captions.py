@@ -100,3 +100,143 @@ def test_pull_quote_is_not_a_caption_and_not_repeated():
 def test_reporting_sentences_are_not_captions(paragraph):
     article = article_from_text(f"{BODY}\n\n{paragraph}\n\n{BODY} More words follow here.")
     assert article.captions == ()
+
+
+def _captions(text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.credit) for c in article_from_text(text).captions]
+
+
+def test_credit_line_before_the_caption():
+    text = f"Jane Roe/for The Daily Courier Two boys fly a kite on the beach at dawn.\n\n{BODY}"
+    assert _captions(text) == [
+        ("Two boys fly a kite on the beach at dawn.", "Jane Roe/for The Daily Courier")
+    ]
+    assert "kite" not in article_from_text(text).body
+
+
+def test_two_captions_on_one_line_each_after_its_credit():
+    line = (
+        "Jane Roe/Staff Photographer A farmer checks his wheat after the storm. "
+        "Jane Roe/Staff Photographer Hail covers a field near the town. Previous Next"
+    )
+    article = article_from_text(f"{BODY}\n\n{line}\n\nEnlarge\n\n{BODY} The vote was close.")
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("A farmer checks his wheat after the storm.", "Jane Roe/Staff Photographer"),
+        ("Hail covers a field near the town.", "Jane Roe/Staff Photographer"),
+    ]
+    assert "Previous" not in article.body and "Enlarge" not in article.body
+
+
+def test_two_captions_on_one_line_each_with_its_credit_in_parentheses():
+    line = "A farmer checks his wheat after the storm. (AP) Hail covers a field near the town. (Reuters)"
+    assert _captions(f"{BODY}\n\n{line}\n\n{BODY}") == [
+        ("A farmer checks his wheat after the storm.", "AP"),
+        ("Hail covers a field near the town.", "Reuters"),
+    ]
+
+
+def test_credit_inline_in_the_middle_of_a_line_amid_page_chrome():
+    line = (
+        "TOWN: Council backs new bus plan Share Pin It More Galleries ADVERTISEMENT "
+        "Mayor Ann Lee stands beside a new electric bus on Monday. "
+        "CITY TRANSIT DEPT./CONTRIBUTED IMAGE Related article \u00bb"
+    )
+    article = article_from_text(f"{line}\n\n{BODY}")
+    assert [(c.text, c.credit) for c in article.captions] == [
+        (
+            "Mayor Ann Lee stands beside a new electric bus on Monday.",
+            "CITY TRANSIT DEPT./CONTRIBUTED IMAGE",
+        )
+    ]
+    assert "ADVERTISEMENT" not in article.body and "Related article" not in article.body
+
+
+def test_slideshow_captions_opening_with_a_counter():
+    line = (
+        "1 of 3. Firefighters spray water on the roof of the mill. (AFP) "
+        "2 of 3. Smoke rises over the river. (AFP) 3 of 3. A crowd watches from the bridge."
+    )
+    assert _captions(f"{BODY}\n\n{line}\n\n{BODY}") == [
+        ("Firefighters spray water on the roof of the mill.", "AFP"),
+        ("Smoke rises over the river.", "AFP"),
+        ("A crowd watches from the bridge.", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (
+            "Ticket prices in the region since 2010. (Graphic by Kim Min-ji/The Daily Courier)",
+            ("Ticket prices in the region since 2010.", "Kim Min-ji/The Daily Courier"),
+        ),
+        (
+            "This infographic shows how ticket prices rose in the region since 2010.",
+            ("This infographic shows how ticket prices rose in the region since 2010.", None),
+        ),
+    ],
+)
+def test_infographic_captions(block, expected):
+    assert _captions(f"{BODY}\n\n{block}\n\n{BODY}") == [expected]
+
+
+def test_space_agency_credit_is_a_credit():
+    text = f"{BODY}\n\nThe probe passes over the south pole of the moon. (NASA)\n\n{BODY}"
+    assert _captions(text) == [("The probe passes over the south pole of the moon.", "NASA")]
+
+
+def test_photo_phrasing_alone_makes_a_caption():
+    first = (
+        "People walk past a screen showing the index, in this picture illustration "
+        "taken in Tokyo on May 2, 2024."
+    )
+    assert _captions(f"{first}\n\n{BODY}") == [(first, None)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A navy ship is shown here lifting a piece of the wreck from the sea",
+        "Jane Doe works on a mural showing the lost ship on the harbour wall in Hull",
+    ],
+)
+def test_unpunctuated_photo_descriptions_are_captions(line):
+    assert _captions(f"{BODY}\n\n{line}\n\n{BODY}") == [(line, None)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Meanwhile, crowds in the capital are holding a vigil for the lost crew tonight",
+        "The USC Dornsife/Los Angeles Times poll, which tracks voters daily, showed a tie.",
+        "A new poll by ABC News/Washington Post found that most voters back the plan.",
+        "WASHINGTON (AP) \u2014 The Senate passed the bill on Monday after a long night.",
+        "Big crowds at the harbour this morning pic.twitter.com/abc \u2014 Jane (@jane) May 1, 2024",
+        "Simon Roe is the editor of a gardening website that reviews tools for beginners",
+    ],
+)
+def test_body_text_shaped_like_captions_stays_in_the_body(paragraph):
+    article = article_from_text(f"{BODY}\n\n{paragraph}\n\n{BODY} More words follow here.")
+    assert article.captions == ()
+
+
+def test_a_quotation_before_a_credit_line_is_not_a_caption():
+    quote = "\u201cWe want safe streets and good schools for every child in this town.\u201d"
+    article = article_from_text(f"{BODY}\n\n{quote}\n\nGetty/Instagram.\n\n{BODY}")
+    assert article.captions == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Jane Doe/AP View full size image", "Jane Doe/AP"),
+        ("Jane Doe/AP Tags: Weather, Airports", "Jane Doe/AP"),
+        ("Jane Doe/AP #storm #airport", "Jane Doe/AP"),
+        ("Enlarge \u00bb A tram crosses the bridge. Previous Next", "A tram crosses the bridge."),
+        ("Shares in Next rose on Monday.", "Shares in Next rose on Monday."),
+    ],
+)
+def test_page_chrome_is_stripped_only_at_the_ends(raw, clean):
+    from reader.lexicon.credits import strip_chrome
+
+    assert strip_chrome(raw) == clean

@@ -7,15 +7,18 @@ from pathlib import Path
 import pytest
 
 from reader.errors import ReaderError
+from reader.lexicon.credits import AGENCIES
 from reader.sources.document import RawCaption
 from reader.sources.html import (
     TextBlock,
     _drop_caption_text,
     _drop_leading_title,
     decode_html,
+    figure_caption,
     split_credit,
 )
 from reader.sources.load import load_source
+from tests.conftest import article_from_text
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
@@ -357,3 +360,120 @@ def test_a_title_after_real_text_is_kept():
         TextBlock("Council approves tram expansion"),
     ]
     assert _drop_leading_title(blocks, "Council approves tram expansion") == blocks
+
+
+def _page_captions(tmp_path: Path, extra: str) -> dict[str, str | None]:
+    doc = load_source(write(tmp_path, "p.html", article_page(body_extra=extra).encode()))
+    return {c.text: c.credit for c in doc.captions}
+
+
+@pytest.mark.parametrize(
+    "credit_html",
+    [
+        "<span class='credit'>Jane Doe/AP View full size image</span>",
+        "<span class='credit'>Photo: Jane Doe/AP</span> <span class='credit'>Tags: Weather, Airports</span>",
+        "<span class='photo-credit'>Jane Doe/AP \u00bb Enlarge</span>",
+    ],
+)
+def test_credits_carry_no_page_junk(tmp_path: Path, credit_html: str):
+    extra = f"<figure><img src='s.jpg'><figcaption>Crews clear snow from the runway. {credit_html}</figcaption></figure>"
+    assert _page_captions(tmp_path, extra)["Crews clear snow from the runway."] == "Jane Doe/AP"
+
+
+@pytest.mark.parametrize(
+    "alt",
+    [
+        "IMG_2041.JPG",
+        "tram_depot_final_2",
+        "[https://cdn.example.com/v/tram_167x94.jpg]",
+        "Dsc0042",
+    ],
+)
+def test_an_image_file_name_is_never_a_caption(alt: str):
+    from lxml import html as lxml_html
+
+    figure = lxml_html.fromstring(f"<figure><img src='x.jpg' alt='{alt}'></figure>")
+    assert figure_caption(figure) is None
+    figure = lxml_html.fromstring(f"<figure><figcaption>{alt}</figcaption></figure>")
+    if "." in alt:  # a file's name or address written as the caption
+        assert figure_caption(figure) is None
+    real = lxml_html.fromstring("<figure><img src='x.jpg' alt='A tram on the bridge'></figure>")
+    assert figure_caption(real) == RawCaption("A tram on the bridge")
+
+
+def test_alt_text_is_never_cut_out_of_a_body_sentence(tmp_path: Path):
+    alt = "buses are often full before they reach the centre"
+    extra = f"<figure><img src='bus.jpg' alt='{alt}'></figure>"
+    doc = load_source(write(tmp_path, "p.html", article_page(body_extra=extra).encode()))
+    assert PARAGRAPHS[1] in doc.text
+
+
+def test_written_caption_is_cut_only_where_it_stands_as_sentences():
+    caption = RawCaption("Crews arrived at noon.", None)
+    blocks = [
+        TextBlock("The fire started on Sunday. Crews arrived at noon. It burned for days."),
+        TextBlock("Nobody expected that Crews arrived at noon. would be a headline."),
+    ]
+    kept = [b.text for b in _drop_caption_text(blocks, [caption])]
+    assert kept == [
+        "The fire started on Sunday. It burned for days.",
+        "Nobody expected that Crews arrived at noon. would be a headline.",
+    ]
+
+
+def test_alt_text_left_in_the_body_goes_only_as_a_whole_line():
+    caption = RawCaption("A tram on the new bridge at dusk", None)
+    blocks = [
+        TextBlock("A tram on the new bridge at dusk"),
+        TextBlock("Residents watched. A tram on the new bridge at dusk drew a crowd."),
+    ]
+    kept = [b.text for b in _drop_caption_text(blocks, [caption], written=set())]
+    assert kept == ["Residents watched. A tram on the new bridge at dusk drew a crowd."]
+
+
+def test_no_figcaption_text_is_left_in_the_body_even_when_not_a_caption():
+    card = "More stories about the tram network and its history"
+    blocks = [TextBlock(card), TextBlock("The fire started on Sunday.")]
+    kept = [b.text for b in _drop_caption_text(blocks, [], figcaption_lines={card})]
+    assert kept == ["The fire started on Sunday."]
+
+
+def test_a_caption_held_in_a_heading_is_a_caption_and_a_linked_heading_is_a_teaser(
+    tmp_path: Path,
+):
+    own = "<figure><img src='h.jpg'><figcaption><h4>Engineers inspect the new tram depot on Friday.</h4></figcaption></figure>"
+    enlarged = "<figure><a href='/img/big.jpg'><img src='b.jpg'></a><figcaption><h4>A tram waits at the new terminus.</h4></figcaption></figure>"
+    teaser = (
+        "<figure><a href='/other-story'><img src='t.jpg'></a><figcaption><h4>"
+        "Why the depot plan split the city council</h4></figcaption></figure>"
+    )
+    captions = _page_captions(tmp_path, own + enlarged + teaser)
+    assert "Engineers inspect the new tram depot on Friday." in captions
+    assert "A tram waits at the new terminus." in captions
+    assert not any("depot plan split" in text for text in captions)
+
+
+def test_a_figcaption_that_is_only_a_credit_credits_the_alt_text(tmp_path: Path):
+    extra = (
+        "<figure><div class='img-wrapper'><img src='i.jpg' alt='Tram tracks under fresh snow'>"
+        "<figcaption>Photo: Jane Doe</figcaption></div></figure>"
+    )
+    captions = _page_captions(tmp_path, extra)
+    assert captions["Tram tracks under fresh snow"] == "Jane Doe"
+    assert "Photo: Jane Doe" not in captions
+
+
+def test_an_embedded_post_is_not_a_caption(tmp_path: Path):
+    extra = "<figure><img src='e.jpg' alt='Twitter post by @mayor: Big day for the city and its trams'></figure>"
+    assert not any("Twitter post" in text for text in _page_captions(tmp_path, extra))
+
+
+@pytest.mark.parametrize("agency", AGENCIES)
+def test_every_agency_is_a_credit_in_text_and_on_pages(agency: str):
+    caption = "Crews clear snow from the runway at dawn."
+    assert split_credit(f"{caption} ({agency})") == (caption, agency)
+    article = article_from_text(
+        f"{caption} ({agency})\n\nThe airport reopened on Monday after the storm. "
+        "Flights resumed in the afternoon."
+    )
+    assert [(c.text, c.credit) for c in article.captions] == [(caption, agency)]
