@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
@@ -38,30 +39,60 @@ def bundled_article() -> Path:
     return min(folder.glob("*.txt"))
 
 
+@dataclass(frozen=True)
+class RawSource:
+    """The bytes of a source before they are sniffed, with what names them."""
+
+    data: bytes
+    name: str  # how messages name it
+    source: str  # the short name shown as the article's source
+    suffix: str = ""
+    url: str | None = None
+    content_type: str | None = None
+
+
 def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
     """Read ``spec`` (None: the bundled article) into a Document."""
     if spec is None:
         return load_path(bundled_article())
+    return document_from_raw(read_source(spec, stdin))
+
+
+def read_source(
+    spec: str,
+    stdin: BinaryIO | None = None,
+    *,
+    accept: str | None = None,
+    accepted_types: tuple[str, ...] | None = None,
+) -> RawSource:
+    """The bytes ``spec`` names (a path, a ``file://`` or http(s) URL, ``-``), not yet decoded.
+
+    ``accept`` / ``accepted_types`` widen what a web server may send (feeds).
+    """
     if spec == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return document_from_bytes(
+        return RawSource(
             _read_capped(stream, "standard input"), name="standard input", source="stdin"
         )
     if not spec.strip():
         raise ReaderError("no file given")
     scheme = _URL_SCHEME.match(spec)
     if scheme and scheme.group(1).lower() == "file":
-        return load_path(_file_url_path(spec))
+        return _raw_path(_file_url_path(spec))
     if scheme and scheme.group(1).lower() not in ("http", "https"):
         raise ReaderError(
             f"cannot open {spec}: unsupported URL scheme {scheme.group(1).lower()} (only http and https)"
         )
     if scheme:
-        from reader.sources.url import fetch_url
+        from reader.sources import url as web
 
-        fetched = fetch_url(spec)
+        fetched = web.fetch_url(
+            spec,
+            accept=accept or web.ACCEPT,
+            accepted_types=accepted_types or web.ACCEPTED_TYPES,
+        )
         suffix = PurePosixPath(urlsplit(fetched.url).path).suffix.lower()
-        return document_from_bytes(
+        return RawSource(
             fetched.data,
             name=spec,
             source=spec,
@@ -69,7 +100,19 @@ def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
             url=fetched.url,
             content_type=fetched.content_type,
         )
-    return load_path(Path(spec))
+    return _raw_path(Path(spec))
+
+
+def document_from_raw(raw: RawSource) -> Document:
+    """The Document ``raw`` holds (HTML, Markdown or plain text)."""
+    return document_from_bytes(
+        raw.data,
+        name=raw.name,
+        source=raw.source,
+        suffix=raw.suffix,
+        url=raw.url,
+        content_type=raw.content_type,
+    )
 
 
 def _file_url_path(spec: str) -> Path:
@@ -90,12 +133,16 @@ def _file_url_path(spec: str) -> Path:
 
 def load_path(path: Path) -> Document:
     """Read a file, with a one-line error for anything that is not a readable file."""
+    return document_from_raw(_raw_path(path))
+
+
+def _raw_path(path: Path) -> RawSource:
     shown = str(path)
     try:
         data = _read_file(path, shown)
     except OSError as error:  # checking the path fails too: a locked folder, a name too long
         raise ReaderError(f"cannot read {shown}: {os_reason(error)}") from None
-    return document_from_bytes(data, name=shown, source=path.name, suffix=path.suffix.lower())
+    return RawSource(data, name=shown, source=path.name, suffix=path.suffix.lower())
 
 
 def _read_file(path: Path, shown: str) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -26,7 +27,7 @@ ACCEPTED_TYPES = (
     "text/markdown",
     "text/x-markdown",
 )
-_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.7"
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.7"
 _DNS_FAILURES = (
     "name or service not known",
     "nodename nor servname",
@@ -48,11 +49,18 @@ _KIND_NAMES = {
 
 @dataclass(frozen=True)
 class Fetched:
-    """A downloaded page: its bytes, its content type and the URL after redirects."""
+    """A downloaded page: its bytes, its content type and the URL after redirects.
+
+    ``not_modified`` is true when a conditional request was answered 304 (no
+    bytes then); ``etag`` and ``last_modified`` are the validators to send next time.
+    """
 
     data: bytes
     content_type: str | None
     url: str
+    not_modified: bool = False
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def fetch_url(
@@ -61,11 +69,16 @@ def fetch_url(
     timeout: float | None = None,
     max_bytes: int | None = None,
     max_redirects: int | None = None,
+    accept: str = ACCEPT,
+    accepted_types: tuple[str, ...] = ACCEPTED_TYPES,
+    headers: Mapping[str, str] | None = None,
 ) -> Fetched:
     """Download ``url``; every failure is a ReaderError naming the URL.
 
     Limits default to the module's constants (read at call time, so tests can
     lower them); ``timeout`` or READER_HTTP_TIMEOUT sets both timeouts.
+    ``accept`` / ``accepted_types`` widen what is asked for and taken (feeds);
+    ``headers`` adds request headers (``If-None-Match``, ``If-Modified-Since``).
     """
     import httpx
 
@@ -79,11 +92,11 @@ def fetch_url(
                 follow_redirects=True,
                 max_redirects=max_redirects,
                 timeout=httpx.Timeout(read, connect=connect),
-                headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT},
+                headers={"User-Agent": USER_AGENT, "Accept": accept, **(headers or {})},
             ) as client,
             client.stream("GET", url) as response,
         ):
-            return _read(response, url, max_bytes)
+            return _read(response, url, max_bytes, accepted_types)
     except ReaderError:
         raise
     except httpx.TooManyRedirects:
@@ -122,13 +135,26 @@ def _check_address(url: str) -> None:
         raise _error(url, f"invalid port {shown} (ports go from 1 to 65535)")
 
 
-def _read(response: httpx.Response, url: str, max_bytes: int) -> Fetched:
+def _read(
+    response: httpx.Response, url: str, max_bytes: int, accepted_types: tuple[str, ...]
+) -> Fetched:
     """Check status and type, then stream the body up to ``max_bytes``."""
+    etag = response.headers.get("etag")
+    last_modified = response.headers.get("last-modified")
+    if response.status_code == 304:
+        return Fetched(
+            data=b"",
+            content_type=None,
+            url=str(response.url),
+            not_modified=True,
+            etag=etag,
+            last_modified=last_modified,
+        )
     if response.status_code >= 400:
         reason = response.reason_phrase or ""
         raise _error(url, f"HTTP {response.status_code} {reason}".strip())
     content_type = response.headers.get("content-type")
-    _check_type(content_type, url)
+    _check_type(content_type, url, accepted_types)
     limit = f"the page is larger than {_size(max_bytes)}"
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
@@ -143,15 +169,23 @@ def _read(response: httpx.Response, url: str, max_bytes: int) -> Fetched:
     data = b"".join(chunks)
     if not data.strip():
         raise _error(url, "the server sent an empty page")
-    return Fetched(data=data, content_type=content_type, url=str(response.url))
+    return Fetched(
+        data=data,
+        content_type=content_type,
+        url=str(response.url),
+        etag=etag,
+        last_modified=last_modified,
+    )
 
 
-def _check_type(content_type: str | None, url: str) -> None:
+def _check_type(
+    content_type: str | None, url: str, accepted_types: tuple[str, ...] = ACCEPTED_TYPES
+) -> None:
     """Accept HTML, plain text and Markdown (or no type at all: the bytes are sniffed)."""
     if not content_type:
         return
     media = content_type.split(";", 1)[0].strip().lower()
-    if media in ACCEPTED_TYPES:
+    if media in accepted_types:
         return
     if media.startswith("image/"):
         shown = "an image"

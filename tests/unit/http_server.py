@@ -30,6 +30,7 @@ class Route:
     stall: float = 0.0  # seconds after the headers, before the body (a slow body)
     chunks: Iterable[bytes] | None = None  # stream these (no Content-Length) instead of body
     content_length: int | None = None  # announce this length instead of len(body)
+    etag: str | None = None  # sent as ETag; a request with a matching If-None-Match gets 304
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -103,7 +104,15 @@ def _handler_for(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 pass  # the client gave up (timeout, size cap): expected in these tests
 
         def _answer(self, route: Route) -> None:
+            if route.etag is not None and self.headers.get("If-None-Match") == route.etag:
+                self.send_response(304)
+                self.send_header("ETag", route.etag)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             self.send_response(route.status)
+            if route.etag is not None:
+                self.send_header("ETag", route.etag)
             if route.content_type:
                 self.send_header("Content-Type", route.content_type)
             for name, value in route.headers.items():
