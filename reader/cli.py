@@ -270,16 +270,24 @@ def run_open(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
     from reader.sources.load import load_source
 
-    document = None
+    document = feeds = None
     if sys.stdin is None:
         raise ReaderError("standard input is closed: no terminal to read keys from")
-    if args.source is None or not args.source.lower().startswith(("http://", "https://")):
-        document = load_source(args.source)  # fail fast, before the screen opens
+    if args.source is None:
+        document = load_source(None)
+    elif not args.source.lower().startswith(("http://", "https://")):
+        from reader.feeds.source import FeedSource, open_any
+
+        found = open_any(args.source).item  # fail fast, before the screen opens
+        if isinstance(found, FeedSource):
+            feeds = found
+        else:
+            document = found
     if not sys.stdin.isatty():
         _keyboard_from_terminal()
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(source=args.source, document=document, fresh=args.fresh)
+    app = ReaderApp(source=args.source, document=document, fresh=args.fresh, feeds=feeds)
     app.run()
     return app.return_code or 0
 
