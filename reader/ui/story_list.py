@@ -43,6 +43,7 @@ class FeedsRead(Message):
 
     feeds: list[Feed]
     errors: list[tuple[str, str]]
+    offline: list[str]  # one line per feed read from the copy kept last time
 
 
 @dataclass
@@ -127,12 +128,18 @@ class StoryListScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="feeds")
     def _fetch_feeds(self, specs: tuple[str, ...]) -> None:
+        from reader.feeds.cache import age_text
         from reader.feeds.fetch import fetch_feeds
 
         results = fetch_feeds(specs)
         feeds = [r.feed for r in results if r.feed is not None]
         errors = [(r.spec, r.error or "cannot be read") for r in results if r.feed is None]
-        self.post_message(FeedsRead(feeds, errors))
+        offline = [
+            f"{r.feed.title}: offline, the copy fetched {age_text(r.stored or 0)}"
+            for r in results
+            if r.feed is not None and r.offline
+        ]
+        self.post_message(FeedsRead(feeds, errors, offline))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="briefs")
     def _read_briefs(self, stories: list[Story]) -> None:
@@ -176,6 +183,8 @@ class StoryListScreen(Screen[None]):
     def _feeds_read(self, message: FeedsRead) -> None:
         self.query_one(StoryOptions).loading = False
         self._show_feeds(message.feeds, message.errors)
+        for line in message.offline:
+            self.notify(line, title="Offline", severity="warning", markup=False)
 
     def _show_feeds(self, feeds: list[Feed], errors: list[tuple[str, str]]) -> None:
         stories = [story for feed in feeds for story in feed.stories]
