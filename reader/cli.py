@@ -27,7 +27,11 @@ EPILOG = (
     "commands:\n  summarize   print an extractive summary\n  inspect     print the parsed article (outline or JSON)"
     "\n  export      write an outline of the article as Markdown"
     "\n  config      print the config file's path and the settings in effect"
+    "\n  feed        list a feed's stories with a one-line summary each"
+    "\n  digest      write a Markdown briefing of one or more feeds"
+    "\n  feeds       list, add, remove, import or export your subscriptions"
 )
+FEED_HELP = "an RSS or Atom feed: an http(s) URL, a file, or - for standard input"
 
 
 class Parser(argparse.ArgumentParser):
@@ -274,19 +278,24 @@ def run_config(argv: Sequence[str]) -> int:
 
 def run_open(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
-    from reader.sources.load import load_source
     from reader.sources.spec import parse_source
 
-    document = None
+    document = feeds = None
     if sys.stdin is None:
         raise ReaderError("standard input is closed: no terminal to read keys from")
     if not parse_source(args.source).is_url:
-        document = load_source(args.source)  # fail fast, before the screen opens
+        from reader.feeds.source import FeedSource, open_any
+
+        found = open_any(args.source).item  # fail fast, before the screen opens
+        if isinstance(found, FeedSource):
+            feeds = found
+        else:
+            document = found
     if not sys.stdin.isatty():
         _keyboard_from_terminal()
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(source=args.source, document=document, fresh=args.fresh)
+    app = ReaderApp(source=args.source, document=document, fresh=args.fresh, feeds=feeds)
     app.run()
     return app.return_code or 0
 
@@ -305,11 +314,231 @@ def _keyboard_from_terminal() -> None:
     os.close(terminal)
 
 
+def _feed_parser() -> Parser:
+    parser = Parser(
+        prog="reader feed",
+        description="List a feed's stories, newest first, each with a one-line summary"
+        " of the full article and the experts it quotes.",
+    )
+    parser.add_argument("source", help=FEED_HELP)
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument(
+        "-l", "--limit", type=_positive, default=10, metavar="N", help="stories (default: 10)"
+    )
+    parser.add_argument(
+        "--snippets",
+        action="store_true",
+        help="show the feed's own snippets; do not fetch the articles",
+    )
+    return parser
+
+
+def _read_feed(source: str):
+    from reader.feeds.fetch import fetch_feed
+
+    if source == "-" and sys.stdin is None:
+        raise ReaderError("standard input is closed")
+    result = fetch_feed(source)
+    if result.feed is None:
+        raise ReaderError(result.error or f"cannot read {source}")
+    if result.offline:
+        from reader.feeds.cache import age_text
+
+        _warn([f"offline ({result.offline}): the copy fetched {age_text(result.stored or 0)}"])
+    return result.feed
+
+
+def _progress(done: int, total: int) -> None:
+    if total > 1 and sys.stderr is not None and sys.stderr.isatty():
+        width = 24
+        filled = width * done // total
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}")
+        sys.stderr.flush()
+
+
+def _briefs(stories) -> dict:
+    from reader.feeds.stories import brief_of, keep_brief, kept_brief, read_stories
+
+    briefs: dict = {}
+    missing = []
+    for story in stories:
+        kept = kept_brief(story)
+        if kept is None:
+            missing.append(story)
+        else:
+            briefs[story.key] = kept
+    done = [0]
+
+    def finished(story, outcome) -> None:
+        done[0] += 1
+        _progress(done[0], len(missing))
+        if isinstance(outcome, ReaderError):
+            briefs[story.key] = outcome
+            return
+        brief = brief_of(outcome)
+        keep_brief(story, brief)
+        briefs[story.key] = brief
+
+    read_stories(missing, finished)
+    return briefs
+
+
+def run_feed(argv: Sequence[str]) -> int:
+    from reader.feeds.report import feed_json, feed_listing
+    from reader.feeds.subscriptions import read_keys
+
+    args = _feed_parser().parse_args(argv)
+    feed = _read_feed(args.source)
+    stories = feed.stories[: args.limit]
+    briefs = {} if args.snippets else _briefs(stories)
+    if args.json:
+        _print_json(feed_json(feed, briefs, args.limit))
+    else:
+        _print(feed_listing(feed, briefs, read_keys(), args.limit))
+    return 0
+
+
+def _digest_parser() -> Parser:
+    parser = Parser(
+        prog="reader digest",
+        description="Write a Markdown briefing: per story its title, link, summary and expert"
+        " quotes. Without SOURCE, your subscriptions.",
+    )
+    parser.add_argument("sources", nargs="*", metavar="SOURCE", help=FEED_HELP)
+    parser.add_argument(
+        "-l",
+        "--limit",
+        type=_positive,
+        default=5,
+        metavar="N",
+        help="stories per feed (default: 5)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="a new file to write (- for stdout; default: a new file here)",
+    )
+    return parser
+
+
+def run_digest(argv: Sequence[str]) -> int:
+    from pathlib import Path
+
+    from reader.export import create_file, write_new_file
+    from reader.feeds.report import digest_markdown
+    from reader.feeds.stories import read_stories
+    from reader.feeds.subscriptions import subscriptions
+
+    args = _digest_parser().parse_args(argv)
+    sources = args.sources or [feed.url for feed in subscriptions()]
+    if not sources:
+        raise ReaderError(
+            "no feed given and no subscriptions (add one with 'reader feeds add URL')"
+        )
+    target = None if args.output in (None, "-") else Path(args.output)
+    if target is not None:
+        _check_new_file(target)
+    stories = []
+    for source in sources:
+        stories += list(_read_feed(source).stories[: args.limit])
+    done = [0]
+
+    def finished(story, outcome) -> None:
+        done[0] += 1
+        _progress(done[0], len(stories))
+
+    outcomes = read_stories(stories, finished)
+    text = clean_lines(digest_markdown([(story, outcomes[story.key]) for story in stories]))
+    if args.output == "-":
+        _print(text.rstrip("\n"))
+        return 0
+    if target is None:
+        from datetime import date
+
+        written = write_new_file(Path("."), f"briefing-{date.today().isoformat()}.md", text)
+    else:
+        try:
+            create_file(target, text)
+        except FileExistsError:
+            raise ReaderError(f"{target} exists already; not overwriting it") from None
+        except OSError as error:
+            raise ReaderError(f"cannot write {target}: {os_reason(error)}") from None
+        written = target
+    _print(shown_name(str(written)))
+    return 0
+
+
+def _feeds_parser() -> Parser:
+    parser = Parser(prog="reader feeds", description="Your subscriptions.")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.add_parser("list", help="list them (the default)")
+    add = actions.add_parser("add", help="follow a feed")
+    add.add_argument("url")
+    remove = actions.add_parser("remove", help="stop following a feed")
+    remove.add_argument("url")
+    opml_in = actions.add_parser("import", help="follow the feeds of an OPML file")
+    opml_in.add_argument("file")
+    opml_out = actions.add_parser("export", help="write them as OPML (- for stdout)")
+    opml_out.add_argument("file")
+    for sub in (add, remove, opml_in, opml_out):
+        sub.error = parser.error  # type: ignore[method-assign]
+    return parser
+
+
+def run_feeds(argv: Sequence[str]) -> int:
+    from pathlib import Path
+
+    from reader.export import create_file
+    from reader.feeds import subscriptions as subs
+    from reader.feeds.model import Subscription
+    from reader.feeds.parse import opml_text, parse_opml
+
+    args = _feeds_parser().parse_args(argv)
+    if args.action in (None, "list"):
+        feeds = subs.subscriptions()
+        _print("\n".join(f"{f.url}  {f.title}".rstrip() for f in feeds) or "no subscriptions")
+    elif args.action == "add":
+        url = args.url.strip()
+        if not url.lower().startswith(("http://", "https://")):
+            raise ReaderError(f"{url} is not a web address (http:// or https://)")
+        title = _read_feed(url).title
+        added = subs.add_feeds([Subscription(url, title)])
+        _print(f"following {title or url}" if added else f"already following {url}")
+    elif args.action == "remove":
+        if not subs.remove_feed(args.url.strip()):
+            raise ReaderError(f"not following {args.url}")
+        _print(f"stopped following {args.url}")
+    elif args.action == "import":
+        from reader.sources.load import read_source
+
+        raw = read_source(args.file)
+        added = subs.add_feeds(parse_opml(raw.data, name=raw.name))
+        _print(f"{len(added)} feed{'s' if len(added) != 1 else ''} added")
+    else:
+        text = clean_lines(opml_text(subs.subscriptions()))
+        if args.file == "-":
+            _print(text.rstrip("\n"))
+        else:
+            target = Path(args.file)
+            _check_new_file(target)
+            try:
+                create_file(target, text)
+            except OSError as error:
+                raise ReaderError(f"cannot write {target}: {os_reason(error)}") from None
+            _print(shown_name(str(target)))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "summarize": run_summarize,
     "inspect": run_inspect,
     "export": run_export,
     "config": run_config,
+    "feed": run_feed,
+    "digest": run_digest,
+    "feeds": run_feeds,
 }
 
 

@@ -8,11 +8,17 @@ from typing import Literal
 
 CONFIG_FILE = "config.toml"
 STATE_FILE = "state.json"
-_OVERRIDES = {"config": "READER_CONFIG_DIR", "state": "READER_STATE_DIR"}
+_OVERRIDES = {
+    "config": "READER_CONFIG_DIR",
+    "state": "READER_STATE_DIR",
+    "data": "READER_DATA_DIR",
+    "cache": "READER_CACHE_DIR",
+}
+FolderKind = Literal["config", "state", "data", "cache"]
 
 
-def user_folder(kind: Literal["config", "state"]) -> Path:
-    """``$READER_CONFIG_DIR`` / ``$READER_STATE_DIR`` when set, else the platform's folder (platformdirs)."""
+def user_folder(kind: FolderKind) -> Path:
+    """``$READER_<KIND>_DIR`` when set, else the platform's folder (platformdirs)."""
     override = os.environ.get(_OVERRIDES[kind])
     if override:
         return Path(override).expanduser()
@@ -20,6 +26,10 @@ def user_folder(kind: Literal["config", "state"]) -> Path:
 
     if kind == "config":
         return platformdirs.user_config_path("reader")
+    if kind == "data":
+        return platformdirs.user_data_path("reader")
+    if kind == "cache":
+        return platformdirs.user_cache_path("reader")
     return platformdirs.user_state_path("reader")
 
 

@@ -15,6 +15,8 @@ BUNDLED = next((ROOT / "content").glob("*.txt"))
 # Subprocesses never read or write the developer's own config and state.
 ISOLATED_CONFIG = tempfile.mkdtemp(prefix="reader-test-config-")
 ISOLATED_STATE = tempfile.mkdtemp(prefix="reader-test-state-")
+ISOLATED_DATA = tempfile.mkdtemp(prefix="reader-test-data-")
+ISOLATED_CACHE = tempfile.mkdtemp(prefix="reader-test-cache-")
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +42,8 @@ def run_reader(
         "PYTHONIOENCODING": "utf-8",
         "READER_CONFIG_DIR": ISOLATED_CONFIG,
         "READER_STATE_DIR": ISOLATED_STATE,
+        "READER_DATA_DIR": ISOLATED_DATA,
+        "READER_CACHE_DIR": ISOLATED_CACHE,
         **(env or {}),
     }
     result = subprocess.run(

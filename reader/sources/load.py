@@ -6,6 +6,7 @@ import os
 import re
 import stat
 import sys
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -41,42 +42,85 @@ def bundled_article() -> Path:
     return min(folder.glob("*.txt"))
 
 
+@dataclass(frozen=True)
+class RawSource:
+    """The bytes of a source before they are sniffed, with what names them."""
+
+    data: bytes
+    name: str  # how messages name it (no credentials, controls escaped)
+    source: str  # the short name shown as the article's source
+    suffix: str = ""
+    url: str | None = None
+    content_type: str | None = None
+
+
 def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
     """Read ``spec`` (None: the bundled article) into a Document."""
+    return document_from_raw(read_source(spec, stdin))
+
+
+def read_source(
+    spec: str | None,
+    stdin: BinaryIO | None = None,
+    *,
+    accept: str | None = None,
+    accepted_types: tuple[str, ...] | None = None,
+) -> RawSource:
+    """The bytes ``spec`` names (a path, a ``file://`` or http(s) URL, ``-``), not yet decoded.
+
+    ``accept`` / ``accepted_types`` widen what a web server may send (feeds).
+    """
     parsed = parse_source(spec)
     if parsed.kind == "stdin":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return document_from_bytes(
+        return RawSource(
             _read_capped(stream, "standard input"), name="standard input", source="stdin"
         )
     if parsed.url is not None:
-        from reader.sources.url import fetch_url, public_url
+        from reader.sources import url as web
 
-        fetched = fetch_url(parsed.url)
-        suffix = PurePosixPath(urlsplit(fetched.url).path).suffix.lower()
-        shown = public_url(parsed.url)  # never a user name or password in what is shown or kept
-        return document_from_bytes(
+        fetched = web.fetch_url(
+            parsed.url,
+            accept=accept or web.ACCEPT,
+            accepted_types=accepted_types or web.ACCEPTED_TYPES,
+        )
+        shown = web.public_url(parsed.url)  # never a user name or password shown or kept
+        return RawSource(
             fetched.data,
             name=shown,
             source=shown,
-            suffix=suffix,
+            suffix=PurePosixPath(urlsplit(fetched.url).path).suffix.lower(),
             url=fetched.url,
             content_type=fetched.content_type,
         )
     assert parsed.path is not None
-    return load_path(parsed.path)
+    return _raw_path(parsed.path)
+
+
+def document_from_raw(raw: RawSource) -> Document:
+    """The Document ``raw`` holds (HTML, Markdown or plain text)."""
+    return document_from_bytes(
+        raw.data,
+        name=raw.name,
+        source=raw.source,
+        suffix=raw.suffix,
+        url=raw.url,
+        content_type=raw.content_type,
+    )
 
 
 def load_path(path: Path) -> Document:
     """Read a file, with a one-line error for anything that is not a readable file."""
+    return document_from_raw(_raw_path(path))
+
+
+def _raw_path(path: Path) -> RawSource:
     shown = shown_name(str(path))  # as `ls -b` shows it: no control reaches the terminal
     try:
         data = _read_file(path, shown)
     except OSError as error:  # checking the path fails too: a locked folder, a name too long
         raise ReaderError(f"cannot read {shown}: {os_reason(error)}") from None
-    return document_from_bytes(
-        data, name=shown, source=shown_name(path.name), suffix=path.suffix.lower()
-    )
+    return RawSource(data, name=shown, source=shown_name(path.name), suffix=path.suffix.lower())
 
 
 def _read_file(path: Path, shown: str) -> bytes:

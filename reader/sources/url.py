@@ -13,7 +13,7 @@ import os
 import re
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -47,7 +47,7 @@ ACCEPTED_TYPES = (
     "text/x-markdown",
 )
 _USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#]*@", re.I)
-_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.7"
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.7"
 _DNS_FAILURES = (
     "name or service not known",
     "nodename nor servname",
@@ -74,6 +74,9 @@ class Fetched:
     data: bytes
     content_type: str | None
     url: str
+    not_modified: bool = False  # a conditional request was answered 304: no bytes
+    etag: str | None = None  # the validators to send next time
+    last_modified: str | None = None
 
 
 def public_url(url: str) -> str:
@@ -88,12 +91,17 @@ def fetch_url(
     deadline: float | None = None,
     max_bytes: int | None = None,
     max_redirects: int | None = None,
+    accept: str = ACCEPT,
+    accepted_types: tuple[str, ...] = ACCEPTED_TYPES,
+    headers: Mapping[str, str] | None = None,
 ) -> Fetched:
     """Download ``url``; every failure is a ReaderError naming the URL (without credentials).
 
     Limits default to the module's constants (read at call time, so tests can
     lower them); ``timeout`` or READER_HTTP_TIMEOUT sets both timeouts,
     ``deadline`` or READER_HTTP_DEADLINE the time the whole fetch may take.
+    ``accept`` / ``accepted_types`` widen what is asked for and taken (feeds);
+    ``headers`` adds request headers (``If-None-Match``, ``If-Modified-Since``).
     """
     import httpx
 
@@ -108,13 +116,14 @@ def fetch_url(
             timeout=httpx.Timeout(read, connect=connect),
             headers={
                 "User-Agent": USER_AGENT,
-                "Accept": _ACCEPT,
+                "Accept": accept,
                 "Accept-Encoding": ", ".join(ACCEPTED_ENCODINGS),
+                **(headers or {}),
             },
         ) as client:
             _install_deadline(client, clock)
             request = client.build_request("GET", url)
-            return _follow(client, request, url, (max_bytes, max_redirects), clock)
+            return _follow(client, request, url, (max_bytes, max_redirects), clock, accepted_types)
     except ReaderError:
         raise
     except httpx.TimeoutException as error:
@@ -147,6 +156,7 @@ def _follow(
     url: str,
     limits: tuple[int, int],
     clock: _Deadline,
+    accepted_types: tuple[str, ...] = ACCEPTED_TYPES,
 ) -> Fetched:
     """Send ``request`` and follow its redirects (``limits``: bytes, redirects).
 
@@ -158,7 +168,7 @@ def _follow(
         response = client.send(request, stream=True)
         try:
             if response.next_request is None:
-                return _read(response, url, max_bytes, clock)
+                return _read(response, url, max_bytes, clock, accepted_types)
             request = response.next_request
         finally:
             response.close()
@@ -183,13 +193,30 @@ def _check_address(url: str) -> None:
         raise _error(url, f"invalid port {shown} (ports go from 1 to 65535)")
 
 
-def _read(response: httpx.Response, url: str, max_bytes: int, clock: _Deadline) -> Fetched:
+def _read(
+    response: httpx.Response,
+    url: str,
+    max_bytes: int,
+    clock: _Deadline,
+    accepted_types: tuple[str, ...] = ACCEPTED_TYPES,
+) -> Fetched:
     """Check status, type and coding, then stream and decode the body up to ``max_bytes``."""
+    etag = response.headers.get("etag")
+    last_modified = response.headers.get("last-modified")
+    if response.status_code == 304:  # the copy the caller kept is still good
+        return Fetched(
+            data=b"",
+            content_type=None,
+            url=public_url(str(response.url)),
+            not_modified=True,
+            etag=etag,
+            last_modified=last_modified,
+        )
     if response.status_code >= 400:
         reason = _shown(response.reason_phrase or "")
         raise _error(url, f"HTTP {response.status_code} {reason}".strip())
     content_type = response.headers.get("content-type")
-    _check_type(content_type, url)
+    _check_type(content_type, url, accepted_types)
     coding = _coding(response.headers.get_list("content-encoding", split_commas=True), url)
     limit = f"the page is larger than {_size(max_bytes)}"
     declared = response.headers.get("content-length", "")
@@ -216,7 +243,13 @@ def _read(response: httpx.Response, url: str, max_bytes: int, clock: _Deadline) 
     data = b"".join(chunks)
     if not data.strip():
         raise _error(url, "the server sent an empty page")
-    return Fetched(data=data, content_type=content_type, url=public_url(str(response.url)))
+    return Fetched(
+        data=data,
+        content_type=content_type,
+        url=public_url(str(response.url)),
+        etag=etag,
+        last_modified=last_modified,
+    )
 
 
 def _coding(codings: list[str], url: str) -> str | None:
@@ -357,12 +390,14 @@ class _DeadlineStream:
         return self._stream.get_extra_info(info)
 
 
-def _check_type(content_type: str | None, url: str) -> None:
+def _check_type(
+    content_type: str | None, url: str, accepted_types: tuple[str, ...] = ACCEPTED_TYPES
+) -> None:
     """Accept HTML, plain text and Markdown (or no type at all: the bytes are sniffed)."""
     if not content_type:
         return
     media = _shown(content_type.split(";", 1)[0].strip().lower())
-    if media in ACCEPTED_TYPES:
+    if media in accepted_types:
         return
     if media.startswith("image/"):
         shown = "an image"

@@ -26,6 +26,9 @@ from reader.paths import config_path
 from reader.ui.reader_screen import ReaderScreen
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from reader.feeds.source import FeedSource
     from reader.settings import Settings
     from reader.sources.document import Document
 
@@ -61,11 +64,13 @@ class ReaderApp(App[None]):
         document: Document | None = None,
         *,
         fresh: bool = False,
+        feeds: FeedSource | None = None,
         **kwargs,
     ) -> None:
         super().__init__(**kwargs)
         self.source = source
         self.document = document
+        self.feeds = feeds
         self.fresh = fresh
         self._probe = os.environ.get(PROBE_ENV, "")
         # The theme, width and summary settings now (if there is a config file:
@@ -79,7 +84,11 @@ class ReaderApp(App[None]):
             self.settings = load_settings(known_themes=tuple(self.available_themes))[0]
         self._saved_theme = self.settings.theme if self.settings else self.theme
 
-    def get_default_screen(self) -> ReaderScreen:
+    def get_default_screen(self) -> Screen:
+        if self.feeds is not None:
+            from reader.ui.story_list import StoryListScreen
+
+            return StoryListScreen(self.feeds)
         settings = self.settings
         if settings is None:
             return ReaderScreen(self.source, self.document, fresh=self.fresh)
@@ -155,17 +164,27 @@ class ReaderApp(App[None]):
 
     def exit(self, *args, **kwargs) -> None:
         """Quit (q, ctrl+q, or any other way), saving the reading position first."""
-        if self.screen_stack and isinstance(self.screen_stack[0], ReaderScreen):
-            try:
-                self.reader.save_state()
-            except Exception:  # never keep the reader from quitting; the last periodic save stands
-                pass
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                try:
+                    screen.save_state()
+                except (
+                    Exception
+                ):  # never keep the reader from quitting; the last periodic save stands
+                    pass
         super().exit(*args, **kwargs)
 
     @property
     def reader(self) -> ReaderScreen:
-        """The main screen (whatever screen is on top of it)."""
-        return self.screen_stack[0]  # type: ignore[return-value]
+        """The reader screen in use: the topmost one (a story opened from a list is on top)."""
+        readers = [s for s in self.screen_stack if isinstance(s, ReaderScreen)]
+        return readers[-1] if readers else self.screen_stack[0]  # type: ignore[return-value]
+
+    def show_stories(self, source: FeedSource) -> None:
+        """Show the stories of the feed(s) a source turned out to be."""
+        from reader.ui.story_list import StoryListScreen
+
+        self.push_screen(StoryListScreen(source))
 
     def on_mount(self) -> None:
         self._apply_theme()

@@ -22,7 +22,7 @@ class ReaderCommands(Provider):
         from reader.summary.algorithms import ALGORITHMS, algorithm_description, algorithm_name
         from reader.ui.reader_screen import ReaderScreen
 
-        screen = self.app.screen_stack[0] if self.app.screen_stack else None
+        screen = getattr(self.app, "reader", None) if self.app.screen_stack else None
         if not isinstance(screen, ReaderScreen):
             return
         article = screen.article

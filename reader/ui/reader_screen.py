@@ -24,7 +24,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
@@ -40,11 +39,13 @@ from reader.summary.algorithms import (
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ReaderHeader
 from reader.ui.messages import JumpRequest, PositionChanged
+from reader.ui.navigation import NavigableScreen
 from reader.ui.sidebar import Sidebar
 from reader.ui.text import one_line
 
 if TYPE_CHECKING:
     from reader.article.model import Article
+    from reader.feeds.source import FeedSource
     from reader.search import SearchState
     from reader.sources.document import Document
     from reader.state import ArticleState, StateStore
@@ -71,7 +72,7 @@ class Opened:
     text: str  # the document's text (it identifies standard input)
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(NavigableScreen):
     """Reads one article at a time."""
 
     AUTO_FOCUS = "#article"
@@ -339,12 +340,26 @@ class ReaderScreen(Screen):
         self._open(spec, document)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
-    def _open(self, spec: str | None, document: Document | None) -> Opened:
+    def _open(self, spec: str | None, document: Document | None) -> Opened | FeedSource:
         from reader.article.build import build_article
-        from reader.sources.load import load_source
+        from reader.feeds.source import FeedSource, open_any
 
         if document is None:
-            document = load_source(spec)
+            found = open_any(spec)
+            if isinstance(found.item, FeedSource):
+                return found.item  # a feed: the app shows its stories
+            document = found.item
+            if found.offline:
+                from reader.feeds.cache import age_text
+
+                when = age_text(found.stored or 0)
+                self.app.call_from_thread(
+                    self.notify,
+                    f"Offline ({found.offline}): showing the copy fetched {when}.",
+                    title="Offline",
+                    severity="warning",
+                    markup=False,
+                )
         return Opened(spec, build_article(document), document.text)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="summary")
@@ -379,7 +394,10 @@ class ReaderScreen(Screen):
             self._export_changed(worker, event.state)
 
     async def _open_changed(self, worker: Worker, state: WorkerState) -> None:
-        if state == WorkerState.SUCCESS:
+        if state == WorkerState.SUCCESS and not isinstance(worker.result, Opened):
+            self.view.loading = False
+            self.app.show_stories(worker.result)  # type: ignore[attr-defined]
+        elif state == WorkerState.SUCCESS:
             from reader.state import source_key
 
             opened: Opened = worker.result
@@ -398,6 +416,7 @@ class ReaderScreen(Screen):
             )
             self.set_reactive(ReaderScreen.length, saved.length if saved else self.default_length)
             await self.show_article(opened.article)
+            self.arrived(opened.spec, opened.article.title, opened.article.site or "")
             if saved is None:
                 self._track(key, opened.text)
             else:
@@ -565,7 +584,7 @@ class ReaderScreen(Screen):
 
         def opened(spec: str | None) -> None:
             if spec:
-                self.open_source(spec)
+                self.go_to(spec)
 
         self.app.push_screen(OpenScreen(), opened)
 
@@ -628,6 +647,19 @@ class ReaderScreen(Screen):
             summary_open=self.show_summary,
             content=self._content,
         )
+
+    def shown_progress(self) -> float | None:
+        """How far the article shown has been read, 0-1 (None when none is shown)."""
+        if self.article is None:
+            return None
+        return round(self.view.scroll_fraction, 3)
+
+    def shown_url(self) -> str | None:
+        """The article's original web address, if it has one."""
+        if self.article is not None and self.article.url:
+            return self.article.url
+        spec = self.source or ""
+        return spec if spec.lower().startswith(("http://", "https://")) else None
 
     def save_state(self) -> None:
         """Save the reading position and panes of the article shown (if they changed since the last save)."""

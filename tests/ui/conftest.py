@@ -28,6 +28,8 @@ def user_folders(tmp_path, monkeypatch):
     work.mkdir()
     monkeypatch.setenv("READER_CONFIG_DIR", str(config))
     monkeypatch.setenv("READER_STATE_DIR", str(state))
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.chdir(work)
     return {"config": config, "state": state, "cwd": work}
 

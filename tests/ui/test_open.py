@@ -8,7 +8,7 @@ import pytest
 from conftest import ready, settle
 from screen_text import screen_text
 
-import reader.sources.load as load
+import reader.feeds.source as sources
 from reader.errors import ReaderError
 from reader.sources.document import Document
 from reader.ui.app import ReaderApp
@@ -72,7 +72,7 @@ async def test_a_url_loads_in_a_worker_with_a_loading_indicator(monkeypatch):
         release.wait(10)
         return Document(text=OTHER, source=spec, title="Fetched article")
 
-    monkeypatch.setattr(load, "load_source", fake_load)
+    monkeypatch.setattr(sources, "open_any", lambda spec: sources.Found(fake_load(spec)))
     app = ReaderApp(source="https://example.com/news", document=None)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.2)
@@ -88,10 +88,10 @@ async def test_a_url_loads_in_a_worker_with_a_loading_indicator(monkeypatch):
 
 
 async def test_a_failing_source_at_start_up_exits_with_code_2(monkeypatch):
-    def failing(spec, stdin=None):
+    def failing(spec):
         raise ReaderError(f"cannot open {spec}: connection refused")
 
-    monkeypatch.setattr(load, "load_source", failing)
+    monkeypatch.setattr(sources, "open_any", failing)
     app = ReaderApp(source="https://example.invalid/x", document=None)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(100):

@@ -35,6 +35,7 @@ class Route:
     # header of len(body) bytes) is sent one byte at a time; it ends by itself.
     drip: float = 0.0
     drip_headers: bool = False
+    etag: str | None = None  # sent as ETag; a request with a matching If-None-Match gets 304
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -108,6 +109,12 @@ def _handler_for(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 pass  # the client gave up (timeout, size cap): expected in these tests
 
         def _answer(self, route: Route) -> None:
+            if route.etag is not None and self.headers.get("If-None-Match") == route.etag:
+                self.send_response(304)
+                self.send_header("ETag", route.etag)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             if route.reason is not None:
                 self.log_request(route.status)
                 self.send_response_only(route.status, route.reason)
@@ -119,7 +126,8 @@ def _handler_for(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 self._headers_buffer = []
                 self._drip(route, route.body)
                 return
-
+            if route.etag is not None:
+                self.send_header("ETag", route.etag)
             if route.content_type:
                 self.send_header("Content-Type", route.content_type)
             for name, value in route.headers.items():
