@@ -264,18 +264,26 @@ def run_config(argv: Sequence[str]) -> int:
 
 def run_open(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
-    from reader.sources.load import load_source
+    from reader.prefetch import start
 
-    document = None
     if sys.stdin is None:
         raise ReaderError("standard input is closed: no terminal to read keys from")
-    if args.source is None or not args.source.lower().startswith(("http://", "https://")):
-        document = load_source(args.source)  # fail fast, before the screen opens
-    if not sys.stdin.isatty():
-        _keyboard_from_terminal()
+    local = args.source is None or not args.source.lower().startswith(("http://", "https://"))
+    # The source is read and its article built in a child process while Textual is imported.
+    prefetch = start(args.source)
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(source=args.source, document=document, fresh=args.fresh)
+    document = None
+    if local:  # fail fast, before the screen opens
+        if prefetch is None:
+            from reader.sources.load import load_source
+
+            document = load_source(args.source)
+        else:
+            document = prefetch.wait_document()
+    if not sys.stdin.isatty():
+        _keyboard_from_terminal()
+    app = ReaderApp(source=args.source, document=document, fresh=args.fresh, prefetch=prefetch)
     app.run()
     return app.return_code or 0
 

@@ -227,6 +227,11 @@ def stop_words() -> frozenset[str]:
     return STOP_WORDS
 
 
+def prepare(algorithm: str = DEFAULT_ALGORITHM) -> None:
+    """Import what ``algorithm`` needs (sumy, nltk's stemmer, numpy, scipy) before the first summary."""
+    _summarizer(check_algorithm(algorithm), "")
+
+
 def _summarizer(algorithm: str, title: str) -> Callable:
     from reader.summary.registry import summarizer_class
 
