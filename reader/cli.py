@@ -279,6 +279,10 @@ def run_open(argv: Sequence[str]) -> int:
             from reader.sources.load import load_source
 
             document = load_source(args.source)
+        elif sys.stdin.isatty() and args.source != "-":
+            # A missing file is reported at once; a web page still being read is
+            # waited for by the first screen (while Textual starts).
+            document = prefetch.wait_document(timeout=0)
         else:
             document = prefetch.wait_document()
     if not sys.stdin.isatty():

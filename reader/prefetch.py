@@ -23,6 +23,7 @@ import pickle
 import select
 import struct
 import sys
+import time
 from typing import TYPE_CHECKING, BinaryIO
 
 from reader.errors import ReaderError
@@ -37,45 +38,50 @@ _LENGTH = struct.Struct("!Q")  # each message: its length, then a pickled tuple
 class Prefetch:
     """The parent's end: the Document, then the Article, as the child sends them."""
 
-    def __init__(self, spec: str | None, pid: int, pipe: BinaryIO) -> None:
+    def __init__(self, spec: str | None, pid: int, pipe: int) -> None:
         self.spec = spec
+        self.remote = spec is not None and spec.lower().startswith(("http://", "https://"))
         self.document: Document | None = None
         self._pid = pid
-        self._pipe = pipe
+        self._pipe = pipe  # a file descriptor, read unbuffered (select() sees what is left)
         self._article: Article | None = None
         self._error: BaseException | None = None
 
-    def wait_document(self) -> Document:
-        """The Document (blocking); ReaderError when the source could not be read."""
-        if self.document is None and self._error is None:
+    def wait_document(self, timeout: float | None = None) -> Document | None:
+        """The Document, waiting at most ``timeout`` seconds (None: as long as it takes).
+
+        None when it is not there in time; ReaderError when the source could not be read.
+        """
+        if self.document is None and self._error is None and self._ready(timeout):
             self._receive()
         if self._error is not None:
             raise self._error
-        assert self.document is not None
         return self.document
 
     def article(self, timeout: float | None = None) -> Article | None:
-        """The Article, waiting at most ``timeout`` seconds for it (None: as long as it takes).
+        """The Article, waiting at most ``timeout`` seconds (None: as long as it takes).
 
         None when it is not ready in time; the error that stopped the child otherwise.
         """
-        if self._article is None and self._error is None:
-            self.wait_document()
-            if timeout is not None and not select.select([self._pipe], [], [], timeout)[0]:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self._article is None and self._error is None:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not self._ready(left):
                 return None
             self._receive()
         if self._error is not None:
             raise self._error
         return self._article
 
+    def _ready(self, timeout: float | None) -> bool:
+        return bool(select.select([self._pipe], [], [], timeout)[0])
+
     def _receive(self) -> None:
         """Read the next message of the child."""
         try:
-            header = self._pipe.read(_LENGTH.size)
-            if len(header) < _LENGTH.size:
-                raise EOFError
-            kind, value = pickle.loads(self._pipe.read(_LENGTH.unpack(header)[0]))
-        except (EOFError, OSError, pickle.UnpicklingError, ValueError):
+            (length,) = _LENGTH.unpack(self._read(_LENGTH.size))
+            kind, value = pickle.loads(self._read(length))
+        except (EOFError, OSError, pickle.UnpicklingError, ValueError, struct.error):
             self._error = ReaderError("the article could not be built (its process stopped)")
             kind, value = "stopped", None
         if kind == "document":
@@ -89,8 +95,18 @@ class Prefetch:
         if kind != "document":
             self._close()
 
+    def _read(self, size: int) -> bytes:
+        chunks, left = [], size
+        while left:
+            chunk = os.read(self._pipe, min(left, 1 << 20))
+            if not chunk:
+                raise EOFError
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+
     def _close(self) -> None:
-        self._pipe.close()
+        os.close(self._pipe)
         try:
             os.waitpid(self._pid, 0)
         except ChildProcessError:
@@ -110,7 +126,7 @@ def start(spec: str | None) -> Prefetch | None:
         os.close(read_end)
         _child(spec, write_end)
     os.close(write_end)
-    return Prefetch(spec, pid, os.fdopen(read_end, "rb"))
+    return Prefetch(spec, pid, read_end)
 
 
 def _child(spec: str | None, fd: int) -> None:

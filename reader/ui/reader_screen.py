@@ -300,13 +300,13 @@ class ReaderScreen(Screen):
     def _prefetched(self, timeout: float) -> Opened | None:
         """The first article if its child process builds it within ``timeout`` seconds."""
         prefetch = self._prefetch
-        if prefetch is None or prefetch.document is None:  # a URL: still being fetched
+        if prefetch is None or prefetch.remote:  # a web address may take long: a spinner
             return None
         try:
             article = prefetch.article(timeout)
         except Exception:  # the open worker reports it
             return None
-        if article is None:
+        if article is None or prefetch.document is None:
             return None
         self._prefetch = None
         return Opened(prefetch.spec, article, prefetch.document.text)
@@ -371,8 +371,9 @@ class ReaderScreen(Screen):
     def _open(self, spec: str | None, document: Document | None) -> Opened:
         prefetch, self._prefetch = self._prefetch, None
         if prefetch is not None and prefetch.spec == spec:  # built in the child process
-            text = prefetch.wait_document().text
-            return Opened(spec, prefetch.article(), text)  # type: ignore[arg-type]
+            article = prefetch.article()
+            assert article is not None and prefetch.document is not None
+            return Opened(spec, article, prefetch.document.text)
 
         from reader.article.build import build_article
         from reader.sources.load import load_source
