@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from reader.errors import ReaderError
@@ -185,7 +185,7 @@ def html_document(
     )
 
 
-def _date_search(*, extensive: bool) -> dict[str, object]:
+def _date_search(*, extensive: bool) -> dict[str, Any]:
     """htmldate's options: the page's own dates (metadata, markup) only, or its text too.
 
     The extensive search reads dates out of the text with dateparser, which
