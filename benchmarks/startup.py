@@ -1,173 +1,458 @@
-"""Start-up time of `reader` against a minimal Textual app, in the same run.
+"""How soon the user sees the article, and how quick every command is, in one run.
 
-Each program runs in a pseudo-terminal with READER_STARTUP_PROBE set: on its
-first painted screen it writes the wall-clock time to a file and exits (the
-reader does this in ReaderApp._probe_done; the minimal app below does the
-same thing the same way: ``call_after_refresh`` from ``on_mount``). The
-benchmark takes the time from just before the process is spawned to that
-time stamp, runs the two programs alternately several times, and prints the
-medians and their ratio (target: at most 1.3).
+1. First words on screen. Each program runs in a tmux session (a private
+   tmux server, a 120x40 window by default); the clock starts just before the
+   session is made and stops when ``tmux capture-pane`` first shows a known
+   phrase of the article: the first words of its first paragraph, looked for
+   below the header row (the header shows the title and file name at once, and
+   a frame with a spinner does not count). Programs:
 
-Also reported, for information: the time until the bundled article itself
-is shown (nltk imported and the article built in a worker).
+   - a minimal Textual app (Header, one Static line of text, Footer): the baseline;
+   - ``reader`` on the bundled article (target: at most 1.3x the baseline);
+   - ``reader`` on a saved web page (target 1.6x): one written by this script
+     with its date, site and author in the page's metadata, or ``--page FILE``;
+   - ``reader`` on a generated 30,000-word text (target 1.6x).
 
-    python benchmarks/startup.py [--runs N] [--size 120x40]
+   Runs alternate between the programs; each figure is a median.
+
+2. Commands, as wall-clock time of the whole process, alternating, medians:
+   ``reader inspect`` and ``reader summarize`` on the bundled article against
+   ``python -c "import numpy"`` (target: inspect at most 2x), and
+   ``reader summarize`` against stock sumy's own parse and summary of the same
+   text (sumy's PlaintextParser and LexRankSummarizer, 5 sentences, its
+   Snowball stemmer and stop words; sumy's ``Tokenizer("english")`` needs
+   nltk's downloaded punkt data, so without it the script uses our tokenizer,
+   which sumy accepts).
+
+3. Peak memory (maximum resident set size, from ``/usr/bin/time``): ``reader``
+   on the bundled article with the summary opened, and ``reader summarize`` on
+   a generated 200,000-word file (target: under 300 MB).
+
+    python benchmarks/startup.py [--runs N] [--size 120x40] [--page FILE] [--skip-memory]
+
+The reader's own config and state folders point at empty temporary folders,
+so no saved reading position or setting plays a part.
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
-import fcntl
 import importlib.util
-import json
 import os
-import pty
+import random
 import shutil
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
-import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-PROBE_ENV = "READER_STARTUP_PROBE"
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = next((ROOT / "content").glob("*.txt"))
+TMUX = shutil.which("tmux") or "/usr/bin/tmux"
+TIME = "/usr/bin/time"
+POLL = 0.005  # seconds between two looks at the screen
+TIMEOUT = 60.0
+PHRASE_WORDS = 4  # words of the first paragraph looked for on screen
+MINIMAL_PHRASE = "Hello from a minimal app"
 
-MINIMAL_APP = """
-import json, os, sys, time
-from pathlib import Path
+MINIMAL_APP = f"""
 from textual.app import App
 from textual.widgets import Footer, Header, Static
 
 class Minimal(App):
     def compose(self):
         yield Header()
-        yield Static("Hello")
+        yield Static({MINIMAL_PHRASE!r})
         yield Footer()
-
-    def on_mount(self):
-        self.call_after_refresh(self.done)
-
-    def done(self):
-        path = os.environ["READER_STARTUP_PROBE"].partition(":")[2]
-        Path(path).write_text(json.dumps({"time": time.time()}))
-        self.exit()
 
 Minimal().run()
 """
 
+STOCK_SUMY = """
+import sys
+from pathlib import Path
+from sumy.nlp.stemmers import Stemmer
+from sumy.parsers.plaintext import PlaintextParser
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.utils import get_stop_words
+
+try:
+    from sumy.nlp.tokenizers import Tokenizer
+    tokenizer = Tokenizer("english")
+except LookupError:  # no punkt data downloaded: sumy accepts any tokenizer
+    from reader.nlp.tokenize import EnglishTokenizer
+    tokenizer = EnglishTokenizer()
+parser = PlaintextParser.from_string(Path(sys.argv[1]).read_text(encoding="utf-8"), tokenizer)
+summarizer = LexRankSummarizer(Stemmer("english"))
+summarizer.stop_words = get_stop_words("english")
+for sentence in summarizer(parser.document, 5):
+    print(sentence)
+"""
+
+
+# ---------------------------------------------------------------- inputs
+
+_FIRST = ["Anna", "Tomas", "Mei", "Omar", "Lena", "David", "Priya", "Jonas", "Sara", "Ivan"]
+_LAST = ["Berg", "Okafor", "Lindqvist", "Haddad", "Moreau", "Tanaka", "Novak", "Reyes", "Walsh"]
+_ROLES = ["a spokeswoman for the council", "the harbour master", "an economist at the bank"]
+_PLACES = ["Westport", "the valley", "the northern district", "the old quarter", "the coast"]
+_SUBJECTS = ["The council", "Engineers", "Local traders", "The ministry", "Residents", "Officials"]
+_VERBS = ["said", "expected", "warned", "agreed", "reported", "announced"]
+_OBJECTS = [
+    "that the bridge would reopen by the spring",
+    "a rise in the cost of repairs to the sea wall",
+    "new rules for boats in the harbour after dark",
+    "that the ferry timetable would change in the autumn",
+    "a survey of the damage done by the winter storms",
+    "more money for the schools of the district",
+]
+_QUOTES = [
+    "We have waited long enough for this",
+    "Nobody here wants to see the harbour closed again",
+    "The numbers tell us the work is far from over",
+    "It is a good day for the town and for the fishermen",
+]
+
+
+def _sentence(rng: random.Random) -> str:
+    if rng.random() < 0.2:
+        name = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+        return f"\u201c{rng.choice(_QUOTES)},\u201d said {name}, {rng.choice(_ROLES)}."
+    return (
+        f"{rng.choice(_SUBJECTS)} in {rng.choice(_PLACES)} {rng.choice(_VERBS)} "
+        f"{rng.choice(_OBJECTS)} on {rng.choice(['Monday', 'Tuesday', 'Friday'])}."
+    )
+
+
+def generated_paragraphs(words: int, seed: int) -> list[str]:
+    """Paragraphs of news-like sentences (with quotes and speakers), ``words`` words in all."""
+    rng = random.Random(seed)
+    paragraphs, count = [], 0
+    while count < words:
+        paragraph = " ".join(_sentence(rng) for _ in range(rng.randint(2, 6)))
+        paragraphs.append(paragraph)
+        count += len(paragraph.split())
+    return paragraphs
+
+
+def long_text(words: int, seed: int = 30_000) -> str:
+    paragraphs = generated_paragraphs(words, seed)
+    paragraphs[0] = "Storm repairs began early this year. " + paragraphs[0]
+    return "The harbour town rebuilds\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def web_page(seed: int = 2024) -> str:
+    """A saved news page: metadata in the head, figures, headings, about 1,500 words."""
+    paragraphs = generated_paragraphs(1_500, seed)
+    paragraphs[0] = "Fishing boats left the harbour at dawn. " + paragraphs[0]
+    body = []
+    for i, paragraph in enumerate(paragraphs):
+        if i == 3:
+            body.append(
+                '<figure><img src="wall.jpg" width="800" height="500">'
+                "<figcaption>Workers on the sea wall in Westport on Tuesday. "
+                '<span class="credit">Photo: Lena Walsh</span></figcaption></figure>'
+            )
+        if i and i % 8 == 0:
+            body.append(f"<h2>Part {i // 8} of the plan</h2>")
+        body.append(f"<p>{paragraph}</p>")
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>The harbour town rebuilds | Coast News</title>"
+        '<meta property="og:title" content="The harbour town rebuilds">'
+        '<meta property="og:site_name" content="Coast News">'
+        '<meta name="author" content="Mei Tanaka">'
+        '<meta property="article:published_time" content="2024-05-02T10:00:00Z">'
+        "</head><body><header><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></header>"
+        "<main><article><h1>The harbour town rebuilds</h1>"
+        + "".join(body)
+        + "</article></main><footer>Copyright Coast News</footer></body></html>"
+    )
+
+
+def first_words(path: Path) -> str:
+    """The first words of the article's first paragraph, as the reader shows them."""
+    from reader.article.build import build_article
+    from reader.sources.load import load_source
+
+    article = build_article(load_source(str(path)))
+    paragraph = article.paragraphs[0]
+    text = article.text[paragraph.start : paragraph.end]
+    return " ".join(text.split()[:PHRASE_WORDS])
+
+
+# ---------------------------------------------------------------- tmux
+
+
+@dataclass
+class Tmux:
+    """A private tmux server for the benchmark (its own socket, no config file)."""
+
+    size: tuple[int, int]
+    env: dict[str, str]
+    socket: str = field(default_factory=lambda: f"reader-bench-{os.getpid()}")
+    runs: int = 0
+
+    def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [TMUX, "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            check=check,
+        )
+
+    def start(self) -> None:
+        # A session that holds the server up, so no run pays for its start.
+        self._tmux("new-session", "-d", "-s", "hold", "-x", "80", "-y", "24", "sleep 100000")
+
+    def stop(self) -> None:
+        self._tmux("kill-server", check=False)
+
+    def time_to_phrase(self, command: list[str], phrase: str) -> float:
+        """Seconds from making a session running ``command`` until ``phrase`` is on screen."""
+        self.runs += 1
+        name = f"run{self.runs}"
+        width, height = self.size
+        env_args = [a for k, v in self.env.items() for a in ("-e", f"{k}={v}")]
+        shell_command = " ".join(_quote(part) for part in command)
+        started = time.perf_counter()
+        self._tmux(
+            "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
+            *env_args, shell_command,
+        )  # fmt: skip
+        try:
+            while time.perf_counter() - started < TIMEOUT:
+                screen = self._tmux("capture-pane", "-p", "-t", name, check=False).stdout
+                if phrase in "\n".join(screen.splitlines()[1:]):  # below the header row
+                    return time.perf_counter() - started
+                time.sleep(POLL)
+            raise RuntimeError(f"{shell_command}: {phrase!r} not on screen after {TIMEOUT} s")
+        finally:
+            self._tmux("kill-session", "-t", name, check=False)
+
+    def peak_memory(self, command: list[str], phrase: str, keys: list[str], wait: float) -> int:
+        """Peak RSS (KB) of ``command``: shown, then ``keys`` typed, ``wait`` s, then q."""
+        with tempfile.TemporaryDirectory() as folder:
+            report = Path(folder) / "rss"
+            measured = [TIME, "-f", "%M", "-o", str(report), *command]
+            self.runs += 1
+            name = f"run{self.runs}"
+            width, height = self.size
+            env_args = [a for k, v in self.env.items() for a in ("-e", f"{k}={v}")]
+            self._tmux(
+                "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
+                *env_args, " ".join(_quote(p) for p in measured),
+            )  # fmt: skip
+            started = time.perf_counter()
+            while phrase not in self._tmux("capture-pane", "-p", "-t", name).stdout:
+                if time.perf_counter() - started > TIMEOUT:
+                    raise RuntimeError(f"{phrase!r} not on screen")
+                time.sleep(0.05)
+            for key in keys:
+                self._tmux("send-keys", "-t", name, key)
+            time.sleep(wait)
+            self._tmux("send-keys", "-t", name, "q")
+            started = time.perf_counter()
+            while not report.exists() or not report.read_text().strip():
+                if time.perf_counter() - started > TIMEOUT:
+                    raise RuntimeError("the reader did not quit")
+                time.sleep(0.05)
+            self._tmux("kill-session", "-t", name, check=False)
+            return int(report.read_text().split()[-1])
+
+
+def _quote(part: str) -> str:
+    import shlex
+
+    return shlex.quote(part)
+
+
+# ---------------------------------------------------------------- commands
+
+
+def wall_time(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
+    return time.perf_counter() - started
+
+
+def peak_rss(command: list[str], env: dict[str, str]) -> tuple[int, float]:
+    """(peak RSS in KB, wall seconds) of one run of ``command``."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode})")
+    return usage.ru_maxrss, time.perf_counter() - started
+
+
+def alternate(programs: dict[str, Callable[[], float]], runs: int) -> dict[str, list[float]]:
+    """Run each program once per round, ``runs`` rounds; the times of each."""
+    times: dict[str, list[float]] = {name: [] for name in programs}
+    for _ in range(runs):
+        for name, run in programs.items():
+            times[name].append(run())
+    return times
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def _report(
+    title: str, times: dict[str, list[float]], baseline: str, targets: dict[str, float]
+) -> bool:
+    print(title)
+    base = statistics.median(times[baseline])
+    met = True
+    for name, values in times.items():
+        median = statistics.median(values)
+        line = f"  {name:<44} median {_ms(median):>8}   ({', '.join(f'{v * 1000:.0f}' for v in values)})"
+        if name != baseline:
+            ratio = median / base
+            line += f"   {ratio:.2f}x"
+            if name in targets:
+                ok = ratio <= targets[name]
+                met &= ok
+                line += f" (target <= {targets[name]}x: {'met' if ok else 'NOT met'})"
+        print(line)
+    return met
+
+
+# ---------------------------------------------------------------- main
+
 
 def reader_command() -> list[str]:
-    script = shutil.which("reader", path=str(Path(sys.executable).parent)) or shutil.which(
-        "reader"
-    )
+    script = shutil.which("reader", path=str(Path(sys.executable).parent))
     return [script] if script else [sys.executable, "-m", "reader"]
-
-
-def timed_run(
-    command: list[str], mode: str, size: tuple[int, int], timeout: float = 60.0
-) -> tuple[float, dict]:
-    """Seconds from spawning ``command`` in a pty to the time stamp it writes."""
-    with tempfile.TemporaryDirectory() as folder:
-        stamp = Path(folder) / "probe.json"
-        master, slave = pty.openpty()
-        width, height = size
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
-        env = {
-            **os.environ,
-            PROBE_ENV: f"{mode}:{stamp}",
-            "TERM": os.environ.get("TERM", "xterm-256color"),
-        }
-        env.pop("TEXTUAL", None)
-
-        def drain() -> None:  # keep the pty's buffer empty so the program never blocks writing
-            while True:
-                try:
-                    if not os.read(master, 65536):
-                        break
-                except OSError:
-                    break
-
-        reader = threading.Thread(target=drain, daemon=True)
-        reader.start()
-        started = time.time()
-        process = subprocess.Popen(
-            command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
-        )
-        os.close(slave)
-        try:
-            process.wait(timeout=timeout)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-            os.close(master)
-        if not stamp.exists():
-            raise RuntimeError(
-                f"{' '.join(command)} exited ({process.returncode}) without writing its time stamp"
-            )
-        data = json.loads(stamp.read_text())
-        return data["time"] - started, data
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs of each program (default 7)")
     parser.add_argument("--size", default="120x40", help="terminal size (default 120x40)")
-    parser.add_argument(
-        "--no-article", action="store_true", help="skip the time-to-article measurement"
-    )
+    parser.add_argument("--page", type=Path, help="a saved web page to use instead of ours")
+    parser.add_argument("--skip-memory", action="store_true", help="no peak-memory runs")
     args = parser.parse_args(argv)
     size = tuple(int(n) for n in args.size.lower().split("x"))
-    minimal = [sys.executable, "-c", MINIMAL_APP]
     reader = reader_command()
 
-    # Byte-compile the reader as `pip install` does for Textual: with an
-    # editable install and PYTHONDONTWRITEBYTECODE set (as on these machines),
-    # every run would otherwise compile the reader's modules from source.
+    # Byte-compile the reader as `pip install` does for its dependencies: with an
+    # editable install and PYTHONDONTWRITEBYTECODE set, every run would
+    # otherwise compile the reader's modules from source.
     for folder in importlib.util.find_spec("reader").submodule_search_locations:
         compileall.compile_dir(folder, quiet=1)
-    # One warm-up run of each (file system caches, .pyc files).
-    timed_run(minimal, "paint", size)
-    timed_run(reader, "paint", size)
-    minimal_times, reader_times, article_times = [], [], []
-    loaded: dict = {}
-    for _ in range(args.runs):
-        minimal_times.append(timed_run(minimal, "paint", size)[0])
-        seconds, data = timed_run(reader, "paint", size)
-        reader_times.append(seconds)
-        loaded = data.get("loaded", {})
-        if not args.no_article:
-            article_times.append(timed_run(reader, "article", size)[0])
 
-    minimal_median = statistics.median(minimal_times)
-    reader_median = statistics.median(reader_times)
-    ratio = reader_median / minimal_median
-    print(f"runs: {args.runs} each, terminal {size[0]}x{size[1]}")
-    print(
-        f"minimal Textual app, first paint: median {minimal_median * 1000:.0f} ms  ({_list(minimal_times)})"
-    )
-    print(
-        f"reader (bundled article), first paint: median {reader_median * 1000:.0f} ms  ({_list(reader_times)})"
-    )
-    if loaded:
-        print(
-            "  imported at first paint: "
-            + ", ".join(f"{k}={'yes' if v else 'no'}" for k, v in loaded.items())
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as scratch:
+        folder = Path(scratch)
+        env = {
+            "READER_CONFIG_DIR": str(folder / "config"),
+            "READER_STATE_DIR": str(folder / "state"),
+            "PYTHONPATH": str(ROOT),
+        }
+        full_env = {**os.environ, **env}
+        long_path = folder / "long.txt"
+        long_path.write_text(long_text(30_000), encoding="utf-8")
+        page_path = args.page or folder / "page.html"
+        if args.page is None:
+            page_path.write_text(web_page(), encoding="utf-8")
+        phrases = {
+            "bundled": first_words(BUNDLED),
+            "page": first_words(page_path),
+            "long": first_words(long_path),
+        }
+        tmux = Tmux(size, env)  # type: ignore[arg-type]
+        tmux.start()
+        try:
+            screens = {
+                "minimal Textual app": lambda: tmux.time_to_phrase(
+                    [sys.executable, "-c", MINIMAL_APP], MINIMAL_PHRASE
+                ),
+                "reader, bundled article": lambda: tmux.time_to_phrase(reader, phrases["bundled"]),
+                f"reader, web page ({'--page' if args.page else 'ours'})": lambda: (
+                    tmux.time_to_phrase([*reader, str(page_path)], phrases["page"])
+                ),
+                "reader, 30,000-word text": lambda: tmux.time_to_phrase(
+                    [*reader, str(long_path)], phrases["long"]
+                ),
+            }
+            for run in screens.values():  # warm-up: file system caches
+                run()
+            print(f"runs: {args.runs} each, terminal {size[0]}x{size[1]}, load {_load()}")
+            names = list(screens)
+            screen_met = _report(
+                "First words of the article on screen (tmux):",
+                alternate(screens, args.runs),
+                names[0],
+                {names[1]: 1.3, names[2]: 1.6, names[3]: 1.6},
+            )
+            memory = {}
+            if not args.skip_memory:
+                memory["reader, bundled article, summary opened"] = tmux.peak_memory(
+                    reader, phrases["bundled"], ["s"], wait=5.0
+                )
+        finally:
+            tmux.stop()
+
+        bundled = str(BUNDLED)
+        stock_script = folder / "stock_sumy.py"
+        stock_script.write_text(STOCK_SUMY, encoding="utf-8")
+        commands = {
+            'python -c "import numpy"': lambda: wall_time(
+                [sys.executable, "-c", "import numpy"], full_env
+            ),
+            "reader inspect (bundled)": lambda: wall_time([*reader, "inspect", bundled], full_env),
+            "reader summarize (bundled)": lambda: wall_time(
+                [*reader, "summarize", bundled], full_env
+            ),
+            "stock sumy parse + LexRank (bundled)": lambda: wall_time(
+                [sys.executable, str(stock_script), bundled], full_env
+            ),
+        }
+        for run in commands.values():
+            run()
+        command_times = alternate(commands, args.runs)
+        names = list(commands)
+        commands_met = _report(
+            "Commands (wall clock of the whole process):",
+            command_times,
+            names[0],
+            {names[1]: 2.0},
         )
-    if article_times:
+        summarize = statistics.median(command_times[names[2]])
+        stock = statistics.median(command_times[names[3]])
+        faster = summarize < stock
         print(
-            f"reader, article shown (nltk loaded, article built): median {statistics.median(article_times) * 1000:.0f} ms"
+            f"  reader summarize / stock sumy: {summarize / stock:.2f}x "
+            f"(target < 1: {'met' if faster else 'NOT met'})"
         )
-    print(f"ratio reader / minimal: {ratio:.2f} (target <= 1.3)")
-    return 0 if ratio <= 1.3 else 1
+
+        if not args.skip_memory:
+            big = folder / "big.txt"
+            big.write_text(long_text(200_000, seed=200_000), encoding="utf-8")
+            rss, seconds = peak_rss([*reader, "summarize", str(big)], full_env)
+            memory[f"reader summarize, 200,000 words ({seconds:.1f} s)"] = rss
+            print("Peak memory (maximum RSS):")
+            for name, kb in memory.items():
+                print(f"  {name:<52} {kb / 1024:6.0f} MB")
+            memory_met = rss < 300 * 1024
+            print(f"  200,000-word summary under 300 MB: {'met' if memory_met else 'NOT met'}")
+        else:
+            memory_met = True
+    return 0 if screen_met and commands_met and faster and memory_met else 1
 
 
-def _list(times: list[float]) -> str:
-    return ", ".join(f"{t * 1000:.0f}" for t in times)
+def _load() -> str:
+    try:
+        return " ".join(f"{n:.1f}" for n in os.getloadavg())
+    except OSError:
+        return "?"
 
 
 if __name__ == "__main__":

@@ -278,24 +278,39 @@ def run_config(argv: Sequence[str]) -> int:
 
 def run_open(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
+    from reader.prefetch import start
     from reader.sources.spec import parse_source
 
-    document = feeds = None
     if sys.stdin is None:
         raise ReaderError("standard input is closed: no terminal to read keys from")
-    if not parse_source(args.source).is_url:
-        from reader.feeds.source import FeedSource, open_any
-
-        found = open_any(args.source).item  # fail fast, before the screen opens
-        if isinstance(found, FeedSource):
-            feeds = found
-        else:
-            document = found
-    if not sys.stdin.isatty():
-        _keyboard_from_terminal()
+    local = not parse_source(args.source).is_url
+    # The source is read and its article built in a child process while Textual is imported.
+    prefetch = start(args.source)
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(source=args.source, document=document, fresh=args.fresh, feeds=feeds)
+    document = feeds = None
+    if local:  # fail fast, before the screen opens
+        if prefetch is None:
+            from reader.feeds.source import FeedSource, open_any
+
+            found = open_any(args.source).item
+            if isinstance(found, FeedSource):
+                feeds = found
+            else:
+                document = found
+        elif sys.stdin.isatty() and args.source != "-":
+            # A missing file is reported at once; a web page still being read is
+            # waited for by the first screen (while Textual starts).
+            document = prefetch.wait_document(timeout=0)
+        else:
+            document = prefetch.wait_document()
+        if prefetch is not None and prefetch.feeds is not None:
+            feeds, prefetch = prefetch.feeds, None
+    if not sys.stdin.isatty():
+        _keyboard_from_terminal()
+    app = ReaderApp(
+        source=args.source, document=document, fresh=args.fresh, prefetch=prefetch, feeds=feeds
+    )
     app.run()
     return app.return_code or 0
 

@@ -1,9 +1,10 @@
 """Sentence and word tokenization that needs no downloaded NLTK data.
 
-Sentences come from nltk's Punkt algorithm with our own English abbreviation
-list. When the user has nltk's ``punkt_tab`` English model installed, its
-trained parameters are used and our abbreviations are added to them; without
-it, Punkt runs on our parameters alone. Nothing is ever downloaded.
+Sentences come from the Punkt algorithm (the ``punkt`` package: pure Python,
+no pickles, no data files, and none of nltk's package import, which pulls in
+scipy) run on our own English abbreviations and sentence starters alone. A
+span of nothing but punctuation (a stray closing quote, an ellipsis) belongs
+to the sentence before it. Nothing is ever downloaded.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from punkt import PunktParameters, PunktSentenceTokenizer
 
 # Lower-case, without the final period, as Punkt stores them.
 ABBREVIATIONS = frozenset(
@@ -226,39 +227,24 @@ SENTENCE_STARTERS = frozenset(
     ]
 )
 
+_HAS_WORD = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=1)
-def _punkt_parameters() -> PunktParameters:
-    params = _installed_punkt_tab() or PunktParameters()
-    params.abbrev_types.update(ABBREVIATIONS)
-    params.sent_starters.update(SENTENCE_STARTERS)
-    return params
-
-
-def _installed_punkt_tab() -> PunktParameters | None:
-    """The user's installed English ``punkt_tab`` parameters, if any."""
-    try:
-        from nltk.data import find
-        from nltk.tokenize.punkt import load_punkt_params
-
-        return load_punkt_params(find("tokenizers/punkt_tab/english/"))
-    except (LookupError, OSError, ValueError):
-        return None
-
-
-@lru_cache(maxsize=1)
 def sentence_tokenizer() -> PunktSentenceTokenizer:
-    """The shared Punkt sentence tokenizer."""
-    return PunktSentenceTokenizer(_punkt_parameters())
+    """The shared Punkt sentence tokenizer: Punkt's rules with our abbreviations."""
+    return PunktSentenceTokenizer(
+        PunktParameters(abbrev_types=set(ABBREVIATIONS), sent_starters=set(SENTENCE_STARTERS))
+    )
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text``, stripped of spaces.
 
     A piece that starts in lower case continues the sentence before it:
-    ``"Why?" she asked.`` is one sentence.
+    ``"Why?" she asked.`` is one sentence; so does a piece with no letter or
+    digit in it (a closing quote typed as an opening one: ``51 percent.“``).
     """
     pending: tuple[int, int] | None = None
     for start, end in sentence_tokenizer().span_tokenize(text):
@@ -268,7 +254,7 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             continue
         lead = len(chunk) - len(chunk.lstrip())
         span = (start + lead, start + lead + len(stripped))
-        if pending is not None and stripped[0].islower():
+        if pending is not None and (stripped[0].islower() or not _HAS_WORD.search(stripped)):
             pending = (pending[0], span[1])
             continue
         if pending is not None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from reader.errors import ReaderError
@@ -161,12 +161,20 @@ def html_document(
     figcaption_lines = _figcaption_lines(tree)
     try:
         extracted = trafilatura.bare_extraction(
-            tree, url=url, favor_precision=True, include_comments=False, with_metadata=True
+            tree,
+            url=url,
+            favor_precision=True,
+            include_comments=False,
+            with_metadata=True,
+            date_extraction_params=_date_search(extensive=False),
         )
     except Exception as error:  # a library crash on odd markup must not become a traceback
         raise ReaderError(
             f"cannot extract the article from {name}: {type(error).__name__}"
         ) from None
+    date = getattr(extracted, "date", None) or None
+    if date is None and extracted is not None:
+        date = _searched_date(tree, url or getattr(extracted, "url", None))
     body = getattr(extracted, "body", None) if extracted is not None else None
     blocks = _body_blocks(body) if body is not None else []
     captions = _dedupe(f.caption for f in figures)
@@ -183,7 +191,7 @@ def html_document(
         kind="html",
         source=source,
         title=title,
-        date=getattr(extracted, "date", None) or None,
+        date=date,
         url=url or getattr(extracted, "url", None) or None,
         author=_clean(getattr(extracted, "author", None) or "") or None,
         site=_clean(getattr(extracted, "sitename", None) or "") or None,
@@ -191,6 +199,31 @@ def html_document(
         captions=placed,
         name=short_name(name, url),
     )
+
+
+def _date_search(*, extensive: bool) -> dict[str, Any]:
+    """htmldate's options: the page's own dates (metadata, markup) only, or its text too.
+
+    The extensive search reads dates out of the text with dateparser, which
+    loads every locale it has (half a second); trafilatura runs it by default.
+    """
+    from datetime import datetime
+
+    return {
+        "original_date": True,
+        "extensive_search": extensive,
+        "max_date": datetime.now().astimezone().strftime("%Y-%m-%d"),
+    }
+
+
+def _searched_date(tree: HtmlElement, url: str | None) -> str | None:
+    """The date found in the page's text, for a page whose metadata and markup give none."""
+    from htmldate import find_date
+
+    try:
+        return find_date(tree, url=url, **_date_search(extensive=True)) or None
+    except Exception:  # a date is never worth failing the page for
+        return None
 
 
 # ---------------------------------------------------------------- decoding

@@ -187,6 +187,11 @@ def _sumy_document(
     return document, by_identity
 
 
+def prepare(algorithm: str = DEFAULT_ALGORITHM) -> None:
+    """Import what ``algorithm`` needs (sumy, nltk's stemmer, numpy, scipy) before the first summary."""
+    _summarizer(get(check_algorithm(algorithm)), "")
+
+
 def _summarizer(entry: Algorithm, title: str) -> Any:
     """A new summarizer for ``entry``, set up for an article titled ``title``."""
     summarizer = entry.fast_class()(stemmer())

@@ -1,8 +1,9 @@
 """The reader's Textual app: `reader [SOURCE]` opens it.
 
 Start-up stays light: this module imports Textual and the reader's UI
-modules only; nltk and sumy are imported by workers once the first screen is
-on the terminal (see ReaderScreen.on_mount).
+modules only. The first article is read and built in a child process while
+Textual starts (reader.prefetch, from the command line), so the first screen
+drawn holds it; sumy and nltk are imported by a worker once it is shown.
 
 Settings (reader.settings) are read when the app is made: the theme, the
 column width, the summary algorithm and length, and the keymap; problems with
@@ -29,13 +30,14 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from reader.feeds.source import FeedSource
+    from reader.prefetch import Prefetch
     from reader.settings import Settings
     from reader.sources.document import Document
 
-# Start-up probe for benchmarks/startup.py and the tests: "paint:FILE" writes
-# the time of the first painted screen (and whether nltk / sumy were imported
-# by then) to FILE as JSON and exits; "article:FILE" does so once the article
-# is shown. Unset in normal use.
+# Start-up probe for the tests: "paint:FILE" writes the time of the first
+# painted screen (whether nltk / sumy were imported by then, and whether the
+# article was on it) to FILE as JSON and exits; "article:FILE" does so once
+# the article is shown. Unset in normal use.
 PROBE_ENV = "READER_STARTUP_PROBE"
 
 
@@ -65,12 +67,15 @@ class ReaderApp(App[None]):
         *,
         fresh: bool = False,
         feeds: FeedSource | None = None,
+        prefetch: Prefetch | None = None,
         **kwargs,
     ) -> None:
         super().__init__(**kwargs)
         self.source = source
         self.document = document
         self.feeds = feeds
+
+        self.prefetch = prefetch
         self.fresh = fresh
         self._probe = os.environ.get(PROBE_ENV, "")
         # The theme, width and summary settings now (if there is a config file:
@@ -91,11 +96,14 @@ class ReaderApp(App[None]):
             return StoryListScreen(self.feeds)
         settings = self.settings
         if settings is None:
-            return ReaderScreen(self.source, self.document, fresh=self.fresh)
+            return ReaderScreen(
+                self.source, self.document, fresh=self.fresh, prefetch=self.prefetch
+            )
         return ReaderScreen(
             self.source,
             self.document,
             fresh=self.fresh,
+            prefetch=self.prefetch,
             algorithm=settings.algorithm,
             length=settings.length,
             column_width=settings.column_width,
@@ -202,8 +210,9 @@ class ReaderApp(App[None]):
         import sys
 
         loaded = {name: name in sys.modules for name in ("nltk", "sumy")}
+        article = bool(self.screen_stack) and getattr(self.reader, "article", None) is not None
         Path(self._probe.partition(":")[2]).write_text(
-            json.dumps({"time": time.time(), "loaded": loaded})
+            json.dumps({"time": time.time(), "loaded": loaded, "article": article})
         )
         self.exit()
 

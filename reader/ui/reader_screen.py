@@ -46,6 +46,7 @@ from reader.ui.text import one_line
 if TYPE_CHECKING:
     from reader.article.model import Article
     from reader.feeds.source import FeedSource
+    from reader.prefetch import Prefetch
     from reader.search import SearchState
     from reader.sources.document import Document
     from reader.state import ArticleState, StateStore
@@ -61,6 +62,9 @@ WIDTH_STEP = 5  # columns per w / W
 SAVE_EVERY = 2.0  # seconds between saves of the reading position while it changes
 NARROW = 100  # below this many columns the sidebar starts hidden and shows over the article
 TINY = 60  # below this many columns the header leaves out the source
+# How long the first screen waits for the article being built before it is
+# drawn (with a spinner instead, when the article takes longer: a long text).
+FIRST_SCREEN_WAIT = 0.5
 
 
 @dataclass(frozen=True)
@@ -196,10 +200,12 @@ class ReaderScreen(NavigableScreen):
         algorithm: str = DEFAULT_ALGORITHM,
         length: int = DEFAULT_LENGTH,
         column_width: int | None = None,
+        prefetch: Prefetch | None = None,
     ) -> None:
         super().__init__()
         self.source = source
         self.document = document
+        self._prefetch = prefetch  # the first article, being built in a child process
         self.article: Article | None = None
         self.summaries: dict[tuple[str, int], Summary] = {}
         self._view: ArticleView | None = None
@@ -220,6 +226,7 @@ class ReaderScreen(NavigableScreen):
             True  # the user's choice (a narrow terminal hides the sidebar regardless)
         )
         self._notices: dict[str, object] = {}
+        self._summaries_prepared = False
 
     # -- layout --------------------------------------------------------------
 
@@ -273,27 +280,49 @@ class ReaderScreen(NavigableScreen):
         found = self.query(selector)
         return found.first() if found else None
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         header = self.query_one(ReaderHeader)
         document = self.document
         header.title = (document.title or document.name or "") if document else (self.source or "")
         header.source = document.source if document else (self.source or "")
-        self.view.loading = True
         if self._column_width is not None:
             self.view.column_width = self._column_width
         self.view.focus()
         self._apply_size(self.size.width)
         self.set_interval(SAVE_EVERY, self.save_state)
-        # Build the article (nltk) only once the first screen is on the terminal.
-        self.call_after_refresh(self._after_first_paint)
+        opened = self._prefetched(FIRST_SCREEN_WAIT)
+        if opened is not None:  # the first screen shows the article
+            await self._mount_panes()
+            await self._show_opened(opened)
+        else:  # the first screen shows a spinner; the article comes from a worker
+            self.view.loading = True
+            self.call_after_refresh(self._after_first_paint)
 
-    async def _after_first_paint(self) -> None:
+    def _prefetched(self, timeout: float) -> Opened | None:
+        """The first article if its child process builds it within ``timeout`` seconds."""
+        prefetch = self._prefetch
+        if prefetch is None or prefetch.remote:  # a web address may take long: a spinner
+            return None
+        try:
+            article = prefetch.article(timeout)
+        except Exception:  # the open worker reports it
+            return None
+        if article is None or prefetch.document is None:
+            return None
+        self._prefetch = None
+        return Opened(prefetch.spec, article, prefetch.document.text)
+
+    async def _mount_panes(self) -> None:
+        """The summary pane (hidden) and the sidebar's lists."""
         from reader.ui.summary_pane import SummaryPane
 
         pane = SummaryPane(id="summary-pane")
         pane.display = False
         await self.mount(pane, before="#main")
         await self.query_one(Sidebar).populate()
+
+    async def _after_first_paint(self) -> None:
+        await self._mount_panes()
         self.open_source(self.source, self.document)
 
     def on_resize(self, event) -> None:
@@ -341,6 +370,14 @@ class ReaderScreen(NavigableScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _open(self, spec: str | None, document: Document | None) -> Opened | FeedSource:
+        prefetch, self._prefetch = self._prefetch, None
+        if prefetch is not None and prefetch.spec == spec:  # built in the child process
+            article = prefetch.article()
+            if prefetch.feeds is not None:
+                return prefetch.feeds  # a feed: the app shows its stories
+            assert article is not None and prefetch.document is not None
+            return Opened(spec, article, prefetch.document.text)
+
         from reader.article.build import build_article
         from reader.feeds.source import FeedSource, open_any
 
@@ -398,29 +435,7 @@ class ReaderScreen(NavigableScreen):
             self.view.loading = False
             self.app.show_stories(worker.result)  # type: ignore[attr-defined]
         elif state == WorkerState.SUCCESS:
-            from reader.state import source_key
-
-            opened: Opened = worker.result
-            self.save_state()  # the article being left
-            self._state_key = None
-            self.source = opened.spec
-            key = source_key(opened.spec, opened.text)
-            saved = None if self.fresh else self.store.get(key)
-            self.fresh = False
-            self._store_warnings()
-            if saved is not None:
-                saved = saved.clamped(len(opened.article.paragraphs))
-            # Without calling the watchers: show_article asks for the summary with these.
-            self.set_reactive(
-                ReaderScreen.algorithm, saved.algorithm if saved else self.default_algorithm
-            )
-            self.set_reactive(ReaderScreen.length, saved.length if saved else self.default_length)
-            await self.show_article(opened.article)
-            self.arrived(opened.spec, opened.article.title, opened.article.site or "")
-            if saved is None:
-                self._track(key, opened.text)
-            else:
-                self._resume(saved, opened, key)
+            await self._show_opened(worker.result)
         elif state == WorkerState.ERROR:
             self.view.loading = False
             message = _message(worker.error)
@@ -428,6 +443,31 @@ class ReaderScreen(NavigableScreen):
                 self.app.exit(return_code=2, message=_exit_text(message))
             else:
                 self.notify(message, title="Cannot open", severity="error", markup=False)
+
+    async def _show_opened(self, opened: Opened) -> None:
+        """Show an opened article where its reader left it (unless ``fresh``), and track it."""
+        from reader.state import source_key
+
+        self.save_state()  # the article being left
+        self._state_key = None
+        self.source = opened.spec
+        key = source_key(opened.spec, opened.text)
+        saved = None if self.fresh else self.store.get(key)
+        self.fresh = False
+        self._store_warnings()
+        if saved is not None:
+            saved = saved.clamped(len(opened.article.paragraphs))
+        # Without calling the watchers: show_article asks for the summary with these.
+        self.set_reactive(
+            ReaderScreen.algorithm, saved.algorithm if saved else self.default_algorithm
+        )
+        self.set_reactive(ReaderScreen.length, saved.length if saved else self.default_length)
+        await self.show_article(opened.article)
+        self.arrived(opened.spec, opened.article.title, opened.article.site or "")
+        if saved is None:
+            self._track(key, opened.text)
+        else:
+            self._resume(saved, opened, key)
 
     def _summary_progress(self, share: float) -> None:
         if self.summarizing:
@@ -477,6 +517,9 @@ class ReaderScreen(NavigableScreen):
         article_shown = getattr(self.app, "article_shown", None)
         if article_shown is not None:
             article_shown()
+        if not self._summaries_prepared:  # sumy and nltk load while the reader reads
+            self._summaries_prepared = True
+            self.call_after_refresh(_prepare_summaries, self.algorithm)
 
     # -- summary -------------------------------------------------------------
 
@@ -946,6 +989,21 @@ class ReaderScreen(NavigableScreen):
         header.progress = event.progress
         if self.article is not None and event.section < len(self.article.sections):
             header.section = self.article.sections[event.section].label
+
+
+def _prepare_summaries(algorithm: str) -> None:
+    """Import what summaries need in a background thread (a daemon: quitting never waits for it)."""
+    import threading
+
+    def run() -> None:
+        from reader.summary.algorithms import prepare
+
+        try:
+            prepare(algorithm)
+        except Exception:  # the summary worker reports any problem when a summary is asked for
+            pass
+
+    threading.Thread(target=run, name="prepare-summaries", daemon=True).start()
 
 
 def _message(error: BaseException | None) -> str:
