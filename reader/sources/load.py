@@ -13,6 +13,8 @@ from reader.sources.decode import decode_bytes
 from reader.sources.document import Document
 
 MAX_BYTES = 20 * 1024 * 1024
+SIDECAR_SUFFIX = ".meta.json"  # metadata beside a file: title, source, author, date, url
+MAX_SIDECAR_BYTES = 64 * 1024
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
     re.I | re.S,
@@ -95,7 +97,50 @@ def load_path(path: Path) -> Document:
         data = _read_file(path, shown)
     except OSError as error:  # checking the path fails too: a locked folder, a name too long
         raise ReaderError(f"cannot read {shown}: {os_reason(error)}") from None
-    return document_from_bytes(data, name=shown, source=path.name, suffix=path.suffix.lower())
+    document = document_from_bytes(data, name=shown, source=path.name, suffix=path.suffix.lower())
+    return _with_sidecar(document, path)
+
+
+def sidecar_path(path: Path) -> Path:
+    """Where a file's metadata may be kept beside it: ``story.txt`` -> ``story.meta.json``."""
+    return path.with_name(f"{path.stem}{SIDECAR_SUFFIX}")
+
+
+def _with_sidecar(document: Document, path: Path) -> Document:
+    """``document`` with the metadata of its sidecar file filled in (the file's own
+    front matter or markup wins)."""
+    import json
+    from dataclasses import replace
+
+    sidecar = sidecar_path(path)
+    try:
+        if not sidecar.is_file() or sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+            return document
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise ReaderError(f"cannot read {sidecar}: {_json_reason(error)}") from None
+    if not isinstance(meta, dict):
+        raise ReaderError(f"cannot read {sidecar}: expected an object of metadata")
+    found = {
+        key: " ".join(value.split())
+        for key, value in meta.items()
+        if key in _FRONT_MATTER_KEYS and isinstance(value, str) and value.strip()
+    }
+    source = found.pop("source", None)
+    changes = {key: value for key, value in found.items() if getattr(document, key) is None}
+    if source and document.source == path.name:  # the file's name is no source
+        changes["source"] = source
+    return replace(document, **changes) if changes else document
+
+
+def _json_reason(error: Exception) -> str:
+    import json
+
+    if isinstance(error, OSError):
+        return os_reason(error)
+    if isinstance(error, json.JSONDecodeError):
+        return f"not valid JSON ({error.msg} at line {error.lineno})"
+    return "not UTF-8 text"
 
 
 def _read_file(path: Path, shown: str) -> bytes:
