@@ -19,6 +19,7 @@ from reader.errors import ReaderError
 
 ALGORITHMS: tuple[str, ...] = (
     "news",
+    "keypoints",
     "lexrank",
     "lsa",
     "textrank",
@@ -28,7 +29,7 @@ ALGORITHMS: tuple[str, ...] = (
     "reduction",
     "edmundson",
 )
-DEFAULT_ALGORITHM = "news"
+DEFAULT_ALGORITHM = "keypoints"  # what s opens first: see README, "Summaries"
 DEFAULT_LENGTH = 3
 
 # Words that mark a sentence as less fit for a summary (Edmundson's stigma words).
@@ -45,6 +46,7 @@ STIGMA_WORDS = (
 
 DESCRIPTIONS = {
     "news": "News: lead position, title words and directed centrality (PacSum), readable alone",
+    "keypoints": "Key points: the most central sentence of each part of the article, in order",
     "lexrank": "LexRank: sentences most similar to the rest (graph centrality)",
     "lsa": "LSA: sentences that carry the main latent topics",
     "textrank": "TextRank: PageRank over word-overlap between sentences",
@@ -123,7 +125,11 @@ def summarize(
     algorithm = check_algorithm(algorithm)
     if length < 1:
         raise ReaderError(f"the summary length must be at least 1 (got {length})")
-    candidates = [s for s in unique_sentences(article) if not is_label(s.text)]
+    from reader.summary.context import is_furniture
+
+    candidates = [
+        s for s in unique_sentences(article) if not is_label(s.text) and not is_furniture(s.text)
+    ]
     if len(candidates) < length:  # an article of labels only: take what there is
         candidates = unique_sentences(article)
     summarizer = _summarizer(algorithm, article.title)

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 def summarizer_class(name: str) -> type:
     """The summarizer class for algorithm ``name``."""
+    if name == "keypoints":
+        from reader.summary.keypoints import KeyPointsSummarizer
+
+        return KeyPointsSummarizer
     if name == "news":
         from reader.summary.news import NewsSummarizer
 
