@@ -66,7 +66,7 @@ def table(path: Path, limit: int, length: int) -> list[str]:
         for p in pairs
     ]
     rows = [
-        f"| system | R1 | R2 | RLsum | on first screen | coverage (thirds) | mean place |",
+        "| system | R1 | R2 | RLsum | on first screen | coverage (thirds) | mean place |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name in ("lead", "news", "keypoints"):
