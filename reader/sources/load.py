@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from reader.errors import ReaderError, os_reason
@@ -127,7 +127,9 @@ def _with_sidecar(document: Document, path: Path) -> Document:
         if key in _FRONT_MATTER_KEYS and isinstance(value, str) and value.strip()
     }
     source = found.pop("source", None)
-    changes = {key: value for key, value in found.items() if getattr(document, key) is None}
+    changes: dict[str, Any] = {
+        key: value for key, value in found.items() if getattr(document, key) is None
+    }
     if source and document.source == path.name:  # the file's name is no source
         changes["source"] = source
     return replace(document, **changes) if changes else document

@@ -20,6 +20,8 @@ Linear in the text: no sentence-by-sentence graph.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.utils import ItemsCount
@@ -40,7 +42,7 @@ class KeyPointsSummarizer(CachedStems, AbstractSummarizer):
 
     stop_words: frozenset[str] = frozenset()
 
-    def __call__(self, document, sentences_count):
+    def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
         sentences = document.sentences
         if not sentences:
             return ()
@@ -53,7 +55,7 @@ class KeyPointsSummarizer(CachedStems, AbstractSummarizer):
         chosen = [start + int(np.argmax(ratings[start:end])) for start, end in parts]
         return tuple(sentences[i] for i in chosen)
 
-    def rate_sentences(self, document, parts: list[tuple[int, int]]) -> np.ndarray:
+    def rate_sentences(self, document: Any, parts: list[tuple[int, int]]) -> np.ndarray:
         """One score per sentence: closeness to its part (and the article), less penalties."""
         sentences = document.sentences
         vectors, lengths = self._vectors(sentences)
@@ -71,7 +73,7 @@ class KeyPointsSummarizer(CachedStems, AbstractSummarizer):
             scores -= self.LEANING_PENALTY * leaning
         return scores
 
-    def _vectors(self, sentences):
+    def _vectors(self, sentences: Any) -> tuple[Any, np.ndarray]:
         """Unit tf-idf vectors of stems (a sparse matrix, one row a sentence) and lengths in words."""
         import scipy.sparse as sp
 
@@ -104,7 +106,7 @@ class KeyPointsSummarizer(CachedStems, AbstractSummarizer):
         return sp.diags(1.0 / norms) @ weighted, lengths
 
 
-def _paragraph_starts(document) -> list[int]:
+def _paragraph_starts(document: Any) -> list[int]:
     """Index (in document.sentences) of each paragraph's first sentence."""
     starts, seen = [], 0
     for paragraph in document.paragraphs:

@@ -179,8 +179,9 @@ class ArticleView(ScrollView, can_focus=True):
             return False
         self.lines = layout(self.blocks, width)
         self._block_firsts = [block.first for block in self.blocks]
-        self._blank_below = 0
-        self.virtual_size = Size(0, len(self.lines))
+        if force:
+            self._blank_below = 0
+        self.virtual_size = Size(0, len(self.lines) + self._blank_below)
         return True
 
     def _make_room(self, y: int) -> None:
@@ -226,6 +227,7 @@ class ArticleView(ScrollView, can_focus=True):
         number, into = anchor
         block = self.blocks[number]
         y = block.first + int(into * block.height) if block.first > 1 else 0
+        self._make_room(y)
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
         self.refresh()
         self._report()

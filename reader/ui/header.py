@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import date as Date
 
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
@@ -75,7 +76,7 @@ class ReaderHeader(Vertical):
     section: reactive[str] = reactive("")
     progress: reactive[float] = reactive(0.0)
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Horizontal(id="header-top"):
             yield Static(id="header-title", markup=False)
             yield Static(id="header-progress", markup=False)

@@ -100,7 +100,8 @@ async def test_markdown_headings_lists_and_quotes(note_app, size):
         assert lines[0].startswith("Budget passes after long night")
         assert lines[1].startswith("budget.md \u00b7 Maria Lopez \u00b7 1 min read")
         text = "\n".join(lines)
-        assert "What changes" in lines and "Reactions" in lines
+        assert any(line.startswith("What changes ") or line == "What changes" for line in lines)
+        assert any(line.startswith("Reactions ") or line == "Reactions" for line in lines)
         assert "\u2022 Bus fares stay the same for another year." in text
         assert "\u2502 We waited a long time for this." in text
         assert "By Maria Lopez" not in text
@@ -116,13 +117,18 @@ async def test_contents_pane_lists_headings_and_jumps(note_app, size):
         contents = app.screen.query_one(ContentsList)
         assert app.screen.focused is contents
         prompts = [str(contents.get_option_at_index(i).prompt) for i in range(3)]
-        assert prompts[0].startswith("\u25b8 Top \u00b7 The city council")
-        assert [p.strip() for p in prompts[1:]] == ["What changes", "Reactions"]
-        await pilot.press("j", "j", "enter")
+        # The whole note is in view, so the reader is at its end: the last section is current.
+        assert prompts == [
+            "  Top \u00b7 The city council passed the budget on\u2026",
+            "  What changes",
+            "\u25b8 Reactions",
+        ]
+        await pilot.press("k", "enter")
         await settle(pilot)
         view = app.screen.view
-        assert view.top_text() == "Reactions" and view.section == 2
-        assert app.screen.query_one(ReaderHeader).section == "\u00a7 Reactions"
+        assert view.top_text() == "What changes" and view.section == 1
+        assert app.screen.query_one(ReaderHeader).section == "\u00a7 What changes"
+        assert str(contents.get_option_at_index(1).prompt) == "\u25b8 What changes"
         await pilot.press("escape")
         await settle(pilot)
         assert not contents.display and app.screen.focused is view
@@ -146,3 +152,27 @@ async def test_a_text_of_one_section_has_no_contents(app):
         await settle(pilot)
         assert not app.screen.query(ContentsList)
         assert any("no sections" in message for message in notices(app))
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_derived_parts_are_a_margin_mark_not_headings(tmp_path, size):
+    from tests.unit.test_structure import long_text
+
+    path = tmp_path / "long.txt"
+    path.write_text(long_text())
+    app = ReaderApp(source=str(path), document=load_source(str(path)))
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        sections = app.screen.article.sections
+        assert len(sections) >= 2 and all(s.derived for s in sections)
+        view = app.screen.view
+        assert all(block.kind != "heading" for block in view.blocks)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert view.section == 1
+        top = next(line for line in screen_lines(app)[2:] if line.strip())
+        # The part's first line, with a quiet mark in the margin; its label is not printed.
+        assert top.lstrip().startswith("\u00a7 " + sections[1].paragraphs[0].text[:20])
+        assert sections[1].label not in "\n".join(screen_lines(app)[2:])
+        header = app.screen.query_one(ReaderHeader)
+        assert header.section == f"part 2 of {len(sections)}"

@@ -142,9 +142,10 @@ def test_commands_default_to_the_bundled_article(env, work):
         result = reader(*command, env=env, cwd=work)
         assert result.returncode == 0, result.stderr
         assert result.stderr == ""
-    assert reader("summarize", "-n", "2", env=env, cwd=work).stdout == reader(
-        "summarize", BUNDLED, "-n", "2", env=env, cwd=work
-    ).stdout
+    assert (
+        reader("summarize", "-n", "2", env=env, cwd=work).stdout
+        == reader("summarize", BUNDLED, "-n", "2", env=env, cwd=work).stdout
+    )
     outline = reader("inspect", env=env, cwd=work).stdout.splitlines()
     assert outline[:2] == [
         "Kim, Putin meet at Russian spaceport, pledge support",

@@ -158,6 +158,8 @@ def test_a_quote_over_several_sentences_is_not_cut_by_a_paragraph_break():
 
 
 def test_short_texts_get_no_derived_sections():
-    text = "The heat could not stop the runners. The wind did not slow them.\n\nThe crowd cheered.\n"
+    text = (
+        "The heat could not stop the runners. The wind did not slow them.\n\nThe crowd cheered.\n"
+    )
     sections = article_from_text(text).sections
     assert len(sections) == 1 and sections[0].derived
