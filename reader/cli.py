@@ -75,7 +75,7 @@ def _summarize_parser() -> Parser:
     parser = Parser(
         prog="reader summarize", description="Print an extractive summary, one sentence a line."
     )
-    parser.add_argument("source", help=SOURCE_HELP)
+    parser.add_argument("source", nargs="?", help=SOURCE_HELP + " (default: the bundled article)")
     parser.add_argument(
         "-n",
         "--sentences",
@@ -101,7 +101,7 @@ def _inspect_parser() -> Parser:
     parser = Parser(
         prog="reader inspect", description="Print the parsed article: sections, captions, quotes."
     )
-    parser.add_argument("source", help=SOURCE_HELP)
+    parser.add_argument("source", nargs="?", help=SOURCE_HELP + " (default: the bundled article)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of an outline")
     return parser
 
@@ -114,7 +114,7 @@ def _export_parser() -> Parser:
         description="Write an outline of the article as Markdown: title, source, the summary, "
         "photo captions with credits and quotes by speaker. Never overwrites a file.",
     )
-    parser.add_argument("source", help=SOURCE_HELP)
+    parser.add_argument("source", nargs="?", help=SOURCE_HELP + " (default: the bundled article)")
     parser.add_argument(
         "-o",
         "--output",

@@ -50,7 +50,12 @@ def article_json(article: Article) -> dict[str, Any]:
         "site": article.site,
         "words": article.word_count,
         "sections": [
-            {"label": s.label, "heading": s.heading, "paragraphs": [p.text for p in s.paragraphs]}
+            {
+                "label": s.label,
+                "heading": s.heading,
+                "derived": s.derived,
+                "paragraphs": [p.text for p in s.paragraphs],
+            }
             for s in article.sections
         ],
         "body": article.body,
@@ -96,11 +101,15 @@ def article_outline(article: Article) -> str:
         if part
     ]
     meta.append(f"{article.word_count} words, {len(article.paragraphs)} paragraphs")
-    lines += [" \u00b7 ".join(meta), "", "Sections"]
-    for section in article.sections:
+    lines.append(" \u00b7 ".join(meta))
+    if len(article.sections) > 1:
+        real = any(not s.derived for s in article.sections)
+        lines += ["", "Sections" if real else "Parts (found by the reader, not the author's)"]
+    for section in article.sections if len(article.sections) > 1 else ():
         first, last = section.paragraphs[0].index + 1, section.paragraphs[-1].index + 1
         span = f"paragraph {first}" if first == last else f"paragraphs {first}-{last}"
-        lines.append(f"  {section.index + 1}. {_flat(section.label)} ({span})")
+        label = f"({_flat(section.label)})" if section.derived and real else _flat(section.label)
+        lines.append(f"  {section.index + 1}. {label} ({span})")
     if article.captions:
         lines += ["", "Photos"]
         for caption in article.captions:

@@ -7,15 +7,26 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.article.blocks import Block, split_blocks
+from reader.article.bylines import byline_author, dateline_date, is_furniture
 from reader.article.captions import FoundCaption, caption_and_credit, separate_captions
-from reader.article.model import Article, Caption, Paragraph, Section, Sentence
+from reader.article.model import (
+    Article,
+    Caption,
+    InlineStyle,
+    Paragraph,
+    ParagraphKind,
+    Section,
+    Sentence,
+)
 from reader.article.paragraphs import block_sentences, split_block
 from reader.article.quotes import find_quotes
 from reader.article.sections import label_sections, plan_sections
 from reader.errors import ReaderError
-from reader.sources.document import Document
+from reader.sources.document import BlockStyle, Document
 
-MAX_TITLE = 80
+MAX_TITLE = 60  # a title made from the first sentence is cut at a clause to this many characters
+MIN_TITLE = 24  # ... but not shorter than this
+TOP_FURNITURE_BLOCKS = 3  # bylines and datelines are looked for in this many blocks at the top
 
 
 def build_article(document: Document) -> Article:
@@ -25,6 +36,7 @@ def build_article(document: Document) -> Article:
     headline = None
     if document.kind == "text" and not document.headings:
         headline, segments = _headline(text, segments)
+    author, date, segments = _top_furniture(text, segments, document.kind)
     body_blocks: list[Block] = []
     segment_starts: list[int] = []  # index of the first body block of each segment
     found: list[tuple[int, FoundCaption]] = []
@@ -37,7 +49,7 @@ def build_article(document: Document) -> Article:
         split = separate_captions(blocks)
         found.extend((len(body_blocks) + before, caption) for before, caption in split.captions)
         body_blocks.extend(split.body)
-    paragraphs, first_paragraph_of_block = _paragraphs(text, body_blocks)
+    paragraphs, first_paragraph_of_block = _paragraphs(text, body_blocks, document)
     if not paragraphs:
         raise ReaderError(f"{document.name or document.source or 'the input'} has no article text")
     captions = [
@@ -62,9 +74,9 @@ def build_article(document: Document) -> Article:
         sections=tuple(sections),
         captions=tuple(captions),
         quotes=tuple(quotes),
-        date=document.date,
+        date=document.date or date,
         url=document.url,
-        author=document.author,
+        author=document.author or author,
         site=document.site,
     )
 
@@ -82,9 +94,34 @@ def _headline(
     ]
 
 
+def _top_furniture(
+    text: str, segments: list[tuple[int, int]], kind: str
+) -> tuple[str | None, str | None, list[tuple[int, int]]]:
+    """A byline and a dateline at the top of the body (metadata, not text) and the segments after them."""
+    author = date = None
+    if kind == "html" or not segments:  # trafilatura gives a page's byline and date as metadata
+        return author, date, segments
+    start, end = segments[0]
+    for block in split_blocks(text, start, end)[:TOP_FURNITURE_BLOCKS]:
+        found_author = None if author else byline_author(block.text)
+        found_date = None if date else dateline_date(block.text)
+        if found_author is None and found_date is None:
+            break
+        author, date, start = author or found_author, date or found_date, block.end
+    if start == segments[0][0] or (not split_blocks(text, start, end) and len(segments) == 1):
+        return None, None, segments  # nothing found, or nothing but furniture
+    return author, date, [(start, end), *segments[1:]]
+
+
 def looks_like_headline(line: str) -> bool:
     """One short line in Title Case, or without the full stop a sentence ends with."""
-    if "\n" in line or len(line) > 150 or len(line.split()) < 2 or _credit_like(line):
+    if (
+        "\n" in line
+        or len(line) > 150
+        or len(line.split()) < 2
+        or _credit_like(line)
+        or is_furniture(line)
+    ):
         return False
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
     title_case = bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
@@ -104,15 +141,19 @@ def _segments(document: Document) -> list[tuple[int, int]]:
     return list(zip(starts, ends))
 
 
-def _paragraphs(text: str, blocks: list[Block]) -> tuple[list[Paragraph], list[int]]:
+def _paragraphs(
+    text: str, blocks: list[Block], document: Document
+) -> tuple[list[Paragraph], list[int]]:
     paragraphs: list[Paragraph] = []
     first_of_block: list[int] = []
     sentence_index = 0
+    style_starts = [b.start for b in document.blocks]
     for block in blocks:
         first_of_block.append(len(paragraphs))
         spans = block_sentences(text, block)
         if not spans:
             continue
+        styled = _block_style(document.blocks, style_starts, block.start)
         for run in split_block(text, spans):
             number = len(paragraphs)
             sentences = tuple(
@@ -121,8 +162,43 @@ def _paragraphs(text: str, blocks: list[Block]) -> tuple[list[Paragraph], list[i
             )
             sentence_index += len(sentences)
             start, end = run[0][0], run[-1][1]
-            paragraphs.append(Paragraph(number, start, end, sentences, text[start:end]))
+            kind: ParagraphKind = "text"
+            marker = ""
+            if styled is not None:
+                kind = styled.kind  # type: ignore[assignment]
+                if kind == "item" and start == styled.start:
+                    marker = styled.marker or "\u2022"
+            paragraphs.append(
+                Paragraph(
+                    number,
+                    start,
+                    end,
+                    sentences,
+                    text[start:end],
+                    kind,
+                    marker,
+                    _inline_styles(document, start, end),
+                )
+            )
     return paragraphs, first_of_block
+
+
+def _block_style(
+    styles: Sequence[BlockStyle], starts: list[int], offset: int
+) -> BlockStyle | None:
+    """The list item, block quote or code block the text at ``offset`` stands in, if any."""
+    at = bisect_left(starts, offset + 1) - 1
+    if at >= 0 and styles[at].start <= offset < styles[at].end:
+        return styles[at]
+    return None
+
+
+def _inline_styles(document: Document, start: int, end: int) -> tuple[InlineStyle, ...]:
+    return tuple(
+        InlineStyle(max(s.start, start), min(s.end, end), s.style)  # type: ignore[arg-type]
+        for s in document.styles
+        if s.start < end and s.end > start
+    )
 
 
 def _paragraph_at(first_of_block: list[int], block: int, total: int) -> int:
@@ -153,7 +229,8 @@ def _sections(
     groups = plan_sections(paragraphs, breaks)
     labels = label_sections(groups, quotes)
     return [
-        Section(i, label, tuple(group)) for i, (label, group) in enumerate(zip(labels, groups))
+        Section(i, label, tuple(group), derived=True)
+        for i, (label, group) in enumerate(zip(labels, groups))
     ]
 
 
@@ -178,7 +255,13 @@ def _heading_sections(
         if label is None:
             label = label_sections([list(group)], quotes)[0]
         sections.append(
-            Section(len(sections), _one_line(label), tuple(group), heading=offset in headings)
+            Section(
+                len(sections),
+                _one_line(label),
+                tuple(group),
+                heading=offset in headings,
+                derived=offset not in headings,
+            )
         )
     return sections
 
@@ -188,17 +271,24 @@ def _one_line(text: str) -> str:
 
 
 def derive_title(paragraphs: Sequence[Paragraph], name: str | None = None) -> str:
-    """A short title from the first sentence when the source gives none."""
+    """A short title from the first sentence when the source gives none.
+
+    A long sentence is cut where a clause or a phrase starts (a comma, "on",
+    "who"...), never mid-phrase and never with "…": the title reads whole.
+    """
     first = _one_line(paragraphs[0].sentences[0].text).rstrip(".")
     if len(first) <= MAX_TITLE:
         return first
-    head = first[:MAX_TITLE]
+    head = first[: MAX_TITLE + 1]
     cuts = [
         m.start()
         for m in re.finditer(
-            r",| (?:on|at|in|amid|as|after|during|while|who|which|that|with) ", head
+            r"[,;:(\u2013\u2014]| (?:on|at|in|amid|as|after|before|during|while|who|which|that|"
+            r"with|when|where|because|since|for|to|from|by|and|but|said|says|told|has|have|had|"
+            r"is|are|was|were|will|would|could|may|met)\b",
+            head,
         )
+        if MIN_TITLE <= m.start() <= MAX_TITLE
     ]
-    cuts = [c for c in cuts if c >= 30]
     cut = cuts[-1] if cuts else head.rfind(" ")
-    return head[: cut if cut > 0 else MAX_TITLE].rstrip(" ,;:") + "\u2026"
+    return head[: cut if cut > 0 else MAX_TITLE].rstrip(" ,;:-\u2013\u2014")

@@ -11,6 +11,18 @@ from functools import cached_property
 from typing import Literal
 
 QuoteKind = Literal["direct", "partial", "indirect"]
+# How a paragraph is set: running text, a list item (bullet or numbered), a block quote, code.
+ParagraphKind = Literal["text", "item", "quote", "code"]
+InlineStyleName = Literal["emphasis", "strong", "code"]
+
+
+@dataclass(frozen=True)
+class InlineStyle:
+    """Emphasis the source marked on a span (offsets into ``Article.text``)."""
+
+    start: int
+    end: int
+    style: InlineStyleName
 
 
 @dataclass(frozen=True)
@@ -33,16 +45,26 @@ class Paragraph:
     end: int
     sentences: tuple[Sentence, ...]
     text: str
+    kind: ParagraphKind = "text"
+    marker: str = ""  # a list item's marker as the source gave it: "1." (empty: a bullet)
+    styles: tuple[InlineStyle, ...] = ()
 
 
 @dataclass(frozen=True)
 class Section:
-    """A stretch of paragraphs with a short label for navigation."""
+    """A stretch of paragraphs with a short label for navigation.
+
+    ``heading``: the label is the source's own heading. ``derived``: the
+    reader cut the section itself (a plain text's parts, the text before a
+    Markdown file's first heading); its label is the reader's, never shown
+    as if the author had written it.
+    """
 
     index: int
     label: str
     paragraphs: tuple[Paragraph, ...]
-    heading: bool = False  # True when the label is the source's own heading
+    heading: bool = False
+    derived: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,12 @@
 """Sections: runs of paragraphs with a short label for navigation.
 
-Headings in the source (Markdown, HTML) make the sections. Otherwise the body
-is cut at photo breaks, then long stretches at their least cohesive paragraph
-boundary (the two sides share the fewest words). A section is labelled with
-the experts quoted in it, else with its most salient keywords.
+Headings in the source (Markdown, HTML) make the sections. A plain text has
+none: the reader derives parts for navigation only when the text is long
+enough to need them (``MIN_DERIVED_SENTENCES``), cut at photo breaks, then
+long stretches at their least cohesive paragraph boundary (the two sides share
+the fewest words). A derived part is labelled the way a reader would name it:
+the experts quoted in it, else its own opening words. It is marked
+``derived`` and never shown as a heading.
 """
 
 from __future__ import annotations
@@ -16,58 +19,16 @@ from collections.abc import Sequence
 from reader.article.model import Paragraph, Quote
 from reader.nlp.stopwords import STOP_WORDS
 
-MIN_SPLIT_SENTENCES = 10
-MAX_SPLIT_SENTENCES = 60
-TARGET_SECTIONS = 12  # an article of any length gets about this many sections or more
-MIN_SIDE_SENTENCES = 3
-MAX_LABEL = 42
-WINDOW = 3  # paragraphs compared on each side of a candidate boundary
-_NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*[a-z][\w'’-]*)+")
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-_APOSTROPHES = "'\u2019"
-_TITLES = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "leader",
-        "chairman",
-        "chairwoman",
-        "secretary",
-        "professor",
-        "prof",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "gen",
-        "general",
-        "king",
-        "queen",
-        "prince",
-        "chancellor",
-        "senator",
-        "sen",
-        "governor",
-        "gov",
-        "mayor",
-        "ceo",
-        "chief",
-        "spokesman",
-        "spokeswoman",
-        "director",
-        "ambassador",
-        "commander",
-        "minister's",
-        "foreign",
-        "defense",
-        "defence",
-    ]
+MIN_DERIVED_SENTENCES = (
+    45  # below this (about 1,000 words) a text is one section: ] moves by paragraph
 )
-_ADJECTIVAL = re.compile(r"\s+[a-z]")
-_DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
-_NOT_NOUN = ("ed", "ly", "ing")
+MIN_SPLIT_SENTENCES = 25  # a derived part holds about this many sentences at least
+MAX_SPLIT_SENTENCES = 60
+TARGET_SECTIONS = 12  # a long text gets about this many parts or more
+MIN_SIDE_SENTENCES = 8
+MAX_LABEL = 42
+OPENING_WORDS = 7  # words of a part's first sentence that label it
+WINDOW = 3  # paragraphs compared on each side of a candidate boundary
 _TERM = re.compile(r"\b[a-z][a-z-]{3,}\b")
 
 
@@ -78,12 +39,14 @@ def plan_sections(paragraphs: Sequence[Paragraph], breaks: set[int]) -> list[lis
     long report is not cut into slivers) are cut at their least cohesive
     paragraph boundary, recursively.
     """
+    total = sum(len(p.sentences) for p in paragraphs)
+    if total < MIN_DERIVED_SENTENCES:
+        return [list(paragraphs)] if paragraphs else []
     groups: list[list[Paragraph]] = []
     for paragraph in paragraphs:
         if not groups or paragraph.index in breaks:
             groups.append([])
         groups[-1].append(paragraph)
-    total = sum(len(p.sentences) for p in paragraphs)
     split_size = min(MAX_SPLIT_SENTENCES, max(MIN_SPLIT_SENTENCES, total // TARGET_SECTIONS))
     result: list[list[Paragraph]] = []
     for group in groups:
@@ -139,17 +102,28 @@ def _cosine(a: Counter, b: Counter) -> float:
 
 
 def label_sections(groups: list[list[Paragraph]], quotes: Sequence[Quote]) -> list[str]:
-    """A short label for each group: its expert speakers, else its keywords."""
-    terms = [_salient_terms(" ".join(p.text for p in group)) for group in groups]
-    document_frequency = Counter(t for counts in terms for t in counts)
+    """A label for each derived part: the experts quoted in it, else its opening words."""
     labels = []
-    for group, counts in zip(groups, terms):
+    for group in groups:
         experts = _experts_in(group, quotes)
         if experts:
-            labels.append(_fit(", ".join(experts)))
-            continue
-        labels.append(_keyword_label(counts, document_frequency, len(groups)))
+            labels.append(
+                _fit(" and ".join(experts[:2]) + (" and others" if len(experts) > 2 else ""))
+            )
+        else:
+            labels.append(opening_words(group[0].text) if group else "Text")
     return labels
+
+
+def opening_words(text: str) -> str:
+    """The first words of ``text`` (at most OPENING_WORDS, MAX_LABEL characters), "…" when cut."""
+    words = text.split()
+    label = " ".join(words[:OPENING_WORDS])
+    cut = len(words) > OPENING_WORDS
+    if len(label) > MAX_LABEL:
+        label, cut = label[: MAX_LABEL - 1].rsplit(" ", 1)[0], True
+    label = label.rstrip(",;:")
+    return label + "\u2026" if cut else label
 
 
 def _experts_in(group: list[Paragraph], quotes: Sequence[Quote]) -> list[str]:
@@ -164,105 +138,6 @@ def _experts_in(group: list[Paragraph], quotes: Sequence[Quote]) -> list[str]:
         ):
             names.append(quote.speaker)
     return names
-
-
-def _salient_terms(text: str) -> Counter:
-    """Candidate label terms with their counts: names, word pairs, words."""
-    counts: Counter = Counter()
-    for match in _NAME.finditer(text):
-        if _ADJECTIVAL.match(text, match.end()) and match.group().endswith(_DEMONYM_ENDINGS):
-            continue  # "North Korean leader": an adjective, not a name
-        for name in _names_in(match.group()):
-            counts[name] += 1
-    for sentence in re.split(r"[.!?;:,()\"\u201c\u201d]", text):
-        tokens = [_plain(w) for w in _TOKEN.findall(sentence)]
-        for i, token in enumerate(tokens):
-            lower = token.lower()
-            if (
-                not token
-                or not token[0].islower()
-                or lower in STOP_WORDS
-                or len(lower) < 4
-                or lower.endswith(_NOT_NOUN)
-            ):
-                continue
-            counts[_singular(lower)] += 1
-            if i + 1 < len(tokens):
-                following = tokens[i + 1]
-                if (
-                    following
-                    and following[0].islower()
-                    and following not in STOP_WORDS
-                    and len(following) >= 4
-                    and not following.endswith(_NOT_NOUN)
-                ):
-                    counts[f"{lower} {_singular(following)}"] += 1.2
-    # A word pair is a term only when the section repeats it.
-    return Counter(
-        {t: c for t, c in counts.items() if not (" " in t and t[0].islower() and c < 2.4)}
-    )
-
-
-def _plain(token: str) -> str:
-    """A word without its possessive ("party’s" -> "party"); "" for a contraction ("couldn’t")."""
-    word = token.rstrip(_APOSTROPHES)
-    if word.endswith(("'s", "\u2019s")):
-        word = word[:-2]
-    return "" if any(a in word for a in _APOSTROPHES) else word
-
-
-def _names_in(phrase: str) -> list[str]:
-    """Names in a capitalised run, without titles: 'Russian President Vladimir Putin' -> ['Vladimir Putin'].
-
-    A possessive ends a name: "South Korea’s Moon Jae-in" -> ["South Korea", "Moon Jae-in"].
-    """
-    names: list[str] = []
-    current: list[str] = []
-    for token in phrase.split() + ["President"]:
-        word = _plain(token)
-        if word and word.lower() not in _TITLES and word.lower() not in STOP_WORDS:
-            current.append(word)
-            if word == token:
-                continue  # the name goes on; a possessive ends it
-        if len(current) >= 2:
-            names.append(" ".join(current))
-        current = []
-    return names
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 5:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
-        return word[:-1]
-    return word
-
-
-def _keyword_label(counts: Counter, document_frequency: Counter, sections: int) -> str:
-    """The section's most distinctive name and its most distinctive other term."""
-
-    def weight(term: str) -> float:
-        return counts[term] * math.log((1 + sections) / document_frequency[term])
-
-    ranked = sorted(counts, key=lambda t: (-weight(t), t))
-    names = [t for t in ranked if t[0].isupper()]
-    terms = [t for t in ranked if not t[0].isupper()]
-    chosen = names[:1]
-    for term in terms:
-        if not any(part in c.lower() for part in term.split() for c in chosen):
-            chosen.append(term)
-            break
-    for term in ranked:
-        if len(chosen) >= 2:
-            break
-        if term not in chosen and not any(
-            term.lower() in c.lower() or c.lower() in term.lower() for c in chosen
-        ):
-            chosen.append(term)
-    if not chosen:
-        return "Text"
-    label = ", ".join(chosen)
-    return _fit(label[0].upper() + label[1:])
 
 
 def _fit(label: str) -> str:

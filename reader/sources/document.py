@@ -19,6 +19,25 @@ class RawCaption:
 
 
 @dataclass(frozen=True)
+class BlockStyle:
+    """How the source sets the block that starts at ``start`` in Document.text."""
+
+    start: int
+    end: int
+    kind: str  # "item", "quote" or "code" (see reader.article.model.ParagraphKind)
+    marker: str = ""  # a numbered item's marker ("1.")
+
+
+@dataclass(frozen=True)
+class SpanStyle:
+    """Emphasis ("emphasis", "strong", "code") on ``text[start:end]``."""
+
+    start: int
+    end: int
+    style: str
+
+
+@dataclass(frozen=True)
 class Document:
     """Decoded text of one source, with whatever metadata the source carried.
 
@@ -37,5 +56,7 @@ class Document:
     site: str | None = None
     headings: tuple[tuple[int, str], ...] = ()
     captions: tuple[RawCaption, ...] = field(default=())
+    blocks: tuple[BlockStyle, ...] = ()  # list items, block quotes, code (Markdown, HTML)
+    styles: tuple[SpanStyle, ...] = ()  # emphasis (Markdown)
     # A short name for the source, used as a last resort for the title.
     name: str | None = None

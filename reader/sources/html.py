@@ -12,7 +12,7 @@ import codecs
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from reader.errors import ReaderError
 from reader.lexicon.credits import AGENCY, LABEL, strip_chrome
 from reader.sources.decode import decode_bytes
-from reader.sources.document import Document, RawCaption
+from reader.sources.document import BlockStyle, Document, RawCaption, SpanStyle
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -131,10 +131,18 @@ class _Figure:
 
 @dataclass(frozen=True)
 class TextBlock:
-    """One block of the extracted body: a paragraph or a heading."""
+    """One block of the extracted body: a paragraph or a heading.
+
+    ``kind`` says how the source sets a paragraph ("text", "item", "quote",
+    "code"; ``marker`` a numbered item's "1."), ``styles`` its emphasis as
+    (start, end, style) offsets into ``text``.
+    """
 
     text: str
     heading: bool = False
+    kind: str = "text"
+    marker: str = ""
+    styles: tuple[tuple[int, int, str], ...] = ()
 
 
 _TITLE_SEARCH = 3  # blocks at the top of the body where a repeated title is looked for
@@ -186,6 +194,7 @@ def html_document(
         raise ReaderError(f"no article text found in {name}")
     text, headings, starts = assemble_blocks(blocks)
     placed = _place_captions(figures, source_blocks, blocks, starts, len(text), captions)
+    kinds, _ = block_styles(blocks, starts)
     return Document(
         text=text,
         kind="html",
@@ -197,6 +206,7 @@ def html_document(
         site=_clean(getattr(extracted, "sitename", None) or "") or None,
         headings=headings,
         captions=placed,
+        blocks=kinds,
         name=short_name(name, url),
     )
 
@@ -585,8 +595,12 @@ def _body_blocks(body: HtmlElement) -> list[TextBlock]:
             if text:
                 blocks.append(TextBlock(text, heading=_is_heading(text)))
         elif tag == "list":
-            lines = [_clean(line) for line in _list_lines(child)]
-            _add(blocks, "\n".join(line for line in lines if line))
+            numbered = (child.get("rend") or "").lower() in ("ol", "ordered")
+            for number, line in enumerate(_list_lines(child), 1):
+                _add(blocks, line, "item", f"{number}." if numbered else "")
+        elif tag == "quote":
+            lines = (_clean(line) for line in xmltotxt(child, False).splitlines())
+            _add(blocks, "\n".join(line for line in lines if line), "quote")
         elif tag == "table":
             rows = (
                 "  ".join(_clean("".join(cell.itertext())) for cell in row.iter("cell"))
@@ -624,9 +638,9 @@ def _is_heading(text: str) -> bool:
     return len(text.split()) <= _MAX_HEADING_WORDS and not re.search(r"[.!?]\s+\S", text)
 
 
-def _add(blocks: list[TextBlock], text: str) -> None:
+def _add(blocks: list[TextBlock], text: str, kind: str = "text", marker: str = "") -> None:
     if text.strip():
-        blocks.append(TextBlock(text))
+        blocks.append(TextBlock(text, kind=kind, marker=marker))
 
 
 def _drop_caption_text(
@@ -667,7 +681,7 @@ def _drop_caption_text(
                 if caption in text:
                     text = _without_captions(_clean_lines(_cut_sentences(text, caption)), pieces)
         if text.strip():
-            kept.append(TextBlock(text, block.heading))
+            kept.append(TextBlock(text, block.heading, block.kind, block.marker))
     return kept
 
 
@@ -708,7 +722,7 @@ def _drop_leading_title(blocks: list[TextBlock], title: str | None) -> list[Text
         if _squash(first) == _squash(title):
             if any(len(b.text.split()) > _KICKER_WORDS for b in blocks[:index]):
                 return blocks  # text before the title: leave the page as it is
-            return ([TextBlock(rest.strip(), block.heading)] if rest.strip() else []) + blocks[
+            return ([replace(block, text=rest.strip())] if rest.strip() else []) + blocks[
                 index + 1 :
             ]
     return blocks
@@ -742,6 +756,22 @@ def assemble_blocks(
         parts.append(block.text)
         offset += len(block.text)
     return "\n\n".join(parts), tuple(sorted(headings.items())), starts
+
+
+def block_styles(
+    blocks: list[TextBlock], starts: list[int | None]
+) -> tuple[tuple[BlockStyle, ...], tuple[SpanStyle, ...]]:
+    """The list items, block quotes and emphasis of ``blocks``, at their offsets in the
+    text ``assemble_blocks`` made of them (``starts``)."""
+    kinds: list[BlockStyle] = []
+    spans: list[SpanStyle] = []
+    for block, start in zip(blocks, starts):
+        if start is None:
+            continue
+        if block.kind != "text":
+            kinds.append(BlockStyle(start, start + len(block.text), block.kind, block.marker))
+        spans.extend(SpanStyle(start + s, start + e, style) for s, e, style in block.styles)
+    return tuple(kinds), tuple(spans)
 
 
 def _place_captions(

@@ -8,7 +8,7 @@ import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from reader.errors import ReaderError, os_reason
@@ -18,6 +18,8 @@ from reader.sources.document import Document
 from reader.sources.spec import parse_source
 
 MAX_BYTES = 20 * 1024 * 1024
+SIDECAR_SUFFIX = ".meta.json"  # metadata beside a file: title, source, author, date, url
+MAX_SIDECAR_BYTES = 64 * 1024
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
     re.I | re.S,
@@ -52,6 +54,7 @@ class RawSource:
     suffix: str = ""
     url: str | None = None
     content_type: str | None = None
+    path: Path | None = None  # the file read, if it was one (its sidecar may hold metadata)
 
 
 def load_source(spec: str | None, stdin: BinaryIO | None = None) -> Document:
@@ -98,8 +101,8 @@ def read_source(
 
 
 def document_from_raw(raw: RawSource) -> Document:
-    """The Document ``raw`` holds (HTML, Markdown or plain text)."""
-    return document_from_bytes(
+    """The Document ``raw`` holds (HTML, Markdown or plain text), with its sidecar's metadata."""
+    document = document_from_bytes(
         raw.data,
         name=raw.name,
         source=raw.source,
@@ -107,6 +110,7 @@ def document_from_raw(raw: RawSource) -> Document:
         url=raw.url,
         content_type=raw.content_type,
     )
+    return document if raw.path is None else _with_sidecar(document, raw.path)
 
 
 def load_path(path: Path) -> Document:
@@ -120,7 +124,57 @@ def _raw_path(path: Path) -> RawSource:
         data = _read_file(path, shown)
     except OSError as error:  # checking the path fails too: a locked folder, a name too long
         raise ReaderError(f"cannot read {shown}: {os_reason(error)}") from None
-    return RawSource(data, name=shown, source=shown_name(path.name), suffix=path.suffix.lower())
+    return RawSource(
+        data, name=shown, source=shown_name(path.name), suffix=path.suffix.lower(), path=path
+    )
+
+
+def sidecar_path(path: Path) -> Path:
+    """Where a file's metadata may be kept beside it: ``story.txt`` -> ``story.meta.json``."""
+    return path.with_name(f"{path.stem}{SIDECAR_SUFFIX}")
+
+
+def _with_sidecar(document: Document, path: Path) -> Document:
+    """``document`` with the metadata of its sidecar file filled in (the file's own
+    front matter or markup wins)."""
+    import json
+    from dataclasses import replace
+
+    sidecar = sidecar_path(path)
+    try:
+        if not sidecar.is_file() or sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+            return document
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise ReaderError(
+            f"cannot read {shown_name(str(sidecar))}: {_json_reason(error)}"
+        ) from None
+    if not isinstance(meta, dict):
+        raise ReaderError(
+            f"cannot read {shown_name(str(sidecar))}: expected an object of metadata"
+        )
+    found = {
+        key: " ".join(value.split())
+        for key, value in meta.items()
+        if key in _FRONT_MATTER_KEYS and isinstance(value, str) and value.strip()
+    }
+    source = found.pop("source", None)
+    changes: dict[str, Any] = {
+        key: value for key, value in found.items() if getattr(document, key) is None
+    }
+    if source and document.source == shown_name(path.name):  # the file's name is no source
+        changes["source"] = source
+    return replace(document, **changes) if changes else document
+
+
+def _json_reason(error: Exception) -> str:
+    import json
+
+    if isinstance(error, OSError):
+        return os_reason(error)
+    if isinstance(error, json.JSONDecodeError):
+        return f"not valid JSON ({error.msg} at line {error.lineno})"
+    return "not UTF-8 text"
 
 
 def _read_file(path: Path, shown: str) -> bytes:

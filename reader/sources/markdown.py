@@ -1,25 +1,41 @@
 """Markdown to a Document: plain text, headings as sections, images as captions.
 
 Parsed with markdown-it-py (CommonMark plus tables and strikethrough); no
-Markdown syntax reaches ``Document.text``: links become their text, emphasis
-is dropped, images become captions, code is kept as plain lines, each list
-item becomes a paragraph of its own (never merged with the next item) and
-block quotes become paragraphs.
+Markdown syntax reaches ``Document.text``: links become their text, images
+become captions, code is kept as plain lines, each list item becomes a
+paragraph of its own (never merged with the next item). What the syntax
+meant is kept beside the text: list items (with a numbered item's marker),
+block quotes and code blocks in ``Document.blocks``, emphasis, strong
+emphasis and inline code in ``Document.styles``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
 from reader.sources.document import Document, RawCaption
-from reader.sources.html import TextBlock, assemble_blocks, short_name, split_credit
+from reader.sources.html import (
+    TextBlock,
+    assemble_blocks,
+    block_styles,
+    short_name,
+    split_credit,
+)
 
 if TYPE_CHECKING:
     from markdown_it.tree import SyntaxTreeNode
 
 _CELL_GAP = "  "
+# Emphasis is marked in the inline text with private-use characters while a block is put
+# together (whitespace is collapsed on the way), then taken out as offsets.
+_OPEN = {"em": "\ue000", "strong": "\ue002", "code_inline": "\ue004"}
+_CLOSE = {"em": "\ue001", "strong": "\ue003", "code_inline": "\ue005"}
+_STYLE_OF = {"\ue000": "emphasis", "\ue002": "strong", "\ue004": "code"}
+_CLOSING = {"\ue001": "\ue000", "\ue003": "\ue002", "\ue005": "\ue004"}
+_SENTINELS = re.compile("[\ue000-\ue005]")
 
 
 @dataclass
@@ -29,11 +45,49 @@ class _Out:
     blocks: list[TextBlock] = field(default_factory=list)
     # (caption, index of the block the image stood before or in)
     captions: list[tuple[RawCaption, int]] = field(default_factory=list)
+    kind: str = "text"  # how blocks added now are set ("quote" inside a block quote)
 
-    def add(self, text: str, heading: bool = False) -> None:
+    def add(self, text: str, heading: bool = False, kind: str = "", marker: str = "") -> None:
         text = "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
-        if text.strip():
-            self.blocks.append(TextBlock(text if not heading else " ".join(text.split()), heading))
+        if heading:
+            text = " ".join(_SENTINELS.sub("", text).split())
+        plain, styles = _take_styles(text)
+        if plain.strip():
+            lead = len(plain) - len(plain.lstrip())
+            plain = plain.strip()
+            styles = tuple(
+                (max(0, a - lead), min(len(plain), b - lead), style)
+                for a, b, style in styles
+                if min(len(plain), b - lead) > max(0, a - lead)
+            )
+            self.blocks.append(
+                TextBlock(
+                    plain, heading, (kind or self.kind) if not heading else "text", marker, styles
+                )
+            )
+
+
+def _take_styles(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    """``text`` without its emphasis marks, and the (start, end, style) spans they marked."""
+    plain: list[str] = []
+    length = 0
+    opened: dict[str, list[int]] = {}
+    spans: list[tuple[int, int, str]] = []
+    position = 0
+    for match in _SENTINELS.finditer(text):
+        chunk = text[position : match.start()]
+        plain.append(chunk)
+        length += len(chunk)
+        mark = match.group()
+        if mark in _STYLE_OF:
+            opened.setdefault(mark, []).append(length)
+        elif opened.get(_CLOSING[mark]):
+            start = opened[_CLOSING[mark]].pop()
+            if length > start:
+                spans.append((start, length, _STYLE_OF[_CLOSING[mark]]))
+        position = match.end()
+    plain.append(text[position:])
+    return "".join(plain), tuple(sorted(spans))
 
 
 def markdown_document(
@@ -65,6 +119,7 @@ def markdown_document(
     body, headings, starts = assemble_blocks(blocks)
     if not body.strip():
         raise ReaderError(f"no text found in {name}")
+    kinds, styles = block_styles(blocks, starts)
     return Document(
         text=body,
         kind="markdown",
@@ -76,6 +131,8 @@ def markdown_document(
         site=site,
         headings=headings,
         captions=tuple(_placed(captions, starts, len(body))),
+        blocks=kinds,
+        styles=styles,
         name=short_name(name, url) if name != "standard input" else None,
     )
 
@@ -88,15 +145,16 @@ def _block(node: SyntaxTreeNode, out: _Out) -> None:
     elif kind == "paragraph":
         out.add(_inline(node, out))
     elif kind in ("bullet_list", "ordered_list"):
-        for line in _list_lines(
-            node, out
-        ):  # a block each: lines of one block read as one wrapped paragraph
-            out.add(line)
+        # A block each: lines of one block read as one wrapped paragraph.
+        for line, marker in _list_lines(node, out):
+            out.add(line, kind="item", marker=marker)
     elif kind == "blockquote":
+        outer, out.kind = out.kind, "quote"
         for child in node.children:
             _block(child, out)
+        out.kind = outer
     elif kind in ("fence", "code_block"):
-        out.add(node.content)
+        out.add(_SENTINELS.sub("", node.content), kind="code")
     elif kind == "table":
         out.add("\n".join(_table_rows(node, out)))
     elif kind == "html_block":
@@ -104,19 +162,26 @@ def _block(node: SyntaxTreeNode, out: _Out) -> None:
     # hr and anything unknown carry no text
 
 
-def _list_lines(node: SyntaxTreeNode, out: _Out) -> list[str]:
-    """One line per list item (its paragraphs joined), nested items after it."""
-    lines: list[str] = []
+def _list_lines(node: SyntaxTreeNode, out: _Out, depth: int = 0) -> list[tuple[str, str]]:
+    """(line, marker) per list item (its paragraphs joined), nested items after it.
+
+    The marker is a numbered item's number ("3."), a bullet for the others
+    ("\u2022", "\u25e6" when nested).
+    """
+    lines: list[tuple[str, str]] = []
+    numbered = node.type == "ordered_list"
     for item in node.children:
+        marker = f"{item.info}{item.markup}" if numbered and item.info else ""
+        marker = marker or ("\u2022" if depth == 0 else "\u25e6")
         own: list[str] = []
         for child in item.children:
             if child.type in ("bullet_list", "ordered_list"):
                 if own:
-                    lines.append(" ".join(own))
-                    own = []
-                lines.extend(_list_lines(child, out))
+                    lines.append((" ".join(own), marker))
+                    own, marker = [], ""
+                lines.extend(_list_lines(child, out, depth + 1))
             elif child.type in ("fence", "code_block"):
-                own.append(" ".join(child.content.split()))
+                own.append(" ".join(_SENTINELS.sub("", child.content).split()))
             elif child.type == "paragraph":
                 own.append(" ".join(_inline(child, out).split()))
             else:
@@ -124,8 +189,8 @@ def _list_lines(node: SyntaxTreeNode, out: _Out) -> list[str]:
                 _block(child, sub)
                 own.extend(" ".join(b.text.split()) for b in sub.blocks)
         if own:
-            lines.append(" ".join(own))
-    return [line for line in lines if line]
+            lines.append((" ".join(own), marker))
+    return [(line, marker) for line, marker in lines if line]
 
 
 def _table_rows(node: SyntaxTreeNode, out: _Out) -> list[str]:
@@ -160,8 +225,14 @@ def _inline(node: SyntaxTreeNode, out: _Out) -> str:
 def _inline_parts(nodes: list[SyntaxTreeNode], parts: list[str], out: _Out) -> None:
     for node in nodes:
         kind = node.type
-        if kind in ("text", "text_special", "code_inline"):
-            parts.append(node.content)
+        if kind in ("text", "text_special"):
+            parts.append(_SENTINELS.sub("", node.content))
+        elif kind == "code_inline":
+            parts += [_OPEN[kind], _SENTINELS.sub("", node.content), _CLOSE[kind]]
+        elif kind in _OPEN:  # em, strong: their text, marked
+            parts.append(_OPEN[kind])
+            _inline_parts(node.children, parts, out)
+            parts.append(_CLOSE[kind])
         elif kind == "softbreak":
             parts.append(" ")
         elif kind == "hardbreak":
@@ -171,14 +242,14 @@ def _inline_parts(nodes: list[SyntaxTreeNode], parts: list[str], out: _Out) -> N
         elif kind == "html_inline":
             if node.content.lower().startswith("<br"):
                 parts.append("\n")
-        else:  # link, em, strong, s and the like: keep their text only
+        else:  # link, s and the like: keep their text only
             _inline_parts(node.children, parts, out)
 
 
 def _image_caption(node: SyntaxTreeNode, out: _Out) -> None:
     alt_parts: list[str] = []
     _inline_parts(node.children, alt_parts, _Out())
-    alt = " ".join("".join(alt_parts).split())
+    alt = " ".join(_SENTINELS.sub("", "".join(alt_parts)).split())
     title = " ".join(str(node.attrs.get("title") or "").split())
     text, credit = split_credit(alt or title)
     if title and alt and title != alt and credit is None:
@@ -201,7 +272,7 @@ def _html_block(markup: str, out: _Out) -> None:
         return
     for fragment in fragments:
         if isinstance(fragment, str):
-            out.add(fragment)
+            out.add(_SENTINELS.sub("", fragment))
             continue
         if not isinstance(fragment.tag, str):
             continue  # a comment
@@ -217,7 +288,7 @@ def _html_block(markup: str, out: _Out) -> None:
             continue
         for junk in list(fragment.iter("script", "style")):
             junk.drop_tree()
-        out.add(" ".join(fragment.text_content().split()))
+        out.add(" ".join(_SENTINELS.sub("", fragment.text_content()).split()))
 
 
 def _placed(

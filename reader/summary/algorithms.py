@@ -20,7 +20,7 @@ from reader.summary.registry import REGISTRY, Algorithm, find, get
 from reader.summary.words import stemmer, tokenizer
 
 ALGORITHMS: tuple[str, ...] = tuple(entry.name for entry in REGISTRY)
-DEFAULT_ALGORITHM = "news"
+DEFAULT_ALGORITHM = "keypoints"  # what s opens first: see README, "Summaries"
 DEFAULT_LENGTH = 3
 MAX_LENGTH = 50  # sentences: the longest summary a setting or a saved state may ask for
 
@@ -97,7 +97,11 @@ def summarize(
     algorithm = check_algorithm(algorithm)
     if length < 1:
         raise ReaderError(f"the summary length must be at least 1 (got {length})")
-    candidates = [s for s in unique_sentences(article) if not is_label(s.text)]
+    from reader.summary.context import is_furniture
+
+    candidates = [
+        s for s in unique_sentences(article) if not is_label(s.text) and not is_furniture(s.text)
+    ]
     if len(candidates) < length:  # an article of labels only: take what there is
         candidates = unique_sentences(article)
     entry = get(algorithm)

@@ -11,6 +11,10 @@ it and read wrongly out of context:
 * ``quote``: they continue a quotation opened by an earlier sentence, or they
   are a bare quotation with no speaker named in them.
 
+Bylines, datelines and credit lines ("By Jane Doe", "Published: May 1",
+"Reporting by ...") are no summary material at all: :func:`is_furniture`
+keeps them out of every summary's candidates.
+
 The first sentence of an article leans on nothing. :func:`readable` filters the
 candidates a summarizer chooses from; it is a step before the summarizers, so
 each summarizer still sees an ordinary (smaller) document.
@@ -22,7 +26,10 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from reader.article.bylines import is_furniture
 from reader.article.model import Sentence
+
+__all__ = ["is_furniture", "leans_on_context", "readable", "reasons", "text_reasons"]
 
 Reason = Literal["connective", "pronoun", "quote"]
 

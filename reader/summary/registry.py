@@ -92,6 +92,12 @@ REGISTRY: tuple[Algorithm, ...] = (
         keeps_context=True,
     ),
     Algorithm(
+        "keypoints",
+        "Key points",
+        "the most central sentence of each part of the article, in order",
+        "reader.summary.keypoints:KeyPointsSummarizer",
+    ),
+    Algorithm(
         "lexrank",
         "LexRank",
         "sentences most similar to the rest (graph centrality)",

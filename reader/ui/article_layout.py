@@ -1,7 +1,10 @@
 """The article laid out in lines at a given width: what ArticleView draws.
 
 The article is a list of blocks (section headings, photo marks, paragraphs),
-each holding its display text (cleaned, see reader.ui.text). ``layout``
+each holding its display text (cleaned, see reader.ui.text). Only the
+source's own headings are heading blocks: a section the reader derived is a
+quiet mark in the margin of its first paragraph (``SECTION_MARK``). A list
+item hangs after its marker, a block quote after a bar. ``layout``
 wraps every block into lines, greedily at word boundaries: a 200,000-word
 article lays out in a fraction of a second, so a resize simply lays it out
 again. No parsing happens here: the blocks come straight from the Article.
@@ -28,6 +31,11 @@ HEADING_STYLE = "bold $text-accent"
 PHOTO_STYLE = "italic $text-muted"
 PHOTO_MARKED_STYLE = "bold $text on $accent-muted"
 FOUND_STYLE = "$text on $warning-muted"
+SECTION_MARK = "\u00a7"  # in the left margin of a derived section's first line
+SECTION_MARK_STYLE = "$text-muted"
+QUOTE_BAR = "\u2502 "
+PREFIX_STYLE = "$text-muted"
+INLINE_STYLES = {"emphasis": "italic", "strong": "bold", "code": "$text-accent"}
 CURRENT_FOUND_STYLE = "bold $background on $warning"
 
 _WORD = re.compile(r"\S+")
@@ -51,6 +59,10 @@ class Block:
     marked: bool = False  # photo mark highlighted
     found: tuple[tuple[int, int], ...] = ()  # search matches (offsets in text)
     current: tuple[int, int] | None = None  # the current search match, if it is in this block
+    prefix: str = ""  # before the first line: a list marker ("\u2022 ", "1. "), a quote bar
+    indent: str = ""  # before the other lines (as wide as ``prefix``)
+    section_mark: bool = False  # the first paragraph of a section the reader derived
+    tight: bool = False  # a list item followed by another: no blank line between them
     _content: Content | None = field(default=None, repr=False)
 
     def invalidate(self) -> None:
@@ -68,6 +80,12 @@ class Block:
             content = Content(self.text)
             paragraph = article.paragraphs[self.index]
             assert self.shift is not None
+            for style in paragraph.styles:
+                content = content.stylize(
+                    INLINE_STYLES.get(style.style, "italic"),
+                    self.shift(style.start - paragraph.start),
+                    self.shift(style.end - paragraph.start),
+                )
             for sentence in paragraph.sentences:
                 if sentence.index in self.summary:
                     start, end = (
@@ -103,14 +121,29 @@ def article_blocks(article: Article) -> list[Block]:
     for paragraph in article.paragraphs:
         blocks.extend(photos.pop(paragraph.index, ()))
         section = first_of_section.get(paragraph.index)
-        if section is not None:
+        if section is not None and not section.derived:
             blocks.append(
                 Block("heading", one_line(section.label), section.index, paragraph.index)
             )
         text, shift = clean_with_offsets(paragraph.text)
-        blocks.append(Block("paragraph", text, paragraph.index, paragraph.index, shift))
+        block = Block("paragraph", text, paragraph.index, paragraph.index, shift)
+        block.section_mark = section is not None and section.derived and section.index > 0
+        if paragraph.kind == "item":
+            marker = one_line(paragraph.marker)
+            block.prefix = f"{marker} " if marker else ""
+            block.indent = " " * cell_len(block.prefix or "\u2022 ")
+            block.prefix = block.prefix or block.indent
+        elif paragraph.kind == "quote":
+            block.prefix = block.indent = QUOTE_BAR
+        blocks.append(block)
     for rest in photos.values():
         blocks.extend(rest)
+    for block, following in zip(blocks, blocks[1:]):
+        block.tight = (
+            block.kind == following.kind == "paragraph"
+            and article.paragraphs[block.index].kind == "item"
+            and article.paragraphs[following.index].kind == "item"
+        )
     return blocks
 
 
@@ -174,10 +207,10 @@ def layout(blocks: list[Block], width: int) -> Layout:
         if block.kind == "photo":
             spans = [(0, len(block.text))]  # one line, cut with an ellipsis when drawn
         else:
-            spans = wrap_spans(block.text, width)
+            spans = wrap_spans(block.text, max(8, width - cell_len(block.prefix)))
         for start, end in spans:
             lines.add(number, start, end)
         block.height = len(spans)
-        if block.kind != "heading":
+        if block.kind != "heading" and not block.tight:
             lines.add(number, -1, -1)
     return lines

@@ -9,6 +9,12 @@ State kept here for the features built on top of it: ``column_width`` (the
 reading column's width, a reactive), ``paragraph`` / ``section`` (the
 reading position: the paragraph at the top of the view), ``summary`` (the
 highlighted sentences) and the search matches (``show_search``).
+
+``section`` is the section being read: the one at a reading line that moves
+from the top of the view (at the article's top) to its bottom (at the end),
+so at the end of the article it names the last section in view. A jump
+(``]``, ``}``, a quote's place) always brings its target to the top: past the
+article's end the view gets blank space below, as ``less`` allows.
 """
 
 from __future__ import annotations
@@ -18,13 +24,21 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual.binding import Binding
+from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.article.model import Article
-from reader.ui.article_layout import Block, Layout, article_blocks, layout
+from reader.ui.article_layout import (
+    SECTION_MARK,
+    SECTION_MARK_STYLE,
+    Block,
+    Layout,
+    article_blocks,
+    layout,
+)
 from reader.ui.messages import PositionChanged
 
 if TYPE_CHECKING:
@@ -77,7 +91,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.blocks: list[Block] = []
         self.lines = Layout(0)
         self._paragraph_block: list[int] = []  # paragraph index -> block number
-        self._heading_block: dict[int, int] = {}  # section index -> block number
+        self._section_block: dict[int, int] = {}  # section index -> its heading or first block
+        self._blank_below = 0  # lines of blank space past the end, while a jump needs them
         self._photo_block: dict[int, int] = {}  # photo number -> block number
         self._marked: Block | None = None
         self._target: int | None = None  # paragraph of the last jump, while it is in view
@@ -102,15 +117,20 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.blocks = article_blocks(article)
         self._paragraph_block = [0] * len(article.paragraphs)
-        self._heading_block = {}
+        self._section_block = {}
         self._photo_block = {}
         for number, block in enumerate(self.blocks):
             if block.kind == "paragraph":
                 self._paragraph_block[block.index] = number
             elif block.kind == "heading":
-                self._heading_block[block.index] = number
+                self._section_block[block.index] = number
             else:
                 self._photo_block[block.index] = number
+        for section in article.sections:
+            if section.index not in self._section_block and section.paragraphs:
+                self._section_block[section.index] = self._paragraph_block[
+                    section.paragraphs[0].index
+                ]
         self._marked = None
         self._found = []
         self._pending = None
@@ -159,8 +179,24 @@ class ArticleView(ScrollView, can_focus=True):
             return False
         self.lines = layout(self.blocks, width)
         self._block_firsts = [block.first for block in self.blocks]
-        self.virtual_size = Size(0, len(self.lines))
+        if force:
+            self._blank_below = 0
+        self.virtual_size = Size(0, len(self.lines) + self._blank_below)
         return True
+
+    def _make_room(self, y: int) -> None:
+        """Blank space below the article so that line ``y`` can come to the top of the view."""
+        height = self.scrollable_content_region.height or self.size.height
+        needed = max(0, y + height - len(self.lines))
+        if needed != self._blank_below:
+            self._blank_below = needed
+            self.virtual_size = Size(0, len(self.lines) + needed)
+
+    @property
+    def _end_scroll(self) -> int:
+        """The scroll position where the article's last line is at the bottom of the view."""
+        height = self.scrollable_content_region.height or self.size.height
+        return max(0, len(self.lines) - height)
 
     def _relayout(self) -> None:
         anchor = self._anchor()
@@ -191,6 +227,7 @@ class ArticleView(ScrollView, can_focus=True):
         number, into = anchor
         block = self.blocks[number]
         y = block.first + int(into * block.height) if block.first > 1 else 0
+        self._make_room(y)
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
         self.refresh()
         self._report()
@@ -214,8 +251,18 @@ class ArticleView(ScrollView, can_focus=True):
             content = content.truncate(text_width, ellipsis=True)
         else:
             content = content[start : self.lines.end[line]]
+            lead = block.prefix if line == block.first else block.indent
+            if lead:
+                content = Content.assemble(Content.styled(lead, "$text-muted"), content)
         left = max(0, (width - min(self.column_width, width)) // 2) + PADDING
-        segments = [Segment(" " * left, style), *content.render_segments(self.visual_style)]
+        if block.section_mark and line == block.first:
+            margin = Content.assemble(
+                " " * max(0, left - 2), Content.styled(SECTION_MARK, SECTION_MARK_STYLE), " "
+            )
+            segments = [*margin.render_segments(self.visual_style)]
+        else:
+            segments = [Segment(" " * left, style)]
+        segments += content.render_segments(self.visual_style)
         return Strip(segments).crop_extend(0, width, style)
 
     # -- position ----------------------------------------------------------
@@ -245,7 +292,27 @@ class ArticleView(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        if self._blank_below and new < old and new <= self._end_scroll:
+            self._make_room(0)  # back above the end: the blank space goes
         self._report()
+
+    def _reading_paragraph(self) -> int:
+        """The paragraph at the reading line: the top line at the article's top, moving
+        down the view as the reader nears the end (the bottom line at the end)."""
+        top = int(self.scroll_y)
+        end = self._end_scroll
+        height = self.scrollable_content_region.height or self.size.height
+        if end <= 0 or top >= end:
+            share = 1.0
+        else:
+            share = top / end
+        line = min(len(self.lines) - 1, top + int(share * max(0, height - 1)))
+        while line > top and self.lines.start[line] < 0:
+            line -= 1  # a blank line: the text above it
+        number = self.lines.block[line] if line >= 0 else 0
+        if number < 0:
+            return self._top_paragraph()
+        return self.blocks[number].paragraph
 
     def _report(self) -> None:
         if self.article is None or not self.blocks:
@@ -261,13 +328,14 @@ class ArticleView(ScrollView, can_focus=True):
                     self._relayouting = False
             return  # the position is reported after the new layout
         if self._target is not None and self._in_view(self._target):
-            paragraph = self._target
+            paragraph = reading = self._target
         else:
             self._target = None
             paragraph = self._top_paragraph()
+            reading = self._reading_paragraph()
         self.paragraph = paragraph
-        self.section = self.article.section_of(paragraph).index if self.article.sections else 0
-        maximum = self.max_scroll_y
+        self.section = self.article.section_of(reading).index if self.article.sections else 0
+        maximum = self._end_scroll
         progress = 1.0 if maximum <= 0 else min(1.0, self.scroll_y / maximum)
         self.post_message(PositionChanged(paragraph, self.section, progress))
 
@@ -333,7 +401,9 @@ class ArticleView(ScrollView, can_focus=True):
     def _go_to_block(self, number: int, paragraph: int) -> None:
         block = self.blocks[number]
         at_start = block.first <= 1 or (block.kind == "heading" and block.paragraph == 0)
-        self.scroll_to(y=0 if at_start else block.first, animate=False, immediate=True, force=True)
+        y = 0 if at_start else block.first
+        self._make_room(y)
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
         self._target = paragraph
         self._target_block = number
         self.refresh()
@@ -343,7 +413,10 @@ class ArticleView(ScrollView, can_focus=True):
         """Scroll ``paragraph`` (or, with ``heading``, its section's heading) to the top of the view."""
         if self.article is None or not self._paragraph_block:
             return
-        paragraph = max(0, min(paragraph, len(self._paragraph_block) - 1))
+        last = len(self._paragraph_block) - 1
+        if paragraph > last and self.paragraph >= last:
+            self.notify("The end of the article", timeout=2)
+        paragraph = max(0, min(paragraph, last))
         number = self._paragraph_block[paragraph]
         if heading and number > 0 and self.blocks[number - 1].kind == "heading":
             number -= 1
@@ -353,9 +426,29 @@ class ArticleView(ScrollView, can_focus=True):
         if self.article is None or not self.article.sections:
             return
         section = max(0, min(section, len(self.article.sections) - 1))
-        number = self._heading_block.get(section)
+        number = self._section_block.get(section)
         if number is not None:
             self._go_to_block(number, self.blocks[number].paragraph)
+
+    async def step_section(self, step: int) -> None:
+        """``]`` / ``[``: the next or previous section; by paragraph in a text of one section.
+
+        Past the last section the view goes on to the article's end and says so:
+        a key never does nothing.
+        """
+        if self.article is None or not self.article.sections:
+            return
+        if len(self.article.sections) < 2:
+            await self.go_to_paragraph(self.paragraph + step)
+            return
+        target = self.section + step
+        if target >= len(self.article.sections):
+            last = self.article.sections[-1].paragraphs[-1].index
+            if self.paragraph < last:
+                await self.go_to_paragraph(last)
+            self.notify("The last section: the end of the article", timeout=2)
+            return
+        await self.go_to_section(target)
 
     async def mark_span(self, paragraph: int, start: int | None, end: int | None) -> None:
         """Scroll to ``paragraph`` and highlight it (or its span start..end, offsets in Article.text)."""

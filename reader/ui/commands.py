@@ -26,12 +26,13 @@ class ReaderCommands(Provider):
         if not isinstance(screen, ReaderScreen):
             return
         article = screen.article
-        if article is not None:
+        if article is not None and len(article.sections) > 1:
             for section in article.sections:
+                what = "part" if section.derived else "section"  # a derived part is not a heading
                 yield (
-                    f"Go to section {section.index + 1}: {one_line(section.label)}",
+                    f"Go to {what} {section.index + 1}: {one_line(section.label)}",
                     partial(_go_to_section, screen, section.index),
-                    f"Scroll the article to section {section.index + 1}",
+                    f"Scroll the article to {what} {section.index + 1}",
                 )
         for name in ALGORITHMS:
             yield (

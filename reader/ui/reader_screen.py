@@ -146,6 +146,7 @@ class ReaderScreen(NavigableScreen):
             "escape", "cancel_summary", "Cancel summary", id="summary.cancel", key_display="esc"
         ),
         Binding("b", "toggle_sidebar", "Sidebar", id="reader.sidebar"),
+        Binding("t", "toggle_contents", "Contents", show=False, id="reader.contents"),
         Binding("o", "open", "Open source", show=False, id="reader.open"),
         Binding("tab", "focus_pane(1)", "Next pane", show=False, id="reader.focus_next"),
         Binding(
@@ -504,7 +505,13 @@ class ReaderScreen(NavigableScreen):
         header = self.query_one(ReaderHeader)
         header.title = article.title
         header.source = article.site or article.source
+        header.author = article.author or ""
+        header.date = article.date or ""
         header.words = article.word_count
+        header.show_section(article.sections[0] if article.sections else None, article.sections)
+        contents = self._pane("#contents")
+        if contents is not None:
+            contents.show_sections(article)  # type: ignore[attr-defined]
         self.query_one(Sidebar).show_article(article)
         self.view.summary = frozenset()
         await self.view.show_article(article)
@@ -573,6 +580,29 @@ class ReaderScreen(NavigableScreen):
     def action_toggle_summary(self) -> None:
         self.show_summary = not self.show_summary
 
+    async def action_toggle_contents(self) -> None:
+        """Show the contents pane (focused, on the section being read), or hide it."""
+        from reader.ui.contents import ContentsList
+
+        if self.article is None:
+            return
+        contents = self._pane("#contents")
+        if contents is not None and contents.display:
+            contents.display = False
+            self.view.focus()
+            return
+        if len(self.article.sections) < 2:
+            self.notice(
+                "contents", "This text has no sections: ] and [ move by paragraph", timeout=3
+            )
+            return
+        if contents is None:
+            contents = ContentsList(id="contents")
+            await self.query_one("#main").mount(contents, before="#article")
+        contents.display = True
+        contents.show_sections(self.article, self.view.section)  # type: ignore[attr-defined]
+        contents.focus()
+
     def action_toggle_sidebar(self) -> None:
         self.show_sidebar = not self.show_sidebar
         if not self.narrow:
@@ -590,7 +620,7 @@ class ReaderScreen(NavigableScreen):
 
     async def action_section(self, step: int) -> None:
         if self.article is not None:
-            await self.view.go_to_section(self.view.section + step)
+            await self.view.step_section(step)
 
     async def action_paragraph(self, step: int) -> None:
         if self.article is not None:
@@ -988,7 +1018,10 @@ class ReaderScreen(NavigableScreen):
         header = self.query_one(ReaderHeader)
         header.progress = event.progress
         if self.article is not None and event.section < len(self.article.sections):
-            header.section = self.article.sections[event.section].label
+            header.show_section(self.article.sections[event.section], self.article.sections)
+            contents = self._pane("#contents")
+            if contents is not None:
+                contents.follow(event.section)  # type: ignore[attr-defined]
 
 
 def _prepare_summaries(algorithm: str) -> None:

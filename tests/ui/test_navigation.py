@@ -17,7 +17,29 @@ def header_section(app) -> str:
     return app.screen.query_one(ReaderHeader).section
 
 
-async def test_next_and_previous_section(app):
+SECTIONED = "# Harbour works\n\n" + "\n\n".join(
+    f"## {name}\n\n"
+    + "\n\n".join(
+        f"The {name.lower()} crews worked through week {week}. They moved stone and steel "
+        f"along the quay. Inspectors checked the {name.lower()} work each evening."
+        for week in range(1, 4)
+    )
+    for name in ("Dredging", "Piling", "Paving", "Lighting", "Opening")
+)
+
+
+@pytest.fixture
+def sectioned(tmp_path):
+    from reader.sources.load import load_source
+    from reader.ui.app import ReaderApp
+
+    path = tmp_path / "harbour.md"
+    path.write_text(SECTIONED)
+    return ReaderApp(source=str(path), document=load_source(str(path)))
+
+
+async def test_next_and_previous_section(sectioned):
+    app = sectioned
     async with app.run_test(size=(100, 24)) as pilot:
         await ready(pilot)
         view = app.screen.view
@@ -30,8 +52,8 @@ async def test_next_and_previous_section(app):
             assert (
                 view.top_text() == sections[expected].label
             )  # the heading is the first line in view
-            assert screen_text(app).splitlines()[1][:60].strip() == sections[expected].label
-            assert header_section(app) == sections[expected].label
+            assert screen_text(app).splitlines()[2][:60].strip() == sections[expected].label
+            assert header_section(app) == "\u00a7 " + sections[expected].label
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert view.section == 2 and view.top_text() == sections[2].label

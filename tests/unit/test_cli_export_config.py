@@ -71,9 +71,10 @@ def test_export_writes_a_new_file_named_after_the_title(env, work):
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     name = result.stdout.strip()
-    assert name == "north-korean-leader-kim-jong-un-and-russian-president.md"
+    assert name == "kim-putin-meet-at-russian-spaceport-pledge-support.md"
     markdown = (work / name).read_text()
-    assert markdown.startswith("# North Korean leader Kim Jong-un")
+    assert markdown.startswith("# Kim, Putin meet at Russian spaceport, pledge support\n")
+    assert "\nThe Korea Herald \u00b7 Ji Da-gyum \u00b7 2023-09-13" in markdown
     assert f"## Summary ({DEFAULT_ALGORITHM}, {DEFAULT_LENGTH} sentences)" in markdown
     for credit in ("(AP)", "(AFP)", "(Reuters)"):
         assert f"on Wednesday. {credit}\n" in markdown
@@ -96,7 +97,7 @@ def test_export_never_overwrites(env, work):
 def test_export_to_standard_output(env, work):
     result = reader("export", BUNDLED, "-o", "-", "-a", "lsa", "-n", "2", env=env, cwd=work)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("# North Korean leader")
+    assert result.stdout.startswith("# Kim, Putin meet at Russian spaceport")
     assert "## Summary (lsa, 2 sentences)" in result.stdout
     assert list(work.iterdir()) == []
 
@@ -133,7 +134,23 @@ def test_export_errors_are_one_line(env, work):
         reader("export", BUNDLED, "-a", "magic", env=env, cwd=work), "unknown algorithm"
     )
     assert_one_line_error(reader("export", BUNDLED, "-n", "0", env=env, cwd=work), "at least 1")
-    assert_one_line_error(reader("export", env=env, cwd=work), "source")
+    assert list(work.iterdir()) == []
+
+
+def test_commands_default_to_the_bundled_article(env, work):
+    for command in (["inspect"], ["summarize", "-n", "2"], ["export", "-o", "-"]):
+        result = reader(*command, env=env, cwd=work)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""
+    assert (
+        reader("summarize", "-n", "2", env=env, cwd=work).stdout
+        == reader("summarize", BUNDLED, "-n", "2", env=env, cwd=work).stdout
+    )
+    outline = reader("inspect", env=env, cwd=work).stdout.splitlines()
+    assert outline[:2] == [
+        "Kim, Putin meet at Russian spaceport, pledge support",
+        "The Korea Herald \u00b7 Ji Da-gyum \u00b7 2023-09-13 \u00b7 685 words, 6 paragraphs",
+    ]
     assert list(work.iterdir()) == []
 
 

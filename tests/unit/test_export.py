@@ -36,7 +36,10 @@ def test_bundled_article_outline(bundled):
     article, markdown = bundled
     lines = markdown.splitlines()
     assert lines[0] == f"# {escape_markdown(article.title)}"
-    assert "korea-herald-putin-kim-jong-un-vostochny-cosmodrome.txt" in lines[2]
+    assert lines[2].startswith(
+        "The Korea Herald \u00b7 Ji Da-gyum \u00b7 2023-09-13 \u00b7 <https://"
+    )
+    assert ".txt" not in markdown.split("## Summary", 1)[0]  # no file name for a source
     assert "## Summary (lexrank, 3 sentences)" in lines
     summary = lines[lines.index("## Summary (lexrank, 3 sentences)") + 2 :]
     assert [line.startswith("- ") for line in summary[:4]] == [True, True, True, False]

@@ -329,14 +329,16 @@ def test_binary_file_named_html_is_a_clear_error(tmp_path: Path):
         load_source(path)
 
 
-def test_lists_and_tables_are_plain_lines(tmp_path: Path):
+def test_lists_are_items_and_tables_plain_lines(tmp_path: Path):
     extra = "<ul><li>First point about the plan</li><li>Second point about the plan</li></ul>"
     extra += (
         "<table><tr><td>Line</td><td>Length</td></tr><tr><td>East</td><td>7 km</td></tr></table>"
     )
     doc = load_source(write(tmp_path, "x.html", article_page(body_extra=extra).encode()))
-    assert "First point about the plan\nSecond point about the plan" in doc.text
+    assert "First point about the plan\n\nSecond point about the plan" in doc.text
     assert "- First" not in doc.text and "|" not in doc.text
+    items = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "item"]
+    assert items == ["First point about the plan", "Second point about the plan"]
 
 
 @pytest.mark.parametrize(

@@ -48,17 +48,17 @@ def _leaning(article):
 # -- the default ----------------------------------------------------------
 
 
-def test_news_is_the_default_and_listed():
-    assert DEFAULT_ALGORITHM == "news"
-    assert "news" in ALGORITHMS
-    assert "news" in DESCRIPTIONS
+def test_key_points_are_the_default_and_news_is_listed():
+    assert DEFAULT_ALGORITHM == "keypoints"
+    assert ALGORITHMS[:2] == ("news", "keypoints")
+    assert "news" in DESCRIPTIONS and "keypoints" in DESCRIPTIONS
 
 
 @pytest.mark.parametrize("length", [1, 2, 3, 5])
 def test_default_picks_n_sentences_in_article_order(story, length):
     summary = summarize(story) if length == 3 else summarize(story, length=length)
     indexes = summary.indexes
-    assert summary.algorithm == "news"
+    assert summary.algorithm == "keypoints"
     assert len(indexes) == length
     assert list(indexes) == sorted(set(indexes))
     texts = {s.text for s in story.sentences}
