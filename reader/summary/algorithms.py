@@ -43,16 +43,16 @@ STIGMA_WORDS = (
     "rumor",
 )
 
-DESCRIPTIONS = {
-    "news": "News: lead position, title words and directed centrality (PacSum), readable alone",
-    "lexrank": "LexRank: sentences most similar to the rest (graph centrality)",
-    "lsa": "LSA: sentences that carry the main latent topics",
-    "textrank": "TextRank: PageRank over word-overlap between sentences",
-    "luhn": "Luhn: sentences dense in the most frequent significant words",
-    "kl": "KL-Sum: keeps the summary's word distribution close to the article's",
-    "sumbasic": "SumBasic: frequent words, with repetition penalised",
-    "reduction": "Reduction: sentences most connected to the others",
-    "edmundson": "Edmundson: cue words, title words and position",
+DESCRIPTIONS = {  # "Name: what it picks", in plain words (the summary pane and the palette show them)
+    "news": "News: the opening and the sentences the story keeps coming back to",
+    "lexrank": "LexRank: the sentences most like all the others",
+    "lsa": "LSA: the sentences that best cover the article's main subjects",
+    "textrank": "TextRank: the sentences that share the most words with the others",
+    "luhn": "Luhn: the sentences packed with the article's most frequent words",
+    "kl": "KL-Sum: the sentences whose words together match the article's best",
+    "sumbasic": "SumBasic: the sentences with the most frequent words, without repeats",
+    "reduction": "Reduction: the sentences most connected to all the others",
+    "edmundson": "Edmundson: sentences with the title's words and key phrases, early on",
 }
 
 

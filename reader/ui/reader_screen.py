@@ -26,7 +26,6 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from reader.errors import ReaderError
@@ -38,6 +37,7 @@ from reader.summary.algorithms import (
     SummaryCancelled,
 )
 from reader.ui.article_view import ArticleView
+from reader.ui.footer import ReaderFooter
 from reader.ui.header import ReaderHeader
 from reader.ui.messages import JumpRequest, PositionChanged
 from reader.ui.sidebar import Sidebar
@@ -229,7 +229,7 @@ class ReaderScreen(Screen):
         with Horizontal(id="main"):
             yield ArticleView(id="article")
             yield Sidebar(id="sidebar")
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def view(self) -> ArticleView:
@@ -509,19 +509,38 @@ class ReaderScreen(Screen):
         return True
 
     def action_toggle_summary(self) -> None:
+        """Open the summary pane and move into it, or close it and go back to the article."""
         self.show_summary = not self.show_summary
+        if self.show_summary:
+            self.summary_pane.focus_target.focus()
+        else:
+            self.view.focus()
 
     def action_toggle_sidebar(self) -> None:
+        """Show the sidebar and move into its first list, or hide it and go back to the article."""
         self.show_sidebar = not self.show_sidebar
         if not self.narrow:
             self.sidebar_wanted = self.show_sidebar
+        if self.show_sidebar:
+            lists = self._sidebar_lists()
+            if lists:
+                lists[0].focus()
+        elif self.focused is None or not self.focused.display:
+            self.view.focus()
 
     def action_algorithm(self, step: int) -> None:
         self.algorithm = ALGORITHMS[(ALGORITHMS.index(self.algorithm) + step) % len(ALGORITHMS)]
 
     def action_length(self, step: int) -> None:
         most = len(self.article.sentences) if self.article else DEFAULT_LENGTH
-        self.length = max(1, min(most, self.length + step))
+        length = max(1, min(most, self.length + step))
+        if length == self.length:  # a limit: say so rather than do nothing
+            if step > 0:
+                self.notice("length", f"The summary has every sentence of the article ({most})")
+            else:
+                self.notice("length", "The summary is at its shortest: one sentence")
+            return
+        self.length = length
 
     def action_cancel_summary(self) -> None:
         self.workers.cancel_group(self, "summary")
@@ -534,16 +553,22 @@ class ReaderScreen(Screen):
         if self.article is not None:
             await self.view.go_to_paragraph(self.view.paragraph + step)
 
+    def _sidebar_lists(self) -> list[Widget]:
+        """The sidebar's lists that have something to show."""
+        return [
+            p
+            for p in (self._pane("#photos"), self._pane("#quotes"))
+            if p is not None and getattr(p, "option_count", 0)
+        ]
+
     def _panes(self) -> list[Widget]:
-        panes: list[Widget] = [self.view]
-        if self.show_sidebar:
-            panes += [
-                p
-                for p in (self._pane("#photos"), self._pane("#quotes"))
-                if p is not None and p.option_count
-            ]
+        """The parts tab goes through, in screen order: the summary on top, the article, the sidebar."""
+        panes: list[Widget] = []
         if self.show_summary and self._pane("#summary-pane") is not None:
             panes.append(self.summary_pane.focus_target)
+        panes.append(self.view)
+        if self.show_sidebar:
+            panes += self._sidebar_lists()
         return panes
 
     def action_focus_pane(self, step: int) -> None:
@@ -913,7 +938,11 @@ class ReaderScreen(Screen):
         header = self.query_one(ReaderHeader)
         header.progress = event.progress
         if self.article is not None and event.section < len(self.article.sections):
-            header.section = self.article.sections[event.section].label
+            section = self.article.sections[event.section]
+            header.section = section.label
+            quotes = self._pane("#quotes")
+            if quotes is not None:
+                quotes.follow_section([p.index for p in section.paragraphs])  # type: ignore[attr-defined]
 
 
 def _message(error: BaseException | None) -> str:
