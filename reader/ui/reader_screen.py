@@ -846,25 +846,65 @@ class ReaderScreen(Screen):
             )
             return
         text, what = copied
-        self.app.copy_to_clipboard(text)
+        self.app.copy_to_clipboard(text)  # OSC 52
         preview = one_line(text)
         preview = preview if len(preview) <= 48 else preview[:47].rstrip() + "\u2026"
         self.notice("copy", f"Copied {what}: {preview}", timeout=3)
+        self._copy_elsewhere(text, what)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="copy")
+    def _copy_elsewhere(self, text: str, what: str) -> None:
+        """The tmux buffer or pyperclip as well, and a warning when OSC 52 may not arrive."""
+        from reader.ui.clipboard import copy_elsewhere
+
+        result = copy_elsewhere(text)
+        if not result.osc52_doubtful:
+            return
+        setting = f" (it is {result.setting})" if result.setting else ""
+        where = f"Copied {what} to {result.also}" if result.also else f"Maybe not copied: {what}"
+        paste = " (prefix ] pastes it)" if result.also == "tmux's paste buffer" else ""
+        message = (
+            f"{where}{paste}. The terminal's clipboard gets it from tmux only with "
+            f"'set -g set-clipboard on'{setting}."
+        )
+        try:
+            self.app.call_from_thread(self.notice, "copy", message, severity="warning", timeout=8)
+        except RuntimeError:  # the app has stopped
+            pass
 
     def action_export(self) -> None:
+        """Ask where to write the outline, then write it there (in a worker)."""
         if self.article is None:
             return
-        summary = self.summaries.get((self.algorithm, self.length))
-        self._export(self.article, self.algorithm, self.length, summary)
+        from reader.export import export_filename
+        from reader.ui.export_screen import ExportScreen
+
+        article, algorithm, length = self.article, self.algorithm, self.length
+
+        def chosen(path: Path | None) -> None:
+            if path is not None and article is self.article:
+                summary = self.summaries.get((algorithm, length))
+                self._export(article, algorithm, length, summary, path)
+
+        self.app.push_screen(ExportScreen(export_filename(article.title)), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def _export(self, article: Article, algorithm: str, length: int, summary: Summary | None):
-        from reader.export import export_to_folder
+    def _export(
+        self, article: Article, algorithm: str, length: int, summary: Summary | None, path: Path
+    ):
+        from reader.errors import ReaderError
+        from reader.export import create_file, export_markdown
         from reader.summary.algorithms import summarize
 
         if summary is None:
             summary = summarize(article, algorithm, length)
-        return article, length, summary, export_to_folder(article, summary, Path.cwd())
+        try:
+            create_file(path, export_markdown(article, summary))  # never overwrites (O_EXCL)
+        except FileExistsError:
+            raise ReaderError(f"{path} exists already: nothing was written") from None
+        except OSError as error:
+            raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
+        return article, length, summary, path
 
     def _export_changed(self, worker: Worker, state: WorkerState) -> None:
         if state == WorkerState.SUCCESS:
