@@ -151,3 +151,39 @@ async def test_an_export_that_cannot_be_written_is_an_error_notice(app, home, mo
         await pilot.press("right_square_bracket")  # still reading
         await settle(pilot)
         assert app.screen.view.section == 1
+
+
+@pytest.mark.parametrize("setting", ["external", "on"])
+async def test_y_under_tmux_without_set_clipboard_on_says_so_and_fills_the_tmux_buffer(
+    app, monkeypatch, setting
+):
+    import reader.ui.clipboard as clipboard
+
+    buffered = []
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    monkeypatch.setattr(clipboard, "in_tmux", lambda env=None: True)
+    monkeypatch.setattr(clipboard, "tmux_set_clipboard", lambda: setting)
+    monkeypatch.setattr(clipboard, "tmux_buffer", lambda text: buffered.append(text) or True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("b", "y")  # the first caption
+        await settle(pilot)
+        caption = one_line(app.screen.article.captions[0].text)
+        assert app.clipboard == caption and buffered == [caption]  # OSC 52 and the tmux buffer
+        shown = [n for n in notices(app) if "photo 1" in n]
+        assert len(shown) == 1  # the warning took the place of "Copied"
+        if setting == "on":
+            assert shown[0].startswith("Copied the caption of photo 1: ")
+        else:
+            assert shown[0].startswith("Copied the caption of photo 1 to tmux's paste buffer")
+            assert "'set -g set-clipboard on' (it is external)" in shown[0]
+
+
+async def test_outside_tmux_the_copy_goes_to_pyperclip_when_installed(monkeypatch):
+    import reader.ui.clipboard as clipboard
+
+    monkeypatch.setattr(clipboard, "in_tmux", lambda env=None: False)
+    monkeypatch.setattr(clipboard, "pyperclip_copy", lambda text: True)
+    assert clipboard.copy_elsewhere("x") == clipboard.CopyResult(False, "the clipboard")
+    monkeypatch.setattr(clipboard, "pyperclip_copy", lambda text: False)
+    assert clipboard.copy_elsewhere("x") == clipboard.CopyResult(False, None)
