@@ -308,7 +308,8 @@ async def test_the_pane_describes_each_algorithm_in_plain_words(app):
         text = " ".join(shown)
         for jargon in ("PacSum", "centrality", "PageRank", "latent", "distribution", "cue words"):
             assert jargon not in text
-        assert "the opening and the sentences the story keeps coming back to" in shown[0]
+        news = "the opening and the sentences the story keeps coming back to"
+        assert algorithms.algorithm_description("news") == news and news in shown
 
 
 async def test_plus_at_the_longest_and_minus_at_one_sentence_say_so(app):
