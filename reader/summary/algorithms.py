@@ -24,7 +24,7 @@ DEFAULT_ALGORITHM = "keypoints"  # what s opens first: see README, "Summaries"
 DEFAULT_LENGTH = 3
 MAX_LENGTH = 50  # sentences: the longest summary a setting or a saved state may ask for
 
-# "Display name: what it picks", per algorithm.
+# "Display name: what it picks", per algorithm (the summary pane and the palette show them).
 DESCRIPTIONS: dict[str, str] = {e.name: f"{e.display_name}: {e.description}" for e in REGISTRY}
 
 

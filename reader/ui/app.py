@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
 from reader.errors import ReaderError
@@ -28,6 +29,7 @@ from reader.ui.reader_screen import ReaderScreen
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+    from textual.timer import Timer
 
     from reader.feeds.source import FeedSource
     from reader.prefetch import Prefetch
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 # article was on it) to FILE as JSON and exits; "article:FILE" does so once
 # the article is shown. Unset in normal use.
 PROBE_ENV = "READER_STARTUP_PROBE"
+SAVE_SETTINGS_AFTER = 1.0  # seconds without a change before changed settings are written
 
 
 def _reader_commands():
@@ -88,6 +91,8 @@ class ReaderApp(App[None]):
 
             self.settings = load_settings(known_themes=tuple(self.available_themes))[0]
         self._saved_theme = self.settings.theme if self.settings else self.theme
+        self._unsaved: dict[str, object] = {}  # settings changed, saved once they settle
+        self._save_timer: Timer | None = None
 
     def get_default_screen(self) -> Screen:
         if self.feeds is not None:
@@ -115,6 +120,7 @@ class ReaderApp(App[None]):
     def binding_ids(cls) -> set[str]:
         """The id of every binding of the reader (what ``[keys]`` in the config file may remap)."""
         from reader.ui.article_view import ArticleView
+        from reader.ui.export_screen import ExportScreen
         from reader.ui.help_screen import HelpScreen
         from reader.ui.lists import WrappingOptionList
         from reader.ui.open_screen import OpenScreen
@@ -134,6 +140,7 @@ class ReaderApp(App[None]):
             SearchBar,
             HelpScreen,
             OpenScreen,
+            ExportScreen,
         )
         return {
             b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id
@@ -153,8 +160,10 @@ class ReaderApp(App[None]):
         )
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
-        for warning in warnings:
-            self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
+        if warnings:  # one notice, however many problems
+            self.notify(
+                "\n".join(warnings), title="Settings", severity="warning", markup=False, timeout=10
+            )
 
     def _theme_changed(self, theme) -> None:
         if theme.name != self._saved_theme:
@@ -162,13 +171,28 @@ class ReaderApp(App[None]):
             self.remember_setting("theme", theme.name)
 
     def remember_setting(self, name: str, value: object) -> None:
-        """Save one setting in the config file; a problem is a notification."""
+        """Save one setting in the config file once it stops changing (w held down saves once)."""
+        self._unsaved[name] = value
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_SETTINGS_AFTER, self.save_settings)
+
+    def save_settings(self) -> None:
+        """Write the settings changed since the last save; a problem is a notification."""
         from reader.settings import save_setting
 
-        try:
-            save_setting(name, value, known_themes=tuple(self.available_themes))
-        except ReaderError as error:
-            self.notify(error.message, title="Settings not saved", severity="error", markup=False)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        unsaved, self._unsaved = self._unsaved, {}
+        for name, value in unsaved.items():
+            try:
+                save_setting(name, value, known_themes=tuple(self.available_themes))
+            except ReaderError as error:
+                self.notify(
+                    error.message, title="Settings not saved", severity="error", markup=False
+                )
+                return
 
     def exit(self, *args, **kwargs) -> None:
         """Quit (q, ctrl+q, or any other way), saving the reading position first."""
@@ -176,10 +200,12 @@ class ReaderApp(App[None]):
             if isinstance(screen, ReaderScreen):
                 try:
                     screen.save_state()
-                except (
-                    Exception
-                ):  # never keep the reader from quitting; the last periodic save stands
+                except Exception:  # never keep the reader from quitting; the last save stands
                     pass
+        try:
+            self.save_settings()  # a width or theme changed in the last moment
+        except Exception:
+            pass
         super().exit(*args, **kwargs)
 
     @property
@@ -199,6 +225,9 @@ class ReaderApp(App[None]):
         self.call_after_refresh(self._apply_keys)
         if self._probe.startswith("paint:"):
             self.call_after_refresh(self._probe_done)
+
+    def on_unmount(self) -> None:
+        self.save_settings()  # however the app ends
 
     def article_shown(self) -> None:
         """Called by the main screen when an article is on screen."""
@@ -246,6 +275,14 @@ class ReaderApp(App[None]):
                 [b for b in screen if b.id and b.id.startswith("reader.")] + list(self.BINDINGS),
             ),
         ]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands, with "Keys" opening the reader's own help (one list of keys)."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand("Keys", "Every key of the reader (?)", self.action_help)
+            else:
+                yield command
 
     def action_help(self) -> None:
         from reader.ui.help_screen import HelpScreen

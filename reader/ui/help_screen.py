@@ -1,9 +1,16 @@
-"""The help screen: every key, read from the binding definitions themselves."""
+"""The help screen: every key, read from the binding definitions themselves, and the mouse.
+
+Each key and description is listed once (photos and quotes share "Show in
+article"); the dialogs' keys (open, export, this help) come after the
+reader's, then the keys Textual itself provides and the mouse. The command
+palette's "Keys" opens this same screen.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,6 +20,22 @@ from textual.widgets import Static
 
 KeyGroup = tuple[str, Sequence[BindingType]]
 TWO_COLUMNS = 86  # terminal columns needed to show the keys in two columns
+KEY_COLUMN = 12  # width of the keys' column
+
+# Keys and gestures no reader binding defines: (keys, what they do).
+ALSO = (
+    ("\u2191/\u2193", "Move in a list"),
+    ("home/end", "First / last item"),
+    ("ctrl+q", "Quit"),
+    ("ctrl+c", "Copy selected text"),
+)
+MOUSE = (
+    ("wheel", "Scroll what is under it"),
+    ("click", "Focus; show an item"),
+    ("drag", "Select text"),
+    ("click a hint", "Press its key (footer)"),
+)
+ENTER_IN_DIALOGS = ("Open / write", ["Open", "Export"])
 
 
 class HelpScreen(ModalScreen[None]):
@@ -32,11 +55,39 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.groups = groups
 
+    def dialog_lines(self) -> list[Content]:
+        """The keys of the dialogs, each key and description once with the dialogs it works in."""
+        from reader.ui.export_screen import ExportScreen
+        from reader.ui.open_screen import OpenScreen
+
+        enter, used_in = ENTER_IN_DIALOGS
+        where: dict[tuple[str, str], list[str]] = {("enter", enter): list(used_in)}
+        for title, screen in (
+            ("Open", OpenScreen),
+            ("Export", ExportScreen),
+            ("Help", HelpScreen),
+        ):
+            for binding in screen.BINDINGS:
+                if isinstance(binding, Binding) and binding.id and binding.description:
+                    where.setdefault((self.keys_of(binding), binding.description), []).append(
+                        title
+                    )
+        return [
+            self.line(keys, f"{text} ({', '.join(titles)})" if titles else text)
+            for (keys, text), titles in where.items()
+        ]
+
     def compose(self) -> ComposeResult:
+        seen: set[tuple[str, str]] = set()
         groups = [
             (title, lines)
             for title, bindings in self.groups
-            if (lines := list(self.lines(bindings)))
+            if (lines := list(self.lines(bindings, seen)))
+        ]
+        groups += [
+            ("Dialogs", self.dialog_lines()),
+            ("Also", [self.line(keys, text) for keys, text in ALSO]),
+            ("Mouse", [self.line(keys, text) for keys, text in MOUSE]),
         ]
         # Two columns (one on a narrow terminal): the groups in order, about half the lines in each.
         half = sum(len(lines) + 2 for _, lines in groups) / 2
@@ -65,7 +116,7 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-keys").focus()
         self._fit(self.app.size.width)
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width)
 
     def _fit(self, width: int) -> None:
@@ -82,12 +133,22 @@ class HelpScreen(ModalScreen[None]):
             self.app.get_key_display(Binding(key.strip(), binding.action)) for key in keys
         )
 
-    def lines(self, bindings: Iterable[BindingType]) -> Iterable[Content]:
+    @staticmethod
+    def line(keys: str, description: str) -> Content:
+        return Content.assemble(
+            Content.styled(f"{keys:>{KEY_COLUMN}}", "bold $accent"), "  ", description
+        )
+
+    def lines(
+        self, bindings: Iterable[BindingType], seen: set[tuple[str, str]] | None = None
+    ) -> Iterable[Content]:
+        """A line for each binding with an id and a description, leaving out those in ``seen``."""
+        seen = set() if seen is None else seen
         for binding in bindings:
             if not isinstance(binding, Binding) or not binding.id or not binding.description:
                 continue
-            yield Content.assemble(
-                Content.styled(f"{self.keys_of(binding):>12}", "bold $accent"),
-                "  ",
-                binding.description,
-            )
+            entry = (self.keys_of(binding), binding.description)
+            if entry in seen:
+                continue
+            seen.add(entry)
+            yield self.line(*entry)

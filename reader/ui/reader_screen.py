@@ -25,7 +25,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from reader.errors import ReaderError
@@ -37,6 +36,7 @@ from reader.summary.algorithms import (
     SummaryCancelled,
 )
 from reader.ui.article_view import ArticleView
+from reader.ui.footer import ReaderFooter
 from reader.ui.header import ReaderHeader
 from reader.ui.messages import JumpRequest, PositionChanged
 from reader.ui.navigation import NavigableScreen
@@ -238,7 +238,7 @@ class ReaderScreen(NavigableScreen):
         with Horizontal(id="main"):
             yield ArticleView(id="article")
             yield Sidebar(id="sidebar")
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def view(self) -> ArticleView:
@@ -578,7 +578,12 @@ class ReaderScreen(NavigableScreen):
         return True
 
     def action_toggle_summary(self) -> None:
+        """Open the summary pane and move into it, or close it and go back to the article."""
         self.show_summary = not self.show_summary
+        if self.show_summary:
+            self.summary_pane.focus_target.focus()
+        else:
+            self.view.focus()
 
     async def action_toggle_contents(self) -> None:
         """Show the contents pane (focused, on the section being read), or hide it."""
@@ -604,16 +609,30 @@ class ReaderScreen(NavigableScreen):
         contents.focus()
 
     def action_toggle_sidebar(self) -> None:
+        """Show the sidebar and move into its first list, or hide it and go back to the article."""
         self.show_sidebar = not self.show_sidebar
         if not self.narrow:
             self.sidebar_wanted = self.show_sidebar
+        if self.show_sidebar:
+            lists = self._sidebar_lists()
+            if lists:
+                lists[0].focus()
+        elif self.focused is None or not self.focused.display:
+            self.view.focus()
 
     def action_algorithm(self, step: int) -> None:
         self.algorithm = ALGORITHMS[(ALGORITHMS.index(self.algorithm) + step) % len(ALGORITHMS)]
 
     def action_length(self, step: int) -> None:
         most = len(self.article.sentences) if self.article else DEFAULT_LENGTH
-        self.length = max(1, min(most, self.length + step))
+        length = max(1, min(most, self.length + step))
+        if length == self.length:  # a limit: say so rather than do nothing
+            if step > 0:
+                self.notice("length", f"The summary has every sentence of the article ({most})")
+            else:
+                self.notice("length", "The summary is at its shortest: one sentence")
+            return
+        self.length = length
 
     def action_cancel_summary(self) -> None:
         self.workers.cancel_group(self, "summary")
@@ -626,16 +645,22 @@ class ReaderScreen(NavigableScreen):
         if self.article is not None:
             await self.view.go_to_paragraph(self.view.paragraph + step)
 
+    def _sidebar_lists(self) -> list[Widget]:
+        """The sidebar's lists that have something to show."""
+        return [
+            p
+            for p in (self._pane("#photos"), self._pane("#quotes"))
+            if p is not None and getattr(p, "option_count", 0)
+        ]
+
     def _panes(self) -> list[Widget]:
-        panes: list[Widget] = [self.view]
-        if self.show_sidebar:
-            panes += [
-                p
-                for p in (self._pane("#photos"), self._pane("#quotes"))
-                if p is not None and p.option_count
-            ]
+        """The parts tab goes through, in screen order: the summary on top, the article, the sidebar."""
+        panes: list[Widget] = []
         if self.show_summary and self._pane("#summary-pane") is not None:
             panes.append(self.summary_pane.focus_target)
+        panes.append(self.view)
+        if self.show_sidebar:
+            panes += self._sidebar_lists()
         return panes
 
     def action_focus_pane(self, step: int) -> None:
@@ -926,25 +951,65 @@ class ReaderScreen(NavigableScreen):
             )
             return
         text, what = copied
-        self.app.copy_to_clipboard(text)
+        self.app.copy_to_clipboard(text)  # OSC 52
         preview = one_line(text)
         preview = preview if len(preview) <= 48 else preview[:47].rstrip() + "\u2026"
         self.notice("copy", f"Copied {what}: {preview}", timeout=3)
+        self._copy_elsewhere(text, what)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="copy")
+    def _copy_elsewhere(self, text: str, what: str) -> None:
+        """The tmux buffer or pyperclip as well, and a warning when OSC 52 may not arrive."""
+        from reader.ui.clipboard import copy_elsewhere
+
+        result = copy_elsewhere(text)
+        if not result.osc52_doubtful:
+            return
+        setting = f" (it is {result.setting})" if result.setting else ""
+        where = f"Copied {what} to {result.also}" if result.also else f"Maybe not copied: {what}"
+        paste = " (prefix ] pastes it)" if result.also == "tmux's paste buffer" else ""
+        message = (
+            f"{where}{paste}. The terminal's clipboard gets it from tmux only with "
+            f"'set -g set-clipboard on'{setting}."
+        )
+        try:
+            self.app.call_from_thread(self.notice, "copy", message, severity="warning", timeout=8)
+        except RuntimeError:  # the app has stopped
+            pass
 
     def action_export(self) -> None:
+        """Ask where to write the outline, then write it there (in a worker)."""
         if self.article is None:
             return
-        summary = self.summaries.get((self.algorithm, self.length))
-        self._export(self.article, self.algorithm, self.length, summary)
+        from reader.export import export_filename
+        from reader.ui.export_screen import ExportScreen
+
+        article, algorithm, length = self.article, self.algorithm, self.length
+
+        def chosen(path: Path | None) -> None:
+            if path is not None and article is self.article:
+                summary = self.summaries.get((algorithm, length))
+                self._export(article, algorithm, length, summary, path)
+
+        self.app.push_screen(ExportScreen(export_filename(article.title)), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def _export(self, article: Article, algorithm: str, length: int, summary: Summary | None):
-        from reader.export import export_to_folder
+    def _export(
+        self, article: Article, algorithm: str, length: int, summary: Summary | None, path: Path
+    ):
+        from reader.errors import ReaderError
+        from reader.export import create_file, export_markdown
         from reader.summary.algorithms import summarize
 
         if summary is None:
             summary = summarize(article, algorithm, length)
-        return article, length, summary, export_to_folder(article, summary, Path.cwd())
+        try:
+            create_file(path, export_markdown(article, summary))  # never overwrites (O_EXCL)
+        except FileExistsError:
+            raise ReaderError(f"{path} exists already: nothing was written") from None
+        except OSError as error:
+            raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
+        return article, length, summary, path
 
     def _export_changed(self, worker: Worker, state: WorkerState) -> None:
         if state == WorkerState.SUCCESS:
@@ -1018,10 +1083,14 @@ class ReaderScreen(NavigableScreen):
         header = self.query_one(ReaderHeader)
         header.progress = event.progress
         if self.article is not None and event.section < len(self.article.sections):
-            header.show_section(self.article.sections[event.section], self.article.sections)
+            section = self.article.sections[event.section]
+            header.show_section(section, self.article.sections)
             contents = self._pane("#contents")
             if contents is not None:
                 contents.follow(event.section)  # type: ignore[attr-defined]
+            quotes = self._pane("#quotes")
+            if quotes is not None:
+                quotes.follow_section([p.index for p in section.paragraphs])  # type: ignore[attr-defined]
 
 
 def _prepare_summaries(algorithm: str) -> None:

@@ -24,3 +24,11 @@ class Sidebar(Vertical):
 
         self.query_one(PhotoList).show_captions(article.captions)
         self.query_one(QuoteList).show_quotes(article.quotes)
+
+    def on_resize(self) -> None:
+        """Fold or unfold the captions for the sidebar's new height."""
+        from reader.ui.photos import PhotoList
+
+        found = self.query(PhotoList)
+        if found:
+            found.first().refit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from time import monotonic
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -65,7 +66,7 @@ class SummaryPane(Vertical):
         self._label = ""
         self._message = ""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(id="summary-message", markup=False)
         with Horizontal(id="summary-progress"):
             yield ProgressBar(total=None, show_eta=False, show_percentage=False)

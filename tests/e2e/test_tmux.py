@@ -1,7 +1,8 @@
 """End to end: the installed `reader` in tmux, read with capture-pane.
 
-`s`, `]`, `/` with `n`, `e`, `q`; then reopened, it resumes where it was. The
-config and state folders and the current folder are temporary ones.
+`s`, `]`, `/` with `n`, `e` (its dialog), `q`; then reopened, it resumes where
+it was; at 80x24 the footer keeps `? Help` and `q Quit`. The config, state and
+home folders and the current folder are temporary ones.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def test_reader_in_tmux(tmp_path):
         "TERM": "xterm-256color",
         "READER_CONFIG_DIR": str(tmp_path / "config"),
         "READER_STATE_DIR": str(tmp_path / "state"),
+        "HOME": str(tmp_path / "home"),
     }
     env.pop("READER_STARTUP_PROBE", None)
     work = tmp_path / "cwd"
@@ -59,9 +61,9 @@ def test_reader_in_tmux(tmp_path):
     def keys(*names: str) -> None:
         tmux("send-keys", "-t", session, *names)
 
-    def run_reader(done):
-        command = f"cd {work} && {READER}; echo $? > {done}; sleep {WAIT:.0f}"
-        tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+    def run_reader(done, size=("120", "40"), options=""):
+        command = f"cd {work} && {READER} {options}; echo $? > {done}; sleep {WAIT:.0f}"
+        tmux("new-session", "-d", "-s", session, "-x", size[0], "-y", size[1], command)
 
     def quit_reader(done) -> None:
         keys("q")
@@ -95,8 +97,14 @@ def test_reader_in_tmux(tmp_path):
         number = int(counter.split("/")[0]) % 10 + 1
         wait(lambda s: f"{number}/10" in s.splitlines()[-2])
         keys("e")
+        wait(lambda s: "enter writes" in s)  # asks where, ~/Documents or ~ by default
+        keys("C-u")
+        wait(lambda s: "~/" not in s)
+        keys("-l", str(work / "outline.md"))
+        wait(lambda s: "outline.md" in s)
+        keys("Enter")
         wait(lambda s: "Exported the outline" in s)
-        assert len(list(work.glob("*.md"))) == 1
+        assert [p.name for p in work.glob("*.md")] == ["outline.md"]
         progress = capture().splitlines()[0].split()[-1]  # "17%"
         quit_reader(first)
 
@@ -117,5 +125,16 @@ def test_reader_in_tmux(tmp_path):
         screen = wait(resumed)
         assert screen.splitlines()[0].split()[-1] == progress
         quit_reader(second)
+
+        third = tmp_path / "exit-3"  # 80x24: the footer keeps ? Help and q Quit
+        run_reader(third, ("80", "24"), "--fresh")
+        screen = wait(lambda s: "? Help" in s.splitlines()[-1] and "Putin" in s)
+        footer = screen.splitlines()[-1]
+        assert "? Help" in footer and "q Quit" in footer and "s Summary" in footer
+        keys("s")  # the summary's keys come in; help and quit stay
+        screen = wait(lambda s: "Go to sentence" in s.splitlines()[-1])
+        footer = screen.splitlines()[-1]
+        assert "? Help" in footer and "q Quit" in footer and "Summary \u00b7" in screen
+        quit_reader(third)
     finally:
         subprocess.run([TMUX, "-L", session, "kill-server"], capture_output=True)

@@ -8,9 +8,10 @@ import pytest
 from conftest import notices, ready, settle
 from screen_text import screen_lines
 
+import reader.settings as settings
 from reader.settings import DEFAULT_COLUMN_WIDTH, DEFAULT_THEME
 from reader.summary.algorithms import DEFAULT_ALGORITHM, DEFAULT_LENGTH
-from reader.ui.app import ReaderApp
+from reader.ui.app import SAVE_SETTINGS_AFTER, ReaderApp
 from reader.ui.help_screen import HelpScreen
 
 SIZE = (120, 30)
@@ -88,7 +89,9 @@ async def test_invalid_settings_are_named_in_a_warning_and_the_defaults_used(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
         screen = app.screen
-        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        notes = [n.message for n in app._notifications if n.severity == "warning"]
+        assert len(notes) == 1  # one notice, a line for each problem
+        warnings = notes[0].splitlines()
         for name in (
             "theme = ",
             "column_width = 500",
@@ -99,7 +102,6 @@ async def test_invalid_settings_are_named_in_a_warning_and_the_defaults_used(
             "[keys] reader.summary = ",
         ):
             assert sum(name in w for w in warnings) == 1, name
-        assert all("\n" not in w for w in warnings)  # one line each
         assert app.theme == DEFAULT_THEME and screen.view.column_width == DEFAULT_COLUMN_WIDTH
         assert (screen.algorithm, screen.length) == (DEFAULT_ALGORITHM, DEFAULT_LENGTH)
         await pilot.press("s", "right_square_bracket")  # the reader works, with its default keys
@@ -116,7 +118,7 @@ async def test_a_config_file_that_is_not_toml_is_one_warning(bundled, user_folde
         warnings = [n.message for n in app._notifications if n.severity == "warning"]
         assert len(warnings) == 1 and "not valid TOML" in warnings[0] and "line 1" in warnings[0]
         await pilot.press("W")  # saving refuses to touch a broken file: an error notice, no crash
-        await pilot.pause()
+        await pilot.pause(SAVE_SETTINGS_AFTER + 0.3)
         assert app.screen.view.column_width == DEFAULT_COLUMN_WIDTH + 5
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert len(errors) == 1 and "not valid TOML" in errors[0]
@@ -141,13 +143,24 @@ async def test_a_config_folder_that_cannot_be_read_is_a_warning(
 
 
 @pytest.mark.asyncio
-async def test_w_and_W_change_the_column_within_60_to_120_and_remember_it(app, user_folders):
+async def test_w_and_W_change_the_column_within_60_to_120_and_remember_it(
+    app, user_folders, monkeypatch
+):
+    saves = []
+    real = settings.save_setting
+
+    def counting(name, value, **kwargs):
+        saves.append((name, value))
+        return real(name, value, **kwargs)
+
+    monkeypatch.setattr(settings, "save_setting", counting)
     async with app.run_test(size=(160, 30), notifications=True) as pilot:
         await ready(pilot)
         view = app.screen.view
         text_width = view.text_width
         await pilot.press("W", "W")
-        await pilot.pause()
+        await pilot.pause(SAVE_SETTINGS_AFTER + 0.3)
+        assert saves == [("column_width", DEFAULT_COLUMN_WIDTH + 10)]  # once, when it settled
         assert (
             view.column_width == DEFAULT_COLUMN_WIDTH + 10 and view.text_width == text_width + 10
         )
@@ -157,14 +170,15 @@ async def test_w_and_W_change_the_column_within_60_to_120_and_remember_it(app, u
         )  # replaced
         assert read_config(user_folders)["column_width"] == DEFAULT_COLUMN_WIDTH + 10
         await pilot.press(*["w"] * 7)
-        await pilot.pause()
+        await pilot.pause(SAVE_SETTINGS_AFTER + 0.3)
         assert view.column_width == 60
         assert "The column is at its narrowest (60 columns)" in notices(app)
         assert read_config(user_folders)["column_width"] == 60
         view.column_width = 115
-        await pilot.press("W", "W")
+        await pilot.press("W", "W")  # saved when the reader quits, before the delay
         await pilot.pause()
-        assert view.column_width == 120 and read_config(user_folders)["column_width"] == 120
+        assert view.column_width == 120
+    assert read_config(user_folders)["column_width"] == 120
     again = ReaderApp(document=app.document)
     async with again.run_test(size=(160, 30)) as pilot:
         await ready(pilot)

@@ -1,4 +1,5 @@
-"""SVG snapshots (pytest-textual-snapshot): main screen, summary view, help screen, narrow layout.
+"""SVG snapshots (pytest-textual-snapshot): main screen, summary view, help screen, narrow layout,
+the summary at 80x24 and the sidebar at 150x45.
 
 Update them with `pytest tests/ui/test_snapshots.py --snapshot-update` after
 checking the new pictures (tests/ui/__snapshots__/).
@@ -55,3 +56,19 @@ def test_narrow_layout(snap_compare, bundled):
         await _ready(pilot)
 
     assert snap_compare(_app(bundled), terminal_size=(60, 20), run_before=run_before)
+
+
+def test_summary_at_80x24(snap_compare, bundled):
+    """The first screen a user at 80x24 sees after s: the pane's fixed height, the footer's hints."""
+
+    async def run_before(pilot):
+        await _ready(pilot)
+        await pilot.press("s")
+        await _ready(pilot)
+
+    assert snap_compare(_app(bundled), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_sidebar_at_150x45(snap_compare, bundled):
+    """All three captions with their credits, the quotes below."""
+    assert snap_compare(_app(bundled), terminal_size=(150, 45), run_before=_ready)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from conftest import WIDE, ready, settle
+from conftest import WIDE, notices, ready, settle
 from screen_text import screen_text
 
 import reader.summary.algorithms as algorithms
@@ -121,8 +121,7 @@ async def test_enter_on_a_summary_sentence_jumps_to_it(app):
         await settle(pilot)
         summary = screen.summaries[(screen.algorithm, screen.length)]
         target = summary.sentences[-1]
-        await pilot.press("shift+tab")  # article -> summary (the last pane)
-        assert app.focused.id == "summary-list"
+        assert app.focused.id == "summary-list"  # s moved into the summary
         for _ in range(len(summary.sentences) - 1):
             await pilot.press("down")
         await pilot.press("enter")
@@ -209,8 +208,7 @@ async def test_focus_stays_in_the_summary_pane_while_a_new_summary_is_computed(a
         await pilot.press("s")
         await settle(pilot)
         slow.clear()  # the next summaries wait
-        await pilot.press("shift+tab")  # article -> summary (the last pane)
-        assert app.focused.id == "summary-list"
+        assert app.focused.id == "summary-list"  # s moved into the summary
         assert "Go to sentence" in screen_text(app).splitlines()[-1]
         await pilot.press("a")
         await pilot.pause(0.1)
@@ -257,3 +255,91 @@ async def test_the_busy_line_and_the_title_name_the_algorithm_alike(app, slow):
         await pilot.press(*"algorithm: kl")
         await pilot.pause(0.3)
         assert "Summary algorithm: KL-Sum" in screen_text(app)
+
+
+def article_top(screen) -> tuple[int, str]:
+    """The screen row of the article's first line and its text."""
+    return screen.view.region.y, screen.view.top_text()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (150, 45)])
+async def test_the_article_does_not_move_while_a_summary_computes(app, slow, size):
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        await settle(pilot)
+        text = screen.view.top_text()
+        await pilot.press("s")  # the pane opens above: the article's first line stays the same
+        await pilot.pause(0.1)
+        pane = screen.query_one(SummaryPane)
+        assert pane.busy and screen.view.top_text() == text
+        opened = article_top(screen)
+        height = pane.outer_size.height
+        slow.set()
+        await settle(pilot)
+        assert not pane.busy and article_top(screen) == opened
+        for key in ("a", "plus", "minus", "minus", "A"):
+            slow.clear()
+            await pilot.press(key)
+            await pilot.pause(0.1)
+            assert pane.busy or screen._summary_ready(), key
+            assert article_top(screen) == opened and pane.outer_size.height == height, key
+            slow.set()
+            await settle(pilot)
+            assert article_top(screen) == opened and pane.outer_size.height == height, key
+            assert "Summarizing" not in screen_text(app)
+
+
+async def test_the_pane_describes_each_algorithm_in_plain_words(app):
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("s")
+        await settle(pilot)
+        pane = screen.query_one(SummaryPane)
+        shown = []
+        for _ in ALGORITHMS:
+            subtitle = str(pane.border_subtitle)
+            assert subtitle == algorithms.algorithm_description(screen.algorithm)
+            shown.append(subtitle)
+            await pilot.press("a")
+            await settle(pilot)
+        text = " ".join(shown)
+        for jargon in ("PacSum", "centrality", "PageRank", "latent", "distribution", "cue words"):
+            assert jargon not in text
+        news = "the opening and the sentences the story keeps coming back to"
+        assert algorithms.algorithm_description("news") == news and news in shown
+
+
+async def test_plus_at_the_longest_and_minus_at_one_sentence_say_so(app):
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press(*["minus"] * DEFAULT_LENGTH)
+        await settle(pilot)
+        assert screen.length == 1
+        assert "The summary is at its shortest: one sentence" in notices(app)
+        most = len(screen.article.sentences)
+        screen.length = most
+        await settle(pilot)
+        await pilot.press("plus")
+        await settle(pilot)
+        assert screen.length == most
+        assert f"The summary has every sentence of the article ({most})" in notices(app)
+
+
+async def test_every_registered_algorithm_is_offered(app):
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await pilot.press("s")
+        await settle(pilot)
+        names = []
+        for _ in ALGORITHMS:
+            names.append(str(screen.query_one(SummaryPane).border_title).split(" \u00b7 ")[1])
+            await pilot.press("a")
+            await settle(pilot)
+        assert names == [algorithms.algorithm_name(a) for a in ALGORITHMS]
