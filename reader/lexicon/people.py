@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 FEMALE = frozenset(
     [
         "mrs",
@@ -47,3 +49,26 @@ MALE = frozenset(
         "actor",
     ]
 )
+
+
+@cache
+def _gender_detector() -> object:
+    import gender_guesser.detector as detector  # loads its first-names table once
+
+    return detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(first: str) -> str | None:
+    """ "f" or "m" when a first name tells the gender ("Jane", "John"), else None.
+
+    Uses gender-guesser's table of about 40,000 first names (shipped with the
+    package, no download); "mostly_" answers count, "andy"/"unknown" do not.
+    """
+    if not first[:1].isupper() or len(first) < 2 or first.endswith("."):
+        return None
+    answer = _gender_detector().get_gender(first)  # type: ignore[attr-defined]
+    if answer in ("female", "mostly_female"):
+        return "f"
+    if answer in ("male", "mostly_male"):
+        return "m"
+    return None

@@ -309,15 +309,68 @@ NP_WORDS = frozenset(
         "agencies",
     ]
 )
+# Heads of roles held for knowledge: an "analyst", an "economist", a "climatologist".
+EXPERT_HEADS = frozenset(
+    [
+        "academic",
+        "analyst",
+        "author",
+        "commentator",
+        "consultant",
+        "consultancy",
+        "demographer",
+        "economist",
+        "engineer",
+        "expert",
+        "fellow",
+        "forecaster",
+        "historian",
+        "lecturer",
+        "pollster",
+        "professor",
+        "researcher",
+        "scholar",
+        "scientist",
+        "specialist",
+        "statistician",
+        "strategist",
+        "theorist",
+    ]
+)
+# Heads of unnamed sources quoted for background: "a senior Western official".
+ANONYMOUS_HEADS = frozenset(
+    ["official", "officials", "diplomat", "diplomats", "analyst", "analysts"]
+)
+# Endings of scientists' titles of any field: "climatologist", "physicist", "geographer".
+EXPERT_SUFFIXES = ("ologist", "icist", "ographer", "ometrician", "onomist")
+
+
+def singular(word: str) -> str:
+    """``analysts`` -> ``analyst``, ``authorities`` left alone: enough for role heads."""
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "ies")) else word
+
+
+def is_expert_head(word: str) -> bool:
+    """Whether a role word names someone quoted for knowledge ("economists", "physicist")."""
+    word = singular(word.lower())
+    return word in EXPERT_HEADS or word.endswith(EXPERT_SUFFIXES)
+
+
+def is_role_head(word: str) -> bool:
+    """Whether a lower-case word can head a person's role ("official", "climatologist")."""
+    low = word.lower()
+    return low in NP_WORDS or is_expert_head(low)
+
+
 EXPERT_STRONG = re.compile(
     r"\b(?:professor|prof\.|analyst|researcher|research fellow|fellow|scholar|"
     r"economist|expert|academic|lecturer|historian|political scientist|"
-    r"scientist|pollster|think[- ]tank|dean)\b",
+    r"scientist|pollster|think[- ]tank|dean|consultancy|institution)\b",
     re.IGNORECASE,
 )
 EXPERT_FORMER = re.compile(
     r"\bformer\b.*\b(?:official|ambassador|diplomat|envoy|adviser|advisor|"
-    r"negotiator|intelligence|analyst|prosecutor|officer|inspector)\b",
+    r"negotiator|intelligence|analyst|prosecutor|officer|inspector|editor)\b",
     re.IGNORECASE,
 )
 EXPERT_WEAK = re.compile(

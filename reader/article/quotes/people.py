@@ -35,8 +35,16 @@ from reader.lexicon.grammar import (
     TIME_WORDS,
 )
 from reader.lexicon.organisations import DEPARTMENT_WORDS, ORG_WORDS
-from reader.lexicon.people import FEMALE, MALE
-from reader.lexicon.roles import HONORIFICS, NP_WORDS, SURNAME_TITLES, TITLE_WORDS, TITLES
+from reader.lexicon.people import FEMALE, MALE, first_name_gender
+from reader.lexicon.places import LOCATIVES, is_place
+from reader.lexicon.roles import (
+    HONORIFICS,
+    NP_WORDS,
+    SURNAME_TITLES,
+    TITLE_WORDS,
+    TITLES,
+    is_role_head,
+)
 from reader.lexicon.speech import SOURCE_NOUNS, SPEECH_VERBS
 
 
@@ -90,6 +98,7 @@ class Registry:
     # title or role word ("senator", "nominee") -> [(pos, key)] of the people holding it
     by_title: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # key -> "f" or "m"
+    places: set[str] = field(default_factory=set)  # keys of runs that name places
 
 
 # ------------------------------------------------------------ noun phrases
@@ -543,17 +552,23 @@ def build_registry(
     for pi, para in enumerate(paras):
         ends = [e for _, e in bounds[pi]]
         sentence_seen = -1
+        place_end = -1
         for m in NAME_RUN.finditer(text, para.start, para.end):
             words = _title_before(text, m.start(), para.start) + m.group().split()
             titles, name = split_name(words)
             name = [clean_name(w) for w in name]
             if not name:
                 continue
+            if _names_place(text, m.start(), place_end, " ".join(name)):
+                reg.places.add(name_key(" ".join(name)))
+                place_end = m.end()
+                continue
             sentence = bisect.bisect_left(ends, m.start())
             subject = sentence != sentence_seen or bool(
                 SUBJECT_VERB.match(text, m.end(), para.end)
             )
-            sentence_seen = sentence
+            if not any(w.lower().rstrip(".") in ORG_WORDS for w in name):
+                sentence_seen = sentence  # "NASA Institute climatologist Jo Ames said": Ames
             k = bisect.bisect_right(opens, m.start()) - 1
             if k >= 0 and spans[k].close > m.start():
                 subject = False  # a name inside a quotation
@@ -586,13 +601,45 @@ def build_registry(
                 reg.part_keys.setdefault(part, set()).add(key)
             if (
                 pi == 0
+                and sentence == 0
                 and sentence < len(ends)
                 and not MARK.search(text, bounds[pi][sentence][0], ends[sentence])
             ):
                 reg.lead_keys.add(key)  # named in the lead, outside quotations: a newsmaker
             if subject:
                 reg.subjects.append(SpeechEvent(m.start(), pi, full))
+    for key, entity in reg.entities.items():
+        if key not in reg.gender:
+            gender = first_name_gender(entity.name.split()[0])
+            if gender:
+                reg.gender[key] = gender
     return reg
+
+
+def _names_place(text: str, start: int, place_end: int, name: str) -> bool:
+    """Whether the run at ``start`` is a place: a known one, one after "in"/"at", or
+    the next link of a place chain ("in Dunedin, New Zealand")."""
+    if is_place(name):
+        return True
+    before = text[max(0, start - 14) : start]
+    if place_end >= 0 and text[place_end:start].strip() == ",":
+        return True
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and words[-1] in LOCATIVES
+
+
+def is_person(name: str, reg: Registry) -> bool:
+    """Whether a resolved speaker name is a person the article introduced.
+
+    A full name of the registry, or one word that is part of one ("Nam") or
+    that the article gives a title ("Mr. Obama"); never a place.
+    """
+    key = name_key(name)
+    if key in reg.places:
+        return False
+    if key in reg.entities:
+        return True
+    return " " not in key and (key in reg.by_part or key in reg.titled)
 
 
 def _title_before(text: str, start: int, floor: int) -> list[str]:
@@ -615,13 +662,13 @@ def _note_titles(reg: Registry, key: str, words: list[str], pos: int) -> None:
 def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[str]) -> str | None:
     """The role given with a full name: apposition, words before it, or its title."""
     m = APPOS.match(text, end, para.end)
-    if m and (m.group("det") or m.group("role").split()[0].lower() in NP_WORDS):
+    if m and (m.group("det") or is_role_head(m.group("role").split()[0])):
         role = m.group("role").strip()
         if 0 < len(role.split()) <= 20 and not role[:1].isdigit():
             return role
     before = tokens(text, max(para.start, start - 80), start)
     j = len(before) - 1
-    if j >= 0 and before[j].text.lower() in NP_WORDS - DETERMINERS:
+    if j >= 0 and before[j].text.lower() not in DETERMINERS and is_role_head(before[j].text):
         i = _np_before(before, j, 0)
         words = [t for t in before[i : j + 1] if t.text.lower() not in DETERMINERS]
         while words and words[0].text.lower() in STOP_CAPS:
@@ -704,11 +751,15 @@ def _resolve_pronoun(
     far: list[tuple[int, str]] = []
     i = bisect.bisect_left(reg.subjects, (pos,))
     for p, pi, name in reg.subjects[max(0, i - 8) : i]:
+        if not is_person(name, reg):
+            continue
         (near if pi >= para - 1 else far).append(
             (p, resolve(Mention("name", name, p), pi, reg, last) or name)
         )
     j = bisect.bisect_left(last, (pos,))
     for p, pi, name in last[max(0, j - 8) : j]:
+        if mention.text in ("he", "she") and not is_person(name, reg):
+            continue  # "he" is never "Nature" or "JPMorgan Chase"
         (near if pi >= para - 1 else far).append((p, name))
     near.sort(reverse=True)
     far.sort(reverse=True)
