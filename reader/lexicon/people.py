@@ -62,13 +62,13 @@ def first_name_gender(first: str) -> str | None:
     """ "f" or "m" when a first name tells the gender ("Jane", "John"), else None.
 
     Uses gender-guesser's table of about 40,000 first names (shipped with the
-    package, no download); "mostly_" answers count, "andy"/"unknown" do not.
+    package, no download); "mostly_", "andy" and "unknown" answers tell nothing.
     """
     if not first[:1].isupper() or len(first) < 2 or first.endswith("."):
         return None
     answer = _gender_detector().get_gender(first)  # type: ignore[attr-defined]
-    if answer in ("female", "mostly_female"):
+    if answer == "female":
         return "f"
-    if answer in ("male", "mostly_male"):
+    if answer == "male":
         return "m"
     return None

@@ -92,6 +92,7 @@ SPEECH_VERBS = frozenset(
         "complained",
         "joked",
         "quipped",
+        "laughed",
         "lamented",
         "predict",
         "predicted",

@@ -84,11 +84,27 @@ def after_attribution(toks: list[Tok]) -> Mention | None:
         if toks[v].text in (".", "?", "!", ";"):
             return None
         if is_verb(toks[v]):
-            if skip_back(toks, v - 1, i) < i:
-                return subject_after(toks, v, n)
+            if skip_back(toks, v - 1, i) < i or (
+                toks[v - 1].text == "," and v + 1 < n and toks[v + 1].cap
+            ):
+                return subject_after(toks, v, n)  # "...," the town nearest, said Soelistyo
             m = subject_before(toks, v, i)
-            return m if m and m.first == toks[i].start else None
+            if m and m.first == toks[i].start:
+                return m
+            return _leading_name(toks, i, v)
     return None
+
+
+def _leading_name(toks: list[Tok], i: int, v: int) -> Mention | None:
+    """``"...," Jo Ames of the University of Otago, New Zealand, said``: the full name
+    that opens the attribution, whatever place or institution follows it."""
+    k = i
+    while k < v and toks[k].cap and toks[k].text[0].isalpha():
+        k += 1
+    if k - i < 2 or toks[k].text not in ("of", ","):
+        return None
+    tail = [t for t in toks[k:v] if t.text != ","] if toks[k].text == "of" else toks[k + 1 : v]
+    return analyze_np(toks[i:k], role_from_tokens(tail) if tail else None)
 
 
 def _as_put_it(toks: list[Tok], i: int) -> Mention | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -628,6 +629,12 @@ def _names_place(text: str, start: int, place_end: int, name: str) -> bool:
     return bool(words) and before[-1:].isspace() and words[-1] in LOCATIVES
 
 
+# A word of a person's name: "Jane", "O'Neill", "McCarthy", "LeBron", "S.B."; not "JPMorgan".
+PERSON_WORD = re.compile(
+    r"^(?:[A-Z]\.)+$|^(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z]+)*$"
+)
+
+
 def is_person(name: str, reg: Registry) -> bool:
     """Whether a resolved speaker name is a person the article introduced.
 
@@ -635,7 +642,7 @@ def is_person(name: str, reg: Registry) -> bool:
     that the article gives a title ("Mr. Obama"); never a place.
     """
     key = name_key(name)
-    if key in reg.places:
+    if key in reg.places or not all(PERSON_WORD.match(w) for w in name.split()):
         return False
     if key in reg.entities:
         return True
@@ -682,7 +689,7 @@ def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[st
 def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
     """The canonical speaker name for a mention."""
     if mention.kind == "desc":
-        return _holder(mention, reg) or mention.text
+        return _holder(mention, reg) or _referent(mention, para, reg, last) or mention.text
     if mention.kind == "pronoun":
         return _resolve_pronoun(mention, para, reg, last)
     key = name_key(mention.text)
@@ -692,6 +699,33 @@ def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent])
         return mention.text
     found = _resolve_surname(mention.text.lower(), mention.pos, para, reg)
     return found or mention.text
+
+
+def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
+    """Who ``the same official`` or ``the actress`` refers back to.
+
+    The latest unnamed speaker described with the same head noun ("one Western
+    official"), else for a gendered noun the person "she"/"he" would be.
+    """
+    words = mention.text.lower().split()
+    if not 2 <= len(words) <= 3 or words[0] != "the":
+        return None
+    head = words[-1]
+    j = bisect.bisect_left(last, (mention.pos,))
+    for event in reversed(last[max(0, j - 20) : j]):
+        said = event.speaker.lower().split()
+        if event.speaker[:1].islower() and said[-1] == head and said != words:
+            return event.speaker
+    if head in FEMALE or head in MALE:
+        gender = "f" if head in FEMALE else "m"
+        pronoun = Mention("pronoun", "she" if gender == "f" else "he", mention.pos)
+        found = _resolve_pronoun(pronoun, para, reg, last)
+        if found and reg.gender.get(name_key(found)) == gender:
+            return found
+        for event in reversed(last[:j]):  # the latest speaker of that gender, however far
+            if is_person(event.speaker, reg) and reg.gender.get(name_key(event.speaker)) == gender:
+                return event.speaker
+    return None
 
 
 def known_name(name: str, reg: Registry) -> bool:
