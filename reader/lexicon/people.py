@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 
 FEMALE = frozenset(
     [
@@ -51,24 +52,49 @@ MALE = frozenset(
 )
 
 
-@cache
-def _gender_detector() -> object:
-    import gender_guesser.detector as detector  # loads its first-names table once
+# How many times more often a first name must be one gender's than the other's.
+GENDER_MAJORITY = 3
+_CODES = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f", "?": "?"}
 
-    return detector.Detector(case_sensitive=False)
+
+@cache
+def _first_names() -> dict[str, str]:
+    """First name (lower case) -> "f" or "m", from gender-guesser's name table.
+
+    Read once, straight from the file the package ships (its own parser is
+    several times slower). Each line's weight is its popularity over the
+    countries it lists; a name goes to a gender that outweighs the other
+    GENDER_MAJORITY times, and never when it is listed as unisex ("?").
+    """
+    weights: dict[str, dict[str, int]] = {}
+    source = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    with resources.as_file(source) as path:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for line in lines:
+        code, _, rest = line[:29].partition(" ")
+        gender = _CODES.get(code)
+        if gender is None or "+" in rest:
+            continue
+        weight = 1 + sum(int(c, 16) for c in line[30:] if c in "0123456789ABCDEF")
+        counts = weights.setdefault(rest.strip().lower(), {"f": 0, "m": 0, "?": 0})
+        counts[gender] += weight
+    table = {}
+    for name, c in weights.items():
+        if c["?"]:
+            continue
+        if c["f"] >= GENDER_MAJORITY * max(c["m"], 1) - 2 and c["f"] > c["m"]:
+            table[name] = "f"
+        elif c["m"] >= GENDER_MAJORITY * max(c["f"], 1) - 2 and c["m"] > c["f"]:
+            table[name] = "m"
+    return table
 
 
 def first_name_gender(first: str) -> str | None:
     """ "f" or "m" when a first name tells the gender ("Jane", "John"), else None.
 
-    Uses gender-guesser's table of about 40,000 first names (shipped with the
-    package, no download); "mostly_", "andy" and "unknown" answers tell nothing.
+    Uses the table of about 40,000 first names that the gender-guesser package
+    ships (no download).
     """
     if not first[:1].isupper() or len(first) < 2 or first.endswith("."):
         return None
-    answer = _gender_detector().get_gender(first)  # type: ignore[attr-defined]
-    if answer == "female":
-        return "f"
-    if answer == "male":
-        return "m"
-    return None
+    return _first_names().get(first.lower())

@@ -85,7 +85,7 @@ def after_attribution(toks: list[Tok]) -> Mention | None:
             return None
         if is_verb(toks[v]):
             if skip_back(toks, v - 1, i) < i or (
-                toks[v - 1].text == "," and v + 1 < n and toks[v + 1].cap
+                not toks[i].cap and toks[v - 1].text == "," and v + 1 < n and toks[v + 1].cap
             ):
                 return subject_after(toks, v, n)  # "...," the town nearest, said Soelistyo
             m = subject_before(toks, v, i)
@@ -381,8 +381,9 @@ def _explicit(
         found.speaker = resolve(mention, span.paragraph, reg, events)
         found.role = mention.role or entity_role(found.speaker, reg)
         found.explicit = found.speaker is not None
-        if found.speaker and mention.kind != "desc":
-            bisect.insort(events, SpeechEvent(span.open, span.paragraph, found.speaker))
+        if found.speaker:
+            said = SpeechEvent(span.open, span.paragraph, found.speaker)
+            bisect.insort(reg.described if mention.kind == "desc" else events, said)
     return found
 
 

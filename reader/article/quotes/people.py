@@ -100,6 +100,7 @@ class Registry:
     by_title: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # key -> "f" or "m"
     places: set[str] = field(default_factory=set)  # keys of runs that name places
+    described: list[SpeechEvent] = field(default_factory=list)  # "one Western official" said
 
 
 # ------------------------------------------------------------ noun phrases
@@ -629,6 +630,10 @@ def _names_place(text: str, start: int, place_end: int, name: str) -> bool:
     return bool(words) and before[-1:].isspace() and words[-1] in LOCATIVES
 
 
+# Words before the head of a description that refers back: "the same official".
+REFERRING_WORDS = frozenset(["the", "same", "that", "this"])
+# Speech events searched back for the person "the actress" refers to.
+MAX_LOOKBACK_EVENTS = 50
 # A word of a person's name: "Jane", "O'Neill", "McCarthy", "LeBron", "S.B."; not "JPMorgan".
 PERSON_WORD = re.compile(
     r"^(?:[A-Z]\.)+$|^(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z]+)*$"
@@ -705,26 +710,35 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
     """Who ``the same official`` or ``the actress`` refers back to.
 
     The latest unnamed speaker described with the same head noun ("one Western
-    official"), else for a gendered noun the person "she"/"he" would be.
+    official"), else for a gendered noun the person "she"/"he" would be, else
+    the latest person of that gender named or quoted before.
     """
     words = mention.text.lower().split()
-    if not 2 <= len(words) <= 3 or words[0] != "the":
+    while words and words[0] in REFERRING_WORDS:
+        words = words[1:]
+    if not 1 <= len(words) <= 2:
         return None
     head = words[-1]
-    j = bisect.bisect_left(last, (mention.pos,))
-    for event in reversed(last[max(0, j - 20) : j]):
+    d = bisect.bisect_left(reg.described, (mention.pos,))
+    for event in reversed(reg.described[max(0, d - MAX_LOOKBACK_EVENTS) : d]):
         said = event.speaker.lower().split()
-        if event.speaker[:1].islower() and said[-1] == head and said != words:
+        if event.speaker[:1].islower() and said[-1] == head and len(said) > len(words):
             return event.speaker
-    if head in FEMALE or head in MALE:
-        gender = "f" if head in FEMALE else "m"
-        pronoun = Mention("pronoun", "she" if gender == "f" else "he", mention.pos)
-        found = _resolve_pronoun(pronoun, para, reg, last)
-        if found and reg.gender.get(name_key(found)) == gender:
-            return found
-        for event in reversed(last[:j]):  # the latest speaker of that gender, however far
-            if is_person(event.speaker, reg) and reg.gender.get(name_key(event.speaker)) == gender:
-                return event.speaker
+    if head not in FEMALE and head not in MALE:
+        return None
+    gender = "f" if head in FEMALE else "m"
+    pronoun = Mention("pronoun", "she" if gender == "f" else "he", mention.pos)
+    found = _resolve_pronoun(pronoun, para, reg, last)
+    if found and reg.gender.get(name_key(found)) == gender:
+        return found
+    j = bisect.bisect_left(last, (mention.pos,))
+    k = bisect.bisect_left(reg.subjects, (mention.pos,))
+    earlier = last[max(0, j - MAX_LOOKBACK_EVENTS) : j]
+    earlier += reg.subjects[max(0, k - MAX_LOOKBACK_EVENTS) : k]
+    for event in sorted(earlier, reverse=True):
+        name = resolve(Mention("name", event.speaker, event.pos), event.paragraph, reg, last)
+        if name and is_person(name, reg) and reg.gender.get(name_key(name)) == gender:
+            return name
     return None
 
 
