@@ -600,3 +600,16 @@ def test_an_aside_between_quote_and_inverted_said():
 )
 def test_expert_roles_from_the_lexicon(role: str, expert: bool):
     assert is_expert_role(role) is expert
+
+
+def test_sidebar_leaves_out_short_scare_quotes_but_json_keeps_them():
+    from reader.article.voices import group_by_speaker
+
+    text = (
+        'Mayor Ann Lee called the plan "together" again.\n\n'
+        '"We will build the bridge this year," Lee said.'
+    )
+    quotes = quotes_of(text)
+    assert any(q.kind == "partial" and q.text == "together" for q in quotes)
+    (voice,) = group_by_speaker(quotes)
+    assert [q.text for q in voice.quotes] == ["We will build the bridge this year,"]
