@@ -337,6 +337,30 @@ EXPERT_HEADS = frozenset(
         "theorist",
     ]
 )
+# People met in a story by what they do, introduced as "a 911 dispatch operator".
+ROLE_NOUNS = frozenset(
+    [
+        "operator",
+        "dispatcher",
+        "nurse",
+        "pilot",
+        "driver",
+        "guard",
+        "clerk",
+        "neighbor",
+        "neighbour",
+        "passenger",
+        "retailer",
+        "vendor",
+        "shopkeeper",
+        "farmer",
+        "soldier",
+        "firefighter",
+        "paramedic",
+        "waiter",
+        "bystander",
+    ]
+)
 # Heads of unnamed sources quoted for background: "a senior Western official".
 ANONYMOUS_HEADS = frozenset(
     ["official", "officials", "diplomat", "diplomats", "analyst", "analysts"]
@@ -359,7 +383,7 @@ def is_expert_head(word: str) -> bool:
 def is_role_head(word: str) -> bool:
     """Whether a lower-case word can head a person's role ("official", "climatologist")."""
     low = word.lower()
-    return low in NP_WORDS or is_expert_head(low)
+    return low in NP_WORDS or low in ROLE_NOUNS or is_expert_head(low)
 
 
 EXPERT_STRONG = re.compile(

@@ -613,3 +613,19 @@ def test_sidebar_leaves_out_short_scare_quotes_but_json_keeps_them():
     assert any(q.kind == "partial" and q.text == "together" for q in quotes)
     (voice,) = group_by_speaker(quotes)
     assert [q.text for q in voice.quotes] == ["We will build the bridge this year,"]
+
+
+def test_a_gendered_noun_before_a_first_name_tells_she():
+    text = (
+        "Carl Weber was ill for years, and his wife Kit Weber cared for him. Carl Weber "
+        'died in May. "It took away his last calm months," she says.'
+    )
+    assert _speakers(text) == ["Kit Weber"]
+
+
+def test_the_voice_is_the_person_introduced_by_what_they_do():
+    text = (
+        "The phone rang at noon. The call came from a 911 emergency dispatch operator.\n\n"
+        '"Are you safe?" the voice asked.'
+    )
+    assert _speakers(text) == ["911 emergency dispatch operator"]

@@ -41,6 +41,7 @@ from reader.lexicon.places import LOCATIVES, is_place
 from reader.lexicon.roles import (
     HONORIFICS,
     NP_WORDS,
+    ROLE_NOUNS,
     SURNAME_TITLES,
     TITLE_WORDS,
     TITLES,
@@ -100,6 +101,8 @@ class Registry:
     by_title: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # key -> "f" or "m"
     places: set[str] = field(default_factory=set)  # keys of runs that name places
+    introduced: list[tuple[int, str]] = field(default_factory=list)  # "a dispatch operator"
+    part_gender: dict[str, str] = field(default_factory=dict)  # "fran" -> "f" ("his wife Fran")
     described: list[SpeechEvent] = field(default_factory=list)  # "one Western official" said
 
 
@@ -561,6 +564,11 @@ def build_registry(
             name = [clean_name(w) for w in name]
             if not name:
                 continue
+            gendered = text[max(para.start, m.start() - 12) : m.start()].split()[-1:]
+            if gendered and gendered[0].lower() in FEMALE | MALE:  # "his wife Fran"
+                reg.part_gender.setdefault(
+                    name[0].lower(), "f" if gendered[0].lower() in FEMALE else "m"
+                )
             if _names_place(text, m.start(), place_end, " ".join(name)):
                 reg.places.add(name_key(" ".join(name)))
                 place_end = m.end()
@@ -610,9 +618,13 @@ def build_registry(
                 reg.lead_keys.add(key)  # named in the lead, outside quotations: a newsmaker
             if subject:
                 reg.subjects.append(SpeechEvent(m.start(), pi, full))
+    for para in paras:
+        for m in INTRODUCED.finditer(text, para.start, para.end):
+            reg.introduced.append((m.start(), m.group("who")))
     for key, entity in reg.entities.items():
         if key not in reg.gender:
-            gender = first_name_gender(entity.name.split()[0])
+            first = entity.name.split()[0]
+            gender = reg.part_gender.get(first.lower()) or first_name_gender(first)
             if gender:
                 reg.gender[key] = gender
     return reg
@@ -630,6 +642,14 @@ def _names_place(text: str, start: int, place_end: int, name: str) -> bool:
     return bool(words) and before[-1:].isspace() and words[-1] in LOCATIVES
 
 
+# "a 911 emergency dispatch operator": a person introduced by what they do.
+INTRODUCED = re.compile(
+    r"\b(?:a|an)\s+(?P<who>(?:[\w'’-]+\s+){0,4}?(?:" + "|".join(sorted(ROLE_NOUNS)) + r"))\b"
+)
+# How far back (characters) "she" may go to a woman named but not yet the subject of a sentence.
+PRONOUN_REACH = 600
+# How far back (characters) "the voice" may refer to a person so introduced.
+INTRODUCED_REACH = 600
 # Words before the head of a description that refers back: "the same official".
 REFERRING_WORDS = frozenset(["the", "same", "that", "this"])
 # Speech events searched back for the person "the actress" refers to.
@@ -725,6 +745,12 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
         if event.speaker[:1].islower() and said[-1] == head and len(said) > len(words):
             return event.speaker
     if head not in FEMALE and head not in MALE:
+        if is_role_head(head) or len(words) > 1:
+            return None
+        # "the voice", "the caller": the person last introduced as "a dispatch operator"
+        i = bisect.bisect_left(reg.introduced, (mention.pos,))
+        if i and mention.pos - reg.introduced[i - 1][0] <= INTRODUCED_REACH:
+            return reg.introduced[i - 1][1]
         return None
     gender = "f" if head in FEMALE else "m"
     pronoun = Mention("pronoun", "she" if gender == "f" else "he", mention.pos)
@@ -817,7 +843,24 @@ def _resolve_pronoun(
             found = next((name for _, name in group if fits(reg.gender.get(name_key(name)))), None)
             if found:
                 return found
+        wanted = "f" if mention.text == "she" else "m"
+        mentioned = _latest_of_gender(reg, wanted, pos)  # "his wife Kit Weber cared ..."
+        if mentioned:
+            return mentioned
     return near[0][1] if near else None
+
+
+def _latest_of_gender(reg: Registry, gender: str, pos: int) -> str | None:
+    """The person of ``gender`` named last within PRONOUN_REACH characters before ``pos``."""
+    best: tuple[int, str] | None = None
+    for key, entity in reg.entities.items():
+        if reg.gender.get(key) != gender:
+            continue
+        i = bisect.bisect_left(entity.positions, pos)
+        seen = entity.positions[i - 1] if i else -1
+        if i and pos - seen <= PRONOUN_REACH and (best is None or seen > best[0]):
+            best = (seen, entity.name)
+    return best[1] if best else None
 
 
 def _fits_he(gender: str | None) -> bool:
