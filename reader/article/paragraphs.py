@@ -12,16 +12,13 @@ from __future__ import annotations
 import re
 
 from reader.article.blocks import Block
+from reader.lexicon.openers import PARAGRAPH_LEANS_BACK
 from reader.nlp.tokenize import sentence_spans
 
 MAX_SENTENCES = 6
 MIN_SENTENCES = 2
 _OPENS_QUOTE = re.compile(r"^[\"\u201c\u2018']")
-_LEANS_BACK = re.compile(
-    r"^(?:but|and|or|so|yet|also|he|she|it|they|his|her|its|their|this|that|these|those|"
-    r"such|then|still|however|meanwhile|moreover|instead|there)\b",
-    re.I,
-)
+_LEANS_BACK = re.compile(PARAGRAPH_LEANS_BACK, re.I)
 _INTRODUCES_SPEAKER = re.compile(r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)+, (?:a|an|the)\b")
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.article.model import Quote
+from reader.article.quotes.roles import MAX_SCARE_WORDS
 
 
 @dataclass(frozen=True)
@@ -22,10 +23,13 @@ def group_by_speaker(quotes: Sequence[Quote]) -> list[Voice]:
     """Speakers with their quotes: experts first, then other voices.
 
     Each group keeps the order in which its speaker first speaks. Quotes with
-    no speaker (scare quotes) and bare partial phrases are left out.
+    no speaker (scare quotes), short partial phrases ("together", a term in
+    quotation marks: MAX_SCARE_WORDS words or fewer) and reported speech are left out.
     """
     groups: dict[str, list[Quote]] = {}
     for quote in quotes:
+        if quote.kind == "partial" and len(quote.text.split()) <= MAX_SCARE_WORDS:
+            continue
         if quote.speaker and quote.kind != "indirect":
             groups.setdefault(quote.speaker, []).append(quote)
     voices = []

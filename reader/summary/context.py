@@ -28,24 +28,15 @@ from typing import Literal
 
 from reader.article.bylines import is_furniture
 from reader.article.model import Sentence
+from reader.lexicon.openers import CONNECTIVE_OPENERS, PRONOUN_OPENERS
 
 __all__ = ["is_furniture", "leans_on_context", "readable", "reasons", "text_reasons"]
 
 Reason = Literal["connective", "pronoun", "quote"]
 
-_CONNECTIVES = (
-    "but|and|or|nor|so|yet|also|still|however|meanwhile|moreover|furthermore|"
-    "nevertheless|nonetheless|instead|otherwise|then|thus|therefore|hence|besides|"
-    "likewise|similarly|indeed|anyway|regardless|consequently|accordingly|"
-    "in addition|in contrast|by contrast|as a result|on the other hand|even so|"
-    "at the same time|in turn|after all|not only that|that is why|which"
-)
+_CONNECTIVES = CONNECTIVE_OPENERS
 _CONNECTIVE = re.compile(rf"^(?:{_CONNECTIVES})\b", re.I)
-_PRONOUN = re.compile(
-    r"^(?:he|she|it|they|him|them|his|her|hers|its|their|theirs|this|that|these|those|"
-    r"such|the latter|the former|both|neither)\b(?!-)",
-    re.I,
-)
+_PRONOUN = re.compile(PRONOUN_OPENERS, re.I)
 # "This year ...", "That night ...": a time phrase, not a reference back.
 _TIME_PHRASE = re.compile(
     r"^(?:this|that|these|those)\s+(?:year|years|week|weeks|month|months|morning|afternoon|"

@@ -1,0 +1,871 @@
+"""People and organisations of an article: noun phrases, the registry, resolving surnames and pronouns."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from reader.article.model import Paragraph
+from reader.article.quotes.tokens import (
+    APPOS,
+    MARK,
+    NAME_RUN,
+    POSSESSIVE,
+    QUOTE_CHARS,
+    SUBJECT_VERB,
+    TITLE_OF,
+    Span,
+    Tok,
+    bare,
+    clean_name,
+    is_name_tok,
+    is_verb,
+    tokens,
+)
+from reader.lexicon.grammar import (
+    ADVERBS,
+    CONNECTIVES,
+    DETERMINERS,
+    INTRO_WORDS,
+    NOT_VERBS,
+    NP_PREPS,
+    PRONOUNS,
+    STOP_CAPS,
+    TIME_WORDS,
+)
+from reader.lexicon.organisations import DEPARTMENT_WORDS, ORG_WORDS
+from reader.lexicon.people import FEMALE, MALE, first_name_gender
+from reader.lexicon.places import LOCATIVES, is_place
+from reader.lexicon.roles import (
+    HONORIFICS,
+    NP_WORDS,
+    ROLE_NOUNS,
+    SURNAME_TITLES,
+    TITLE_WORDS,
+    TITLES,
+    is_role_head,
+)
+from reader.lexicon.speech import SOURCE_NOUNS, SPEECH_VERBS
+
+
+class SpeechEvent(NamedTuple):
+    """A person seen speaking (or as a sentence's subject) at ``pos``; sorted by position."""
+
+    pos: int
+    paragraph: int
+    speaker: str
+
+
+class PartMention(NamedTuple):
+    """Where one part of a full name (a surname, a first name) occurs."""
+
+    pos: int
+    paragraph: int
+    key: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker mention found by an attribution rule."""
+
+    kind: str  # "name", "pronoun" or "desc"
+    text: str
+    pos: int
+    role: str | None = None
+    first: int = -1  # where the subject's noun phrase begins
+
+
+@dataclass
+class _Entity:
+    name: str
+    role: str | None = None
+    count: int = 0
+    positions: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Registry:
+    """Full names seen in the article, for resolving surnames and pronouns."""
+
+    entities: dict[str, _Entity] = field(default_factory=dict)
+    # surname (first or last token, lower case) -> [(pos, paragraph, key)]
+    by_part: dict[str, list[PartMention]] = field(default_factory=dict)
+    part_keys: dict[str, set[str]] = field(default_factory=dict)
+    # (pos, paragraph, speaker name) of people seen as sentence subjects
+    subjects: list[SpeechEvent] = field(default_factory=list)
+    lead_keys: set[str] = field(default_factory=set)
+    titled: set[str] = field(default_factory=set)  # one-word names seen with a title
+    # title or role word ("senator", "nominee") -> [(pos, key)] of the people holding it
+    by_title: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)  # key -> "f" or "m"
+    places: set[str] = field(default_factory=set)  # keys of runs that name places
+    introduced: list[tuple[int, str]] = field(default_factory=list)  # "a dispatch operator"
+    part_gender: dict[str, str] = field(default_factory=dict)  # "fran" -> "f" ("his wife Fran")
+    described: list[SpeechEvent] = field(default_factory=list)  # "one Western official" said
+
+
+# ------------------------------------------------------------ noun phrases
+
+
+def skip_back(toks: list[Tok], j: int, floor: int) -> int:
+    """Index of the last token of a subject before position ``j`` (adverbs skipped)."""
+    while j >= floor:
+        low = toks[j].text.lower()
+        if low == ")":
+            k = j - 1
+            while k >= floor and k > j - 8 and toks[k].text != "(":
+                k -= 1
+            if k < floor or toks[k].text != "(":
+                break
+            j = k - 1
+        elif low in ADVERBS or (low.endswith("ly") and not toks[j].cap and len(low) > 4):
+            j -= 1
+        elif (
+            low in TIME_WORDS
+            and j - 1 >= floor
+            and toks[j - 1].text.lower() in ("on", "last", "this", "late", "early")
+        ):
+            j -= 2
+        else:
+            break
+    return j
+
+
+def _comma_back(toks: list[Tok], j: int, floor: int) -> int | None:
+    """The comma that opens an apposition closed by the comma at token ``j``."""
+    for k in range(j - 1, max(floor - 1, j - 32), -1):
+        t = toks[k].text
+        if t in (";", ":", "(", ")", "“", "”", '"') or is_verb(toks[k]):
+            return None
+        if t == ",":
+            before = _skip_paren(toks, k - 1, floor)
+            ok = before >= floor and (
+                is_name_tok(toks[before]) or toks[before].text.lower() in NP_WORDS
+            )
+            return k if ok and k + 1 < j else None
+    return None
+
+
+def _skip_paren(toks: list[Tok], j: int, floor: int) -> int:
+    """Step back over a short ``(R-Ohio)`` ending at token ``j``."""
+    if j < floor or toks[j].text != ")":
+        return j
+    for k in range(j - 1, max(floor - 1, j - 10), -1):
+        if toks[k].text == "(":
+            return k - 1
+    return j
+
+
+def _appos_back(toks: list[Tok], j: int, floor: int) -> tuple[int, str | None, list[Tok]]:
+    """Skip one or two ``, a professor at X,`` before the comma at ``j``.
+
+    Returns the index of the last token before the apposition, the role, and
+    the apposition's tokens (the one next to the subject).
+    """
+    role, inner = None, []
+    for depth in range(2):
+        k = _comma_back(toks, j, floor)
+        if k is None:
+            break
+        seg = toks[k + 1 : j + depth]
+        if depth and seg[0].text.lower() not in NP_WORDS | {"a", "an", "the"}:
+            break
+        role, inner, j = role_from_tokens(seg) or role, seg, _skip_paren(toks, k - 1, floor)
+        if depth == 0 and toks[j].text == ",":
+            break
+    return j, role, inner
+
+
+def role_from_tokens(toks: list[Tok]) -> str | None:
+    """A role from apposition tokens, without the leading article."""
+    if not toks:
+        return None
+    first = toks[0].text.lower()
+    if first in ("who", "which", "whose", "where", "when") or toks[0].text.isdigit():
+        return None
+    if first in ("a", "an", "the"):
+        toks = toks[1:]
+    elif first not in NP_WORDS and first not in TITLES:
+        return None
+    cut = next(
+        (i for i, t in enumerate(toks) if t.text.lower() in ("who", "which", "whose")), len(toks)
+    )
+    toks = toks[:cut]
+    if not toks or len(toks) > 20:
+        return None
+    return _join(toks)
+
+
+def _join(toks: list[Tok]) -> str:
+    """The original words of a token run, with their spacing reduced to one space."""
+    out = toks[0].text
+    for prev, tok in zip(toks, toks[1:]):
+        out += (" " if tok.start > prev.end else "") + tok.text
+    return out
+
+
+def _np_before(toks: list[Tok], j: int, floor: int) -> int:
+    """Start index of the noun phrase ending at token ``j``."""
+    i = j
+    while i >= floor and j - i < 10:
+        tok = toks[i]
+        low = tok.text.lower()
+        if (
+            tok.text in ("’s", "'s")
+            or is_name_tok(tok)
+            or low in NP_WORDS
+            or POSSESSIVE.sub("", low) in NP_WORDS
+        ):
+            i -= 1  # "the governor's spokesman"
+        elif i == j and i > floor and _is_head_noun(tok, toks[i - 1]):
+            i -= 1  # "the announcer said", "The New York businessman says"
+        elif low in DETERMINERS:
+            i -= 1
+            if not (
+                i - 1 >= floor
+                and toks[i].text.lower() in NP_PREPS
+                and toks[i - 1].text.lower() in NP_WORDS
+            ):
+                break
+        elif (
+            low in NP_PREPS
+            and i - 1 >= floor
+            and i < j
+            and (toks[i - 1].text.lower() in NP_WORDS or is_name_tok(toks[i - 1]))
+        ):
+            i -= 1
+        else:
+            break
+    start = i + 1
+    while start <= j and toks[start].text.lower() in NP_PREPS:
+        start += 1
+    return start
+
+
+def _is_head_noun(tok: Tok, prev: Tok) -> bool:
+    """A common noun right after a determiner, a name or a role word."""
+    low, plow = tok.text.lower(), prev.text.lower()
+    if not tok.text.isalpha() or tok.cap or low in STOP_CAPS or low in ADVERBS:
+        return False
+    return (
+        plow
+        in ("the", "a", "an", "this", "that", "his", "her", "their", "its", "my", "our", "your")
+        or is_name_tok(prev)
+        or plow in NP_WORDS
+    )
+
+
+def _pronoun(tok: Tok) -> str | None:
+    """ "he" for "He", "He’s", "he'd"; None for other words."""
+    low = tok.text.lower().replace("’", "'").split("'")[0]
+    return (
+        low
+        if low in PRONOUNS and (low == tok.text.lower() or "'" in tok.text.replace("’", "'"))
+        else None
+    )
+
+
+def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
+    """The subject of the speech verb at token ``v``: ``Nam said``, ``X, a Y, said``."""
+    j = skip_back(toks, v - 1, floor)
+    if j < floor:
+        return None
+    pronoun = _pronoun(toks[j])
+    if pronoun:
+        return Mention("pronoun", pronoun, toks[j].start, first=toks[j].start)
+    role: str | None = None
+    inner: list[Tok] = []
+    if toks[j].text == ",":
+        j, role, inner = _appos_back(toks, j, floor)
+        if toks[j].text == ",":
+            return None
+    start = _np_before(toks, j, floor)
+    if start > j:
+        return None
+    if _is_full_name(inner):  # "His business partner, Lawrence B. Cummings, said"
+        m = analyze_np(inner, _join(toks[start : j + 1]))
+    else:
+        m = analyze_np(toks[start : j + 1], role)
+    return replace(m, first=toks[start].start) if m else None
+
+
+def _is_full_name(toks: list[Tok]) -> bool:
+    return (
+        len(toks) >= 2
+        and all(is_name_tok(t) for t in toks)
+        and bare(toks[0].text) not in STOP_CAPS
+    )
+
+
+def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
+    """The subject after an inverted verb: ``said John Smith, an analyst at RAND``."""
+    i = v + 1
+    if i < stop and toks[i].text.lower() in PRONOUNS:
+        return Mention("pronoun", toks[i].text.lower(), toks[i].start)
+    end = np_end(toks, i, stop)
+    if end <= i:
+        return None
+    role = None
+    if end < stop and toks[end].text == ",":
+        tail = end + 1
+        while tail < stop and toks[tail].text not in (",", ".", ";", "”", '"', "“"):
+            tail += 1
+        role = role_from_tokens(toks[end + 1 : tail])
+    return analyze_np(toks[i:end], role)
+
+
+def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset()) -> int:
+    """End index of the noun phrase starting at token ``i``: ``the Security Council``."""
+    end = i
+    while end < stop and end - i < 10:
+        tok, low = toks[end], toks[end].text.lower()
+        if (
+            is_name_tok(tok)
+            or low in NP_WORDS
+            or low in DETERMINERS
+            or low in extra
+            or tok.text in ("’s", "'s")
+        ) or (
+            low in NP_PREPS
+            and end + 1 < stop
+            and (toks[end + 1].text.lower() in DETERMINERS or is_name_tok(toks[end + 1]))
+        ):
+            end += 1
+        else:
+            break
+    while end > i and toks[end - 1].text.lower() in NP_PREPS | DETERMINERS:
+        end -= 1
+    return end
+
+
+def _clause_start(toks: list[Tok], stop: int) -> int | None:
+    """Index of the main clause's first word: after ``But``, ``In a speech,`` and the like."""
+    i = 0
+    for _ in range(3):
+        while i < stop and not toks[i].text[0].isalnum():
+            i += 1
+        if i >= stop:
+            return None
+        low = toks[i].text.lower()
+        if low in CONNECTIVES:
+            i += 1
+        elif low in INTRO_WORDS:
+            comma = next((k for k in range(i + 1, min(stop, i + 25)) if toks[k].text == ","), None)
+            if comma is None:
+                return None
+            i = comma + 1
+        else:
+            return i
+    return None
+
+
+def clause_subject(toks: list[Tok], stop: int) -> Mention | None:
+    """The subject of the sentence's main clause, when a verb follows it.
+
+    ``In a speech, Trump attacked ...``, ``Dean, a former party chairman,
+    poked at ...``, ``A Justice Department report found ...``. Only people,
+    groups and documents count: ``The sign read ...`` has no subject here.
+    """
+    i = _clause_start(toks, stop)
+    if i is None:
+        return None
+    if _pronoun(toks[i]) in ("he", "she") and i + 1 < stop and _looks_like_verb(toks[i + 1]):
+        return Mention("pronoun", _pronoun(toks[i]) or "", toks[i].start)
+    named = _named_in_apposition(toks, i, stop)
+    if named:
+        return named
+    end = np_end(toks, i, stop, SOURCE_NOUNS)
+    head = end
+    while head < stop and toks[head].text.lower() in DETERMINERS:
+        head += 1
+    if head > end and head + 1 < stop and toks[head].text.isalpha() and toks[head + 1].text == ",":
+        end = head + 1  # "Her opponent, Tom Hardy, ..."
+    if end <= i:
+        return None
+    j, role, inner = end, None, []
+    if j < stop and toks[j].text == "(":  # Sen. Jane Doe (R-Ohio)
+        j = next((k + 1 for k in range(j, min(stop, j + 8)) if toks[k].text == ")"), stop)
+    if j < stop and toks[j].text == ",":  # Dean, a former party chairman, ...
+        close = next(
+            (
+                k
+                for k in range(j + 1, min(stop, j + 30))
+                if toks[k].text in (",", ";", ":") or toks[k].text[0] in QUOTE_CHARS
+            ),
+            None,
+        )
+        if close is None or toks[close].text != ",":
+            return None
+        inner = toks[j + 1 : close]
+        role, j = role_from_tokens(inner), close + 1
+    k = j  # "Reid has gone after ...", "the party had a message: ..."
+    while k < stop and (
+        toks[k].text.lower() in ADVERBS or (toks[k].text.endswith("ly") and not toks[k].cap)
+    ):
+        k += 1
+    if not any(n < stop and _looks_like_verb(toks[n]) for n in (j, k)):
+        return None
+    if _is_full_name(inner):  # His business partner, Lawrence B. Cummings, ...
+        return analyze_np(inner, _join(toks[i:end]))
+    m = analyze_np(toks[i:end], role)
+    if m is None or (
+        m.kind == "desc" and toks[end - 1].text.lower() not in NP_WORDS | SOURCE_NOUNS
+    ):
+        return None
+    return m
+
+
+def _named_in_apposition(toks: list[Tok], i: int, stop: int) -> Mention | None:
+    """``His former business partner at Lenox, Lawrence B. Cummings, called ...``."""
+    if toks[i].text.lower() not in DETERMINERS:
+        return None
+    comma = next(
+        (k for k in range(i + 1, min(stop, i + 10)) if not toks[k].text[0].isalnum()), None
+    )
+    if comma is None or toks[comma].text != ",":
+        return None
+    end = comma + 1
+    while end < stop and is_name_tok(toks[end]):
+        end += 1
+    inner = toks[comma + 1 : end]
+    if (
+        end + 1 >= stop
+        or toks[end].text != ","
+        or not _is_full_name(inner)
+        or not _looks_like_verb(toks[end + 1])
+    ):
+        return None
+    return analyze_np(inner, role_from_tokens(toks[i:comma]) or _join(toks[i:comma]))
+
+
+def _looks_like_verb(tok: Tok) -> bool:
+    """A lower-case word that can follow a subject: ``attacked``, ``is``, ``has``."""
+    low = tok.text.lower()
+    return (
+        tok.text.isalpha()
+        and not tok.cap
+        and low not in NOT_VERBS
+        and low not in NP_PREPS
+        and low not in DETERMINERS
+        and low not in NP_WORDS
+    )
+
+
+def split_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title words, name words).
+
+    ``Secretary of State Jane Doe`` keeps ``of State`` with its title; a
+    team or unit with a position abbreviation goes too (``Browns DL Jo Ames``).
+    A run of title words only (``Secretary``) has no name.
+    """
+    while words and (bare(words[0]) in STOP_CAPS or words[0].lower() in SPEECH_VERBS):
+        words = words[1:]  # "Said Gomez: ...", "It’s ..."
+    while words and words[-1].lower() in TIME_WORDS:
+        words = words[:-1]
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        if w.lower().rstrip(".") in TITLES:
+            cut = max(cut, i + 1)
+        elif w == "of" and i == cut and i > 0:
+            cut = _title_of_end(words, i + 1)
+        elif (
+            _is_position_abbr(w)
+            and len(words) - i > 2
+            and not any(x.isupper() for x in words[i + 1 :])
+        ):
+            cut = max(cut, i + 1)
+    last = bare(words[-1]) if words else ""
+    if cut == len(words) - 1 and last in TITLES and last not in SURNAME_TITLES:
+        cut = len(words)  # "Secretary", "Vice President"; not "Mr. King"
+    return words[:cut], words[cut:]
+
+
+def _title_of_end(words: list[str], i: int) -> int:
+    """Where ``<title> of State`` / ``of Homeland Security`` ends; ``i`` follows "of"."""
+    end = i + 1
+    while end < len(words) and words[end].lower() in DEPARTMENT_WORDS:
+        end += 1
+    return end
+
+
+def _is_position_abbr(word: str) -> bool:
+    """A short all-capital abbreviation before a name: ``DL``, ``QB``, ``CFO``."""
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= 4
+
+
+def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
+    """Turn a subject noun phrase into a name, pronoun or description mention."""
+    if not toks:
+        return None
+    prep = next(
+        (i for i, t in enumerate(toks) if i and t.text in NP_PREPS and not _title_of(toks, i)),
+        None,
+    )
+    if prep is not None and is_name_tok(toks[prep - 1]):
+        head = analyze_np(toks[:prep], role)  # "Charles B. Rangel of New York"
+        if head and head.kind == "name":
+            return head
+    if not is_name_tok(toks[-1]):
+        lead = toks[0].text.lower()
+        if len(toks) == 1 and lead in DETERMINERS | NP_PREPS:
+            return None
+        return Mention("desc", _join(toks), toks[0].start, role)
+    run = len(toks)
+    while run > 0 and (
+        is_name_tok(toks[run - 1])
+        or toks[run - 1].text.lower() in ("de", "van", "von", "bin", "al")
+        or _title_of(toks, run - 1)
+    ):
+        run -= 1
+    _titles, name = split_name([t.text for t in toks[run:]])
+    if not name:
+        return None
+    name_start = len(toks) - len(name)
+    prefix = [
+        t
+        for t in toks[:name_start]
+        if t.text.lower() not in DETERMINERS and t.low not in HONORIFICS
+    ]
+    while prefix and bare(prefix[0].text) in STOP_CAPS:
+        prefix = prefix[1:]
+    if not role and prefix:
+        role = _join(prefix)
+    return Mention("name", clean_name(" ".join(name)), toks[0].start, role)
+
+
+def _title_of(toks: list[Tok], i: int) -> bool:
+    """Whether token ``i`` is the "of" of ``Secretary of State``."""
+    return toks[i].text == "of" and i > 0 and toks[i - 1].cap and toks[i - 1].low in TITLES
+
+
+# ------------------------------------------------------------------ registry
+
+
+def name_key(name: str) -> str:
+    """Same key for "Kim Jong-un" and "Kim Jong Un"."""
+    return " ".join(name.lower().replace("-", " ").replace("’", "'").split())
+
+
+def build_registry(
+    text: str, paras: list[Paragraph], bounds: list[list[tuple[int, int]]], spans: list[Span]
+) -> Registry:
+    """Scan capitalised runs once: people's full names, roles, sentence subjects."""
+    reg = Registry()
+    opens = [sp.open for sp in spans]
+    for pi, para in enumerate(paras):
+        ends = [e for _, e in bounds[pi]]
+        sentence_seen = -1
+        place_end = -1
+        for m in NAME_RUN.finditer(text, para.start, para.end):
+            words = _title_before(text, m.start(), para.start) + m.group().split()
+            titles, name = split_name(words)
+            name = [clean_name(w) for w in name]
+            if not name:
+                continue
+            gendered = text[max(para.start, m.start() - 12) : m.start()].split()[-1:]
+            if gendered and gendered[0].lower() in FEMALE | MALE:  # "his wife Fran"
+                reg.part_gender.setdefault(
+                    name[0].lower(), "f" if gendered[0].lower() in FEMALE else "m"
+                )
+            if _names_place(text, m.start(), place_end, " ".join(name)):
+                reg.places.add(name_key(" ".join(name)))
+                place_end = m.end()
+                continue
+            sentence = bisect.bisect_left(ends, m.start())
+            subject = sentence != sentence_seen or bool(
+                SUBJECT_VERB.match(text, m.end(), para.end)
+            )
+            if not any(w.lower().rstrip(".") in ORG_WORDS for w in name):
+                sentence_seen = sentence  # "NASA Institute climatologist Jo Ames said": Ames
+            k = bisect.bisect_right(opens, m.start()) - 1
+            if k >= 0 and spans[k].close > m.start():
+                subject = False  # a name inside a quotation
+            if len(name) == 1 and (titles or subject) and name[0].lower() not in ORG_WORDS:
+                reg.subjects.append(
+                    SpeechEvent(m.start(), pi, name[0])
+                )  # "Mr. Obama", "Obama said"
+                if titles:
+                    reg.titled.add(name[0].lower())
+                    person = _resolve_surname(name[0].lower(), m.start(), pi, reg)
+                    if person:  # "Mrs. Clinton": a woman
+                        _note_titles(reg, name_key(person), titles, m.start())
+            if (
+                len(name) < 2
+                or all(w.isupper() for w in name)
+                or any(w.lower().rstrip(".") in ORG_WORDS for w in name)
+            ):
+                continue
+            full = " ".join(name)
+            key = name_key(full)
+            entity = reg.entities.setdefault(key, _Entity(full))
+            entity.count += 1
+            if entity.role is None and entity.count <= 3:
+                entity.role = _role_near(text, m.start(), m.end(), para, titles)
+            pos = m.start()
+            entity.positions.append(pos)
+            _note_titles(reg, key, titles + (entity.role or "").split(), pos)
+            for part in {name[0].lower(), name[-1].lower()}:
+                reg.by_part.setdefault(part, []).append(PartMention(pos, pi, key))
+                reg.part_keys.setdefault(part, set()).add(key)
+            if (
+                pi == 0
+                and sentence == 0
+                and sentence < len(ends)
+                and not MARK.search(text, bounds[pi][sentence][0], ends[sentence])
+            ):
+                reg.lead_keys.add(key)  # named in the lead, outside quotations: a newsmaker
+            if subject:
+                reg.subjects.append(SpeechEvent(m.start(), pi, full))
+    for para in paras:
+        for m in INTRODUCED.finditer(text, para.start, para.end):
+            reg.introduced.append((m.start(), m.group("who")))
+    for key, entity in reg.entities.items():
+        if key not in reg.gender:
+            first = entity.name.split()[0]
+            gender = reg.part_gender.get(first.lower()) or first_name_gender(first)
+            if gender:
+                reg.gender[key] = gender
+    return reg
+
+
+def _names_place(text: str, start: int, place_end: int, name: str) -> bool:
+    """Whether the run at ``start`` is a place: a known one, one after "in"/"at", or
+    the next link of a place chain ("in Dunedin, New Zealand")."""
+    if is_place(name):
+        return True
+    before = text[max(0, start - 14) : start]
+    if place_end >= 0 and text[place_end:start].strip() == ",":
+        return True
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and words[-1] in LOCATIVES
+
+
+# "a 911 emergency dispatch operator": a person introduced by what they do.
+INTRODUCED = re.compile(
+    r"\b(?:a|an)\s+(?P<who>(?:[\w'’-]+\s+){0,4}?(?:" + "|".join(sorted(ROLE_NOUNS)) + r"))\b"
+)
+# How far back (characters) "she" may go to a woman named but not yet the subject of a sentence.
+PRONOUN_REACH = 600
+# How far back (characters) "the voice" may refer to a person so introduced.
+INTRODUCED_REACH = 600
+# Words before the head of a description that refers back: "the same official".
+REFERRING_WORDS = frozenset(["the", "same", "that", "this"])
+# Speech events searched back for the person "the actress" refers to.
+MAX_LOOKBACK_EVENTS = 50
+# A word of a person's name: "Jane", "O'Neill", "McCarthy", "LeBron", "S.B."; not "JPMorgan".
+PERSON_WORD = re.compile(
+    r"^(?:[A-Z]\.)+$|^(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z]+)*$"
+)
+
+
+def is_person(name: str, reg: Registry) -> bool:
+    """Whether a resolved speaker name is a person the article introduced.
+
+    A full name of the registry, or one word that is part of one ("Nam") or
+    that the article gives a title ("Mr. Obama"); never a place.
+    """
+    key = name_key(name)
+    if key in reg.places or not all(PERSON_WORD.match(w) for w in name.split()):
+        return False
+    if key in reg.entities:
+        return True
+    return " " not in key and (key in reg.by_part or key in reg.titled)
+
+
+def _title_before(text: str, start: int, floor: int) -> list[str]:
+    """``["Secretary", "of"]`` when a run starts right after ``Secretary of``."""
+    m = TITLE_OF.search(text, max(floor, start - 40), start)
+    return [m.group(1), "of"] if m and m.group(1).lower().rstrip(".") in TITLES else []
+
+
+def _note_titles(reg: Registry, key: str, words: list[str], pos: int) -> None:
+    """Record the titles and gender words given with a person's name."""
+    for word in words:
+        low = word.lower().rstrip(".,")
+        low = TITLE_WORDS.get(low, low)
+        if low in FEMALE or low in MALE:
+            reg.gender.setdefault(key, "f" if low in FEMALE else "m")
+        if low in TITLES or low in NP_WORDS:
+            reg.by_title.setdefault(low, []).append((pos, key))
+
+
+def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[str]) -> str | None:
+    """The role given with a full name: apposition, words before it, or its title."""
+    m = APPOS.match(text, end, para.end)
+    if m and (m.group("det") or is_role_head(m.group("role").split()[0])):
+        role = m.group("role").strip()
+        if 0 < len(role.split()) <= 20 and not role[:1].isdigit():
+            return role
+    before = tokens(text, max(para.start, start - 80), start)
+    j = len(before) - 1
+    if j >= 0 and before[j].text.lower() not in DETERMINERS and is_role_head(before[j].text):
+        i = _np_before(before, j, 0)
+        words = [t for t in before[i : j + 1] if t.text.lower() not in DETERMINERS]
+        while words and words[0].text.lower() in STOP_CAPS:
+            words = words[1:]
+        if words:
+            return _join(words)
+    titles = [w for w in titles if w.lower().rstrip(".") not in HONORIFICS]
+    return " ".join(titles) if titles else None
+
+
+def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
+    """The canonical speaker name for a mention."""
+    if mention.kind == "desc":
+        return _holder(mention, reg) or _referent(mention, para, reg, last) or mention.text
+    if mention.kind == "pronoun":
+        return _resolve_pronoun(mention, para, reg, last)
+    key = name_key(mention.text)
+    if key in reg.entities:
+        return reg.entities[key].name
+    if " " in mention.text:
+        return mention.text
+    found = _resolve_surname(mention.text.lower(), mention.pos, para, reg)
+    return found or mention.text
+
+
+def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
+    """Who ``the same official`` or ``the actress`` refers back to.
+
+    The latest unnamed speaker described with the same head noun ("one Western
+    official"), else for a gendered noun the person "she"/"he" would be, else
+    the latest person of that gender named or quoted before.
+    """
+    words = mention.text.lower().split()
+    while words and words[0] in REFERRING_WORDS:
+        words = words[1:]
+    if not 1 <= len(words) <= 2:
+        return None
+    head = words[-1]
+    d = bisect.bisect_left(reg.described, (mention.pos,))
+    for event in reversed(reg.described[max(0, d - MAX_LOOKBACK_EVENTS) : d]):
+        said = event.speaker.lower().split()
+        if event.speaker[:1].islower() and said[-1] == head and len(said) > len(words):
+            return event.speaker
+    if head not in FEMALE and head not in MALE:
+        if is_role_head(head) or len(words) > 1:
+            return None
+        # "the voice", "the caller": the person last introduced as "a dispatch operator"
+        i = bisect.bisect_left(reg.introduced, (mention.pos,))
+        if i and mention.pos - reg.introduced[i - 1][0] <= INTRODUCED_REACH:
+            return reg.introduced[i - 1][1]
+        return None
+    gender = "f" if head in FEMALE else "m"
+    pronoun = Mention("pronoun", "she" if gender == "f" else "he", mention.pos)
+    found = _resolve_pronoun(pronoun, para, reg, last)
+    if found and reg.gender.get(name_key(found)) == gender:
+        return found
+    j = bisect.bisect_left(last, (mention.pos,))
+    k = bisect.bisect_left(reg.subjects, (mention.pos,))
+    earlier = last[max(0, j - MAX_LOOKBACK_EVENTS) : j]
+    earlier += reg.subjects[max(0, k - MAX_LOOKBACK_EVENTS) : k]
+    for event in sorted(earlier, reverse=True):
+        name = resolve(Mention("name", event.speaker, event.pos), event.paragraph, reg, last)
+        if name and is_person(name, reg) and reg.gender.get(name_key(name)) == gender:
+            return name
+    return None
+
+
+def known_name(name: str, reg: Registry) -> bool:
+    """A full name, or a single word the article uses as a name ("Obama")."""
+    return " " in name or name.lower() in reg.by_part or name.lower() in reg.titled
+
+
+def _resolve_surname(part: str, pos: int, para: int, reg: Registry) -> str | None:
+    """The full name a lone surname ("Nam", "Kim") most likely refers to.
+
+    The most recent full name in this or the previous paragraph; else the one
+    mentioned most often so far; else the next one mentioned.
+    """
+    seen = reg.by_part.get(part)
+    if not seen:
+        return None
+    i = bisect.bisect_left(seen, (pos,))
+    if i and seen[i - 1].paragraph >= para - 1:
+        return reg.entities[seen[i - 1].key].name
+    if i:
+        counts = {
+            k: (bisect.bisect_left(reg.entities[k].positions, pos), k) for k in reg.part_keys[part]
+        }
+        last = {k: p for p, _, k in reversed(seen[max(0, i - 50) : i])}
+        best = max(counts, key=lambda k: (counts[k][0], last.get(k, -1)))
+        return reg.entities[best].name
+    return reg.entities[seen[i].key].name
+
+
+def _holder(mention: Mention, reg: Registry) -> str | None:
+    """The person named earlier with the title of ``the senator``, ``the Republican nominee``."""
+    words = mention.text.split()
+    if (
+        not 2 <= len(words) <= 4
+        or words[0].lower() != "the"
+        or any(w.endswith(("'s", "’s")) for w in words)
+    ):
+        return None
+    head = TITLE_WORDS.get(words[-1].lower(), words[-1].lower())
+    if head not in TITLES and head not in NP_WORDS:
+        return None
+    holders = reg.by_title.get(head, [])
+    i = bisect.bisect_left(holders, (mention.pos,))
+    return reg.entities[holders[i - 1][1]].name if i else None
+
+
+def _resolve_pronoun(
+    mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]
+) -> str | None:
+    """He/she: the most recent speaker or sentence subject in this or the previous paragraph.
+
+    "She" prefers a person known to be a woman ("Mrs.", "spokeswoman"); "he"
+    skips one, looking further back when every recent candidate is a woman.
+    """
+    pos = mention.pos
+    near: list[tuple[int, str]] = []
+    far: list[tuple[int, str]] = []
+    i = bisect.bisect_left(reg.subjects, (pos,))
+    for p, pi, name in reg.subjects[max(0, i - 8) : i]:
+        if not is_person(name, reg):
+            continue
+        (near if pi >= para - 1 else far).append(
+            (p, resolve(Mention("name", name, p), pi, reg, last) or name)
+        )
+    j = bisect.bisect_left(last, (pos,))
+    for p, pi, name in last[max(0, j - 8) : j]:
+        if mention.text in ("he", "she") and not is_person(name, reg):
+            continue  # "he" is never "Nature" or "JPMorgan Chase"
+        (near if pi >= para - 1 else far).append((p, name))
+    near.sort(reverse=True)
+    far.sort(reverse=True)
+    if mention.text in ("he", "she"):
+        fits = _fits_he if mention.text == "he" else _fits_she
+        for group in (near, far) if mention.text == "he" else (near,):
+            found = next((name for _, name in group if fits(reg.gender.get(name_key(name)))), None)
+            if found:
+                return found
+        wanted = "f" if mention.text == "she" else "m"
+        mentioned = _latest_of_gender(reg, wanted, pos)  # "his wife Kit Weber cared ..."
+        if mentioned:
+            return mentioned
+    return near[0][1] if near else None
+
+
+def _latest_of_gender(reg: Registry, gender: str, pos: int) -> str | None:
+    """The person of ``gender`` named last within PRONOUN_REACH characters before ``pos``."""
+    best: tuple[int, str] | None = None
+    for key, entity in reg.entities.items():
+        if reg.gender.get(key) != gender:
+            continue
+        i = bisect.bisect_left(entity.positions, pos)
+        seen = entity.positions[i - 1] if i else -1
+        if i and pos - seen <= PRONOUN_REACH and (best is None or seen > best[0]):
+            best = (seen, entity.name)
+    return best[1] if best else None
+
+
+def _fits_he(gender: str | None) -> bool:
+    return gender != "f"
+
+
+def _fits_she(gender: str | None) -> bool:
+    return gender == "f"

@@ -1,0 +1,75 @@
+"""Roles, the expert flag, and the Quote a finding becomes."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from reader.article.model import Quote
+from reader.article.quotes.people import Registry, name_key
+from reader.lexicon.roles import (
+    ANONYMOUS_HEADS,
+    EXPERT_FORMER,
+    EXPERT_STRONG,
+    EXPERT_WEAK,
+    NOT_EXPERT,
+    is_expert_head,
+)
+
+# A quoted phrase of this many words or fewer with no speech verb is a scare quote or a term.
+MAX_SCARE_WORDS = 3
+
+if TYPE_CHECKING:
+    from reader.article.quotes.attribution import Found
+
+
+def is_expert_role(role: str | None) -> bool:
+    """True when ``role`` describes an outside commentator (professor, analyst...).
+
+    A role word of the expert lexicon ("economist", "climatologist", "fellow"),
+    or a former official; a spokesman, minister or chief executive never is.
+    """
+    if not role:
+        return False
+    if NOT_EXPERT.search(role) and not EXPERT_FORMER.search(role):
+        return False
+    if EXPERT_STRONG.search(role) or EXPERT_FORMER.search(role):
+        return True
+    if any(is_expert_head(w) for w in re.findall(r"[a-z][a-z-]+", role.lower())):
+        return True
+    return bool(EXPERT_WEAK.search(role))
+
+
+def is_anonymous_official(speaker: str | None) -> bool:
+    """ "a senior Western official", "the same official": an unnamed official giving background."""
+    if not speaker or not speaker[:1].islower():
+        return False
+    words = speaker.lower().split()
+    return words[-1] in ANONYMOUS_HEADS and not NOT_EXPERT.search(speaker)
+
+
+# --------------------------------------------------------------------- output
+
+
+def to_quote(text: str, f: Found, reg: Registry) -> Quote:
+    span = f.span
+    speech = f.kind == "direct" or f.words > MAX_SCARE_WORDS
+    expert = (
+        speech
+        and f.speaker is not None
+        and name_key(f.speaker) not in reg.lead_keys
+        and (
+            is_expert_role(f.role or (f.speaker if f.speaker[:1].islower() else None))
+            or is_anonymous_official(f.speaker)
+        )
+    )
+    return Quote(
+        text[span.start : span.end],
+        f.speaker,
+        f.role,
+        expert,
+        f.kind,
+        span.paragraph,
+        span.start,
+        span.end,
+    )
