@@ -11,11 +11,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.ui.modal import DismissOnce
+
 KeyGroup = tuple[str, Sequence[BindingType]]
 TWO_COLUMNS = 86  # terminal columns needed to show the keys in two columns
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     """Lists the bindings of each part of the reader, with the user's keymap applied."""
 
     BINDINGS = [

@@ -8,8 +8,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from reader.ui.modal import DismissOnce
 
-class OpenScreen(ModalScreen[str | None]):
+
+class OpenScreen(DismissOnce, ModalScreen[str | None]):
     """Type a path or an http(s) URL; ``enter`` opens it, ``escape`` cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="open.cancel")]

@@ -41,6 +41,13 @@ class PhotoList(WrappingOptionList):
             )
         return Option(prompt, id=f"photo-{number}")
 
+    def copy_text(self) -> tuple[str, str] | None:
+        """The caption under the cursor, for ``y``."""
+        index = self.highlighted
+        if index is None or index >= len(self.captions):
+            return None
+        return one_line(self.captions[index].text), f"the caption of photo {index + 1}"
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.post_message(JumpRequest("caption", event.option_index + 1))

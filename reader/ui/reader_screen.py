@@ -4,8 +4,11 @@ State lives here and flows down: ``article`` (None until it is built),
 ``show_summary``, ``show_sidebar``, ``algorithm``, ``length``, ``narrow``,
 ``search`` (a reader.search.SearchState). Widgets post messages up
 (JumpRequest, PositionChanged, SearchBar.*). Slow work (loading a source,
-building the article, summarizing, exporting) runs in thread workers whose
-results and errors are handled in one place, ``on_worker_state_changed``.
+building the article, summarizing, exporting) runs in thread workers.
+
+Workers post typed messages (reader.ui.messages: ArticleOpened,
+SummaryReady, SummaryStopped, Exported) handled with ``@on``; every failure
+is a WorkFailed, handled in one place (``work_failed``).
 
 Resume: each article's reading position and pane settings are saved in the
 state file (reader.state) under ``source_key(spec, text)``: every few
@@ -15,19 +18,23 @@ are restored once the article is built.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.events import Resize
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
-from textual.worker import Worker, WorkerState
+from textual.widgets import Footer, OptionList
+from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.summary.algorithms import (
@@ -39,11 +46,25 @@ from reader.summary.algorithms import (
 )
 from reader.ui.article_view import ArticleView
 from reader.ui.header import ReaderHeader
-from reader.ui.messages import JumpRequest, PositionChanged
+from reader.ui.messages import (
+    ArticleOpened,
+    ArticleShown,
+    Copyable,
+    Exported,
+    JumpRequest,
+    PositionChanged,
+    SettingChanged,
+    SummaryReady,
+    SummaryStopped,
+    WorkFailed,
+    WorkKind,
+)
 from reader.ui.sidebar import Sidebar
 from reader.ui.text import one_line
 
 if TYPE_CHECKING:
+    from textual.notifications import Notification
+
     from reader.article.model import Article
     from reader.search import SearchState
     from reader.sources.document import Document
@@ -60,15 +81,6 @@ WIDTH_STEP = 5  # columns per w / W
 SAVE_EVERY = 2.0  # seconds between saves of the reading position while it changes
 NARROW = 100  # below this many columns the sidebar starts hidden and shows over the article
 TINY = 60  # below this many columns the header leaves out the source
-
-
-@dataclass(frozen=True)
-class Opened:
-    """What the open worker returns."""
-
-    spec: str | None
-    article: Article
-    text: str  # the document's text (it identifies standard input)
 
 
 class ReaderScreen(Screen):
@@ -218,7 +230,7 @@ class ReaderScreen(Screen):
         self.sidebar_wanted = (
             True  # the user's choice (a narrow terminal hides the sidebar regardless)
         )
-        self._notices: dict[str, object] = {}
+        self._notices: dict[str, Notification] = {}
 
     # -- layout --------------------------------------------------------------
 
@@ -295,7 +307,7 @@ class ReaderScreen(Screen):
         await self.query_one(Sidebar).populate()
         self.open_source(self.source, self.document)
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width)
 
     def _apply_size(self, width: int) -> None:
@@ -330,6 +342,16 @@ class ReaderScreen(Screen):
 
     def open_source(self, spec: str | None, document: Document | None = None) -> None:
         """Load ``spec`` (unless ``document`` is given) and build its article, in a worker."""
+        if document is None and spec is not None and spec.strip() == "-":
+            # Standard input is the keyboard here: reading it would take the keys.
+            self.notify(
+                "Cannot open “-” here: standard input is the keyboard in the reader. "
+                "Pipe the text in at start-up instead (… | reader -).",
+                title="Cannot open",
+                severity="error",
+                markup=False,
+            )
+            return
         if self.article is None:
             self.view.loading = True
         else:
@@ -338,21 +360,29 @@ class ReaderScreen(Screen):
             )
         self._open(spec, document)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
-    def _open(self, spec: str | None, document: Document | None) -> Opened:
-        from reader.article.build import build_article
-        from reader.sources.load import load_source
+    def _post_result(self, kind: WorkKind, work: Callable[[], Message | None]) -> None:
+        """Run ``work`` (in a worker thread) and post what it gives, or WorkFailed; nothing once cancelled."""
+        worker = get_current_worker()
+        try:
+            message = work()
+        except Exception as error:
+            message = WorkFailed(kind, error)
+        if message is not None and not worker.is_cancelled:
+            self.post_message(message)
 
-        if document is None:
-            document = load_source(spec)
-        return Opened(spec, build_article(document), document.text)
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def _open(self, spec: str | None, document: Document | None) -> None:
+        def load_and_build() -> ArticleOpened:
+            from reader.article.build import build_article
+            from reader.sources.load import load_source
+
+            loaded = load_source(spec) if document is None else document
+            return ArticleOpened(spec, build_article(loaded), loaded.text)
+
+        self._post_result("open", load_and_build)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="summary")
-    def _summarize(
-        self, article: Article, algorithm: str, length: int
-    ) -> tuple[Article, int, Summary]:
-        from textual.worker import get_current_worker
-
+    def _summarize(self, article: Article, algorithm: str, length: int) -> None:
         from reader.summary.algorithms import summarize
 
         worker = get_current_worker()
@@ -364,75 +394,87 @@ class ReaderScreen(Screen):
                 except RuntimeError:  # the app has stopped
                     pass
 
-        summary = summarize(
-            article, algorithm, length, progress=progress, cancelled=lambda: worker.is_cancelled
-        )
-        return article, length, summary
+        def compute() -> SummaryReady | SummaryStopped:
+            try:
+                summary = summarize(
+                    article,
+                    algorithm,
+                    length,
+                    progress=progress,
+                    cancelled=lambda: worker.is_cancelled,
+                )
+            except SummaryCancelled:
+                return SummaryStopped()
+            return SummaryReady(article, length, summary)
 
-    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.group == "open":
-            await self._open_changed(worker, event.state)
-        elif worker.group == "summary":
-            self._summary_changed(worker, event.state)
-        elif worker.group == "export":
-            self._export_changed(worker, event.state)
+        self._post_result("summary", compute)
+        if worker.is_cancelled:  # its result is dropped: say so (once the cancel is done)
+            self.post_message(SummaryStopped())
 
-    async def _open_changed(self, worker: Worker, state: WorkerState) -> None:
-        if state == WorkerState.SUCCESS:
-            from reader.state import source_key
-
-            opened: Opened = worker.result
-            self.save_state()  # the article being left
-            self._state_key = None
-            self.source = opened.spec
-            key = source_key(opened.spec, opened.text)
-            saved = None if self.fresh else self.store.get(key)
-            self.fresh = False
-            self._store_warnings()
-            if saved is not None:
-                saved = saved.clamped(len(opened.article.paragraphs))
-            # Without calling the watchers: show_article asks for the summary with these.
-            self.set_reactive(
-                ReaderScreen.algorithm, saved.algorithm if saved else self.default_algorithm
-            )
-            self.set_reactive(ReaderScreen.length, saved.length if saved else self.default_length)
-            await self.show_article(opened.article)
-            if saved is None:
-                self._track(key, opened.text)
-            else:
-                self._resume(saved, opened, key)
-        elif state == WorkerState.ERROR:
+    @on(WorkFailed)
+    def work_failed(self, failed: WorkFailed) -> None:
+        """Every worker's failure: one line, in the place it concerns."""
+        message = _message(failed.error)
+        if failed.kind == "open":
             self.view.loading = False
-            message = _message(worker.error)
             if self.article is None:
                 self.app.exit(return_code=2, message=_exit_text(message))
             else:
                 self.notify(message, title="Cannot open", severity="error", markup=False)
+        elif failed.kind == "summary":
+            self.summary_pane.show_message(f"No summary: {message}")
+            self.notify(message, title="Summary failed", severity="error", markup=False)
+            self.refresh_bindings()
+        else:
+            self.notify(message, title="Export failed", severity="error", markup=False)
+
+    @on(ArticleOpened)
+    async def article_opened(self, opened: ArticleOpened) -> None:
+        from reader.state import source_key
+
+        self.save_state()  # the article being left
+        self._state_key = None
+        self.source = opened.spec
+        key = source_key(opened.spec, opened.text)
+        saved = None if self.fresh else self.store.get(key)
+        self.fresh = False
+        self._store_warnings()
+        if saved is not None:
+            saved = saved.clamped(len(opened.article.paragraphs))
+        # Without calling the watchers: show_article asks for the summary with these.
+        self.set_reactive(
+            ReaderScreen.algorithm, saved.algorithm if saved else self.default_algorithm
+        )
+        self.set_reactive(ReaderScreen.length, saved.length if saved else self.default_length)
+        await self.show_article(opened.article)
+        if saved is None:
+            self._track(key, opened.text)
+        else:
+            self._resume(saved, opened, key)
 
     def _summary_progress(self, share: float) -> None:
         if self.summarizing:
             self.summary_pane.show_progress(share)
 
-    def _summary_changed(self, worker: Worker, state: WorkerState) -> None:
-        pane = self.summary_pane
-        if state == WorkerState.SUCCESS:
-            article, length, summary = worker.result
-            if article is not self.article:
-                return
-            self.summaries[(summary.algorithm, length)] = summary
-            if self.show_summary and (summary.algorithm, length) == (self.algorithm, self.length):
+    @on(SummaryReady)
+    def summary_ready(self, ready: SummaryReady) -> None:
+        summary = ready.summary
+        if ready.article is self.article:
+            self.summaries[(summary.algorithm, ready.length)] = summary
+            if self.show_summary and (summary.algorithm, ready.length) == (
+                self.algorithm,
+                self.length,
+            ):
                 self._show_summary(summary)
-        elif state == WorkerState.ERROR and not isinstance(worker.error, SummaryCancelled):
-            message = _message(worker.error)
-            pane.show_message(f"No summary: {message}")
-            self.notify(message, title="Summary failed", severity="error", markup=False)
-        elif (
-            state in (WorkerState.CANCELLED, WorkerState.ERROR)
-            and self.show_summary
-            and not self._summary_ready()
-        ) and not self.summarizing:  # a quiet cancel (another summary may have taken its place)
-            pane.show_message("Summary cancelled. Press a, A, + or - to compute one again.")
+        self.refresh_bindings()
+
+    @on(SummaryStopped)
+    def summary_stopped(self) -> None:
+        if self.show_summary and not self._summary_ready() and not self.summarizing:
+            # A quiet cancel (another summary may have taken its place).
+            self.summary_pane.show_message(
+                "Summary cancelled. Press a, A, + or - to compute one again."
+            )
         self.refresh_bindings()
 
     async def show_article(self, article: Article) -> None:
@@ -455,9 +497,7 @@ class ReaderScreen(Screen):
         if self.show_summary:
             self._request_summary()
         self.refresh_bindings()
-        article_shown = getattr(self.app, "article_shown", None)
-        if article_shown is not None:
-            article_shown()
+        self.post_message(ArticleShown())
 
     # -- summary -------------------------------------------------------------
 
@@ -540,7 +580,7 @@ class ReaderScreen(Screen):
             panes += [
                 p
                 for p in (self._pane("#photos"), self._pane("#quotes"))
-                if p is not None and p.option_count
+                if isinstance(p, OptionList) and p.option_count
             ]
         if self.show_summary and self._pane("#summary-pane") is not None:
             panes.append(self.summary_pane.focus_target)
@@ -571,7 +611,7 @@ class ReaderScreen(Screen):
 
     # -- resume --------------------------------------------------------------
 
-    def _resume(self, saved: ArticleState, opened: Opened, key: str) -> None:
+    def _resume(self, saved: ArticleState, opened: ArticleOpened, key: str) -> None:
         """Put back the panes of ``saved``, then (once they are laid out) its reading position."""
         from reader.state import resume_message
         from reader.summary.algorithms import algorithm_name
@@ -681,9 +721,11 @@ class ReaderScreen(Screen):
         self._show_counter()
 
     def _show_counter(self) -> None:
+        from reader.ui.search_bar import SearchBar
+
         found = self.query("#search")
         if found:
-            found.first().set_counter(
+            found.first(SearchBar).set_counter(
                 self.search.counter, self.search.found or not self.search.active
             )
         self.refresh_bindings()
@@ -720,9 +762,11 @@ class ReaderScreen(Screen):
         self._search = None
         self._search_from = None
         self.view.show_search(None)
+        from reader.ui.search_bar import SearchBar
+
         found = self.query("#search")
         if found:
-            bar = found.first()
+            bar = found.first(SearchBar)
             refocus = bar.has_focus_within
             bar.set_counter("")
             bar.display = False
@@ -771,39 +815,15 @@ class ReaderScreen(Screen):
     # -- copy, export, column width -------------------------------------------
 
     def _copied_text(self) -> tuple[str, str] | None:
-        """What ``y`` copies from the focused part: (text, what it is), or None."""
+        """What ``y`` copies: the focused list's item, else the article's highlight, else the summary shown."""
         from reader.export import summary_text
-        from reader.ui.photos import PhotoList
-        from reader.ui.quotes import QuoteList
-        from reader.ui.summary_pane import SummaryList
 
         focused = self.focused
-        if isinstance(focused, SummaryList):
-            summary = focused.summary
-            if summary is not None and summary.sentences:
-                count = len(summary.sentences)
-                return summary_text(
-                    summary
-                ), f"the summary ({count} sentence{'' if count == 1 else 's'})"
-            return None
-        if isinstance(focused, QuoteList):
-            quote = focused.highlighted_quote
-            return (
-                (one_line(quote.text), f"a quote of {one_line(quote.speaker)}") if quote else None
-            )
-        if isinstance(focused, PhotoList):
-            index = focused.highlighted
-            if index is None or index >= len(focused.captions):
-                return None
-            return one_line(focused.captions[index].text), f"the caption of photo {index + 1}"
-        view = self.view
-        block = view.marked_block
-        if block is not None and self.article is not None:
-            if block.kind == "photo":
-                return one_line(
-                    self.article.captions[block.index - 1].text
-                ), f"the caption of photo {block.index}"
-            return one_line(view.marked or ""), "the highlighted text"
+        if isinstance(focused, Copyable) and focused is not self.view:
+            return focused.copy_text()
+        copied = self.view.copy_text()
+        if copied is not None:
+            return copied
         summary = self.summaries.get((self.algorithm, self.length))
         if self.show_summary and summary is not None and summary.sentences:
             return summary_text(summary), "the summary"
@@ -833,24 +853,27 @@ class ReaderScreen(Screen):
         self._export(self.article, self.algorithm, self.length, summary)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def _export(self, article: Article, algorithm: str, length: int, summary: Summary | None):
-        from reader.export import export_to_folder
-        from reader.summary.algorithms import summarize
+    def _export(
+        self, article: Article, algorithm: str, length: int, summary: Summary | None
+    ) -> None:
+        def export() -> Exported:
+            from reader.export import export_to_folder
+            from reader.summary.algorithms import summarize
 
-        if summary is None:
-            summary = summarize(article, algorithm, length)
-        return article, length, summary, export_to_folder(article, summary, Path.cwd())
+            done = summary if summary is not None else summarize(article, algorithm, length)
+            return Exported(article, length, done, export_to_folder(article, done, Path.cwd()))
 
-    def _export_changed(self, worker: Worker, state: WorkerState) -> None:
-        if state == WorkerState.SUCCESS:
-            article, length, summary, path = worker.result
-            if article is self.article:
-                self.summaries.setdefault((summary.algorithm, length), summary)
-            self.notify(f"Exported the outline to {path}", title="Export", markup=False, timeout=5)
-        elif state == WorkerState.ERROR:
-            self.notify(
-                _message(worker.error), title="Export failed", severity="error", markup=False
+        self._post_result("export", export)
+
+    @on(Exported)
+    def exported(self, exported: Exported) -> None:
+        if exported.article is self.article:
+            self.summaries.setdefault(
+                (exported.summary.algorithm, exported.length), exported.summary
             )
+        self.notify(
+            f"Exported the outline to {exported.path}", title="Export", markup=False, timeout=5
+        )
 
     def action_width(self, step: int) -> None:
         from reader.settings import MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH
@@ -865,9 +888,7 @@ class ReaderScreen(Screen):
         shown = view.scrollable_content_region.width
         note = f" (the window shows {shown})" if 0 < shown < width else ""
         self.notice("width", f"Column width {width}{note}")
-        remember = getattr(self.app, "remember_setting", None)
-        if remember is not None:
-            remember("column_width", width)
+        self.post_message(SettingChanged("column_width", width))
 
     def notice(
         self, kind: str, message: str, *, severity: str = "information", timeout: float = 2.5
@@ -885,7 +906,7 @@ class ReaderScreen(Screen):
         try:  # Textual's own bookkeeping, synchronously (App.notify posts a message: too late to replace)
             shown = app._notifications
             if previous is not None and previous in shown:
-                del shown[previous]  # type: ignore[arg-type]
+                del shown[previous]
             shown.add(notification)
             app._refresh_notifications()
         except AttributeError:  # pragma: no cover - Textual internals moved
@@ -922,7 +943,5 @@ def _message(error: BaseException | None) -> str:
     return one_line(f"{type(error).__name__}: {error}") if error else "unknown error"
 
 
-def _exit_text(message: str):
-    from rich.text import Text
-
+def _exit_text(message: str) -> Text:
     return Text(f"reader: error: {message}", no_wrap=True, overflow="ignore")
