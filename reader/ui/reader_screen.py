@@ -33,8 +33,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList
-from textual.worker import get_current_worker
+from textual.widgets import OptionList
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.errors import ReaderError
 from reader.summary.algorithms import (
@@ -45,6 +45,7 @@ from reader.summary.algorithms import (
     SummaryCancelled,
 )
 from reader.ui.article_view import ArticleView
+from reader.ui.footer import ReaderFooter
 from reader.ui.header import ReaderHeader
 from reader.ui.messages import (
     ArticleOpened,
@@ -241,7 +242,7 @@ class ReaderScreen(Screen):
         with Horizontal(id="main"):
             yield ArticleView(id="article")
             yield Sidebar(id="sidebar")
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def view(self) -> ArticleView:
@@ -408,7 +409,10 @@ class ReaderScreen(Screen):
             return SummaryReady(article, length, summary)
 
         self._post_result("summary", compute)
-        if worker.is_cancelled:  # its result is dropped: say so (once the cancel is done)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A cancelled summary says so at once (its thread stops at its next check)."""
+        if event.worker.group == "summary" and event.state == WorkerState.CANCELLED:
             self.post_message(SummaryStopped())
 
     @on(WorkFailed)
