@@ -28,6 +28,7 @@ from reader.errors import ReaderError
 from reader.paths import config_path
 from reader.ui.messages import ArticleShown, SettingChanged
 from reader.ui.reader_screen import ReaderScreen
+from reader.ui.text import one_line
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -123,7 +124,9 @@ class ReaderApp(App[None]):
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         for warning in warnings:
-            self.notify(warning, title="Settings", severity="warning", markup=False, timeout=10)
+            self.notify(
+                one_line(warning), title="Settings", severity="warning", markup=False, timeout=10
+            )
 
     def _theme_changed(self, theme: Theme) -> None:
         if theme.name != self._saved_theme:
@@ -141,7 +144,9 @@ class ReaderApp(App[None]):
         try:
             save_setting(name, value, known_themes=tuple(self.available_themes))
         except ReaderError as error:
-            self.notify(error.message, title="Settings not saved", severity="error", markup=False)
+            self.notify(
+                one_line(error.message), title="Settings not saved", severity="error", markup=False
+            )
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Quit (q, ctrl+q, or any other way), saving the reading position first."""

@@ -685,7 +685,11 @@ class ReaderScreen(Screen):
     def _store_warnings(self) -> None:
         for warning in self.store.warnings:
             self.app.notify(
-                warning, title="Reading positions", severity="warning", markup=False, timeout=10
+                one_line(warning),
+                title="Reading positions",
+                severity="warning",
+                markup=False,
+                timeout=10,
             )
         self.store.warnings.clear()
 
@@ -876,7 +880,10 @@ class ReaderScreen(Screen):
                 (exported.summary.algorithm, exported.length), exported.summary
             )
         self.notify(
-            f"Exported the outline to {exported.path}", title="Export", markup=False, timeout=5
+            f"Exported the outline to {one_line(str(exported.path))}",
+            title="Export",
+            markup=False,
+            timeout=5,
         )
 
     def action_width(self, step: int) -> None:
