@@ -14,21 +14,28 @@ to the config file.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events, on
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 
 from reader.errors import ReaderError
 from reader.paths import config_path
+from reader.ui.messages import ArticleShown, SettingChanged
 from reader.ui.reader_screen import ReaderScreen
+from reader.ui.text import one_line
 
 if TYPE_CHECKING:
+    from textual.command import Provider
     from textual.screen import Screen
+    from textual.theme import Theme
     from textual.timer import Timer
 
     from reader.feeds.source import FeedSource
@@ -44,7 +51,7 @@ PROBE_ENV = "READER_STARTUP_PROBE"
 SAVE_SETTINGS_AFTER = 1.0  # seconds without a change before changed settings are written
 
 
-def _reader_commands():
+def _reader_commands() -> type[Provider]:
     from reader.ui.commands import ReaderCommands
 
     return ReaderCommands
@@ -71,7 +78,7 @@ class ReaderApp(App[None]):
         fresh: bool = False,
         feeds: FeedSource | None = None,
         prefetch: Prefetch | None = None,
-        **kwargs,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.source = source
@@ -119,32 +126,9 @@ class ReaderApp(App[None]):
     @classmethod
     def binding_ids(cls) -> set[str]:
         """The id of every binding of the reader (what ``[keys]`` in the config file may remap)."""
-        from reader.ui.article_view import ArticleView
-        from reader.ui.export_screen import ExportScreen
-        from reader.ui.help_screen import HelpScreen
-        from reader.ui.lists import WrappingOptionList
-        from reader.ui.open_screen import OpenScreen
-        from reader.ui.photos import PhotoList
-        from reader.ui.quotes import QuoteList
-        from reader.ui.search_bar import SearchBar
-        from reader.ui.summary_pane import SummaryList
+        from reader.ui.keys import binding_ids
 
-        owners = (
-            cls,
-            ReaderScreen,
-            ArticleView,
-            SummaryList,
-            PhotoList,
-            QuoteList,
-            WrappingOptionList,
-            SearchBar,
-            HelpScreen,
-            OpenScreen,
-            ExportScreen,
-        )
-        return {
-            b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id
-        }
+        return binding_ids()
 
     def _apply_theme(self) -> None:
         if self.settings is not None and self.settings.theme in self.available_themes:
@@ -162,13 +146,21 @@ class ReaderApp(App[None]):
             self.set_keymap(self.settings.keymap)
         if warnings:  # one notice, however many problems
             self.notify(
-                "\n".join(warnings), title="Settings", severity="warning", markup=False, timeout=10
+                "\n".join(one_line(w) for w in warnings),
+                title="Settings",
+                severity="warning",
+                markup=False,
+                timeout=10,
             )
 
-    def _theme_changed(self, theme) -> None:
+    def _theme_changed(self, theme: Theme) -> None:
         if theme.name != self._saved_theme:
             self._saved_theme = theme.name
             self.remember_setting("theme", theme.name)
+
+    @on(SettingChanged)
+    def setting_changed(self, changed: SettingChanged) -> None:
+        self.remember_setting(changed.name, changed.value)
 
     def remember_setting(self, name: str, value: object) -> None:
         """Save one setting in the config file once it stops changing (w held down saves once)."""
@@ -190,11 +182,14 @@ class ReaderApp(App[None]):
                 save_setting(name, value, known_themes=tuple(self.available_themes))
             except ReaderError as error:
                 self.notify(
-                    error.message, title="Settings not saved", severity="error", markup=False
+                    one_line(error.message),
+                    title="Settings not saved",
+                    severity="error",
+                    markup=False,
                 )
                 return
 
-    def exit(self, *args, **kwargs) -> None:
+    def exit(self, *args: Any, **kwargs: Any) -> None:
         """Quit (q, ctrl+q, or any other way), saving the reading position first."""
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
@@ -221,6 +216,10 @@ class ReaderApp(App[None]):
         self.push_screen(StoryListScreen(source))
 
     def on_mount(self) -> None:
+        from reader.ui.daemon import DaemonExecutor
+
+        # Thread workers in daemon threads: quitting never waits for a download or a build.
+        asyncio.get_running_loop().set_default_executor(DaemonExecutor())
         self._apply_theme()
         self.call_after_refresh(self._apply_keys)
         if self._probe.startswith("paint:"):
@@ -229,8 +228,9 @@ class ReaderApp(App[None]):
     def on_unmount(self) -> None:
         self.save_settings()  # however the app ends
 
+    @on(ArticleShown)
     def article_shown(self) -> None:
-        """Called by the main screen when an article is on screen."""
+        """The main screen shows an article."""
         if self._probe.startswith("article:"):
             self.call_after_refresh(self._probe_done)
 
@@ -245,36 +245,36 @@ class ReaderApp(App[None]):
         )
         self.exit()
 
-    def key_groups(self) -> list[tuple[str, list[BindingType]]]:
+    def key_groups(self) -> list[tuple[str, list[Binding]]]:
         """Every binding of the reader, by the part of the screen it applies to."""
-        from reader.ui.article_view import ArticleView
-        from reader.ui.lists import WrappingOptionList
-        from reader.ui.photos import PhotoList
-        from reader.ui.quotes import QuoteList
-        from reader.ui.summary_pane import SummaryList
+        from reader.ui.keys import help_groups
 
-        screen = ReaderScreen.BINDINGS
-        return [
-            (
-                "Reading",
-                [b for b in screen if b.id and b.id.startswith("article.")]
-                + list(ArticleView.BINDINGS),
-            ),
-            ("Search", [b for b in screen if b.id and b.id.startswith("search.")]),
-            (
-                "Summary view",
-                [b for b in screen if b.id and b.id.startswith("summary.")]
-                + list(SummaryList.BINDINGS),
-            ),
-            (
-                "Photos and quotes",
-                [*PhotoList.BINDINGS, *QuoteList.BINDINGS, *WrappingOptionList.BINDINGS],
-            ),
-            (
-                "Reader",
-                [b for b in screen if b.id and b.id.startswith("reader.")] + list(self.BINDINGS),
-            ),
-        ]
+        return help_groups()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys, clicks and pastes that come after quitting are dropped.
+
+        (Type-ahead such as ``q o`` would otherwise open a dialog on an app
+        that is closing: NoMatches, MountError.)
+        """
+        if isinstance(event, events.InputEvent) and (self._exit or not self.screen_stack):
+            return
+        await super().on_event(event)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Close the screen on top; never the main screen (a dialog closed twice is closed once)."""
+        if len(self.screen_stack) <= 1:
+            return AwaitComplete.nothing()
+        return super().pop_screen()
+
+    def action_command_palette(self) -> None:
+        """The command palette (Textual's, safe against keys that come faster than it opens)."""
+        from textual.command import CommandPalette
+
+        from reader.ui.commands import ReaderPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(ReaderPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, with "Keys" opening the reader's own help (one list of keys)."""

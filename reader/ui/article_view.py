@@ -40,6 +40,7 @@ from reader.ui.article_layout import (
     layout,
 )
 from reader.ui.messages import PositionChanged
+from reader.ui.text import one_line
 
 if TYPE_CHECKING:
     from reader.search import ParagraphMatch, SearchState
@@ -107,10 +108,6 @@ class ArticleView(ScrollView, can_focus=True):
         self.section = 0
 
     # -- content -----------------------------------------------------------
-
-    @property
-    def complete(self) -> bool:
-        return self.article is not None
 
     async def show_article(self, article: Article) -> None:
         """Show ``article`` from its top."""
@@ -494,6 +491,16 @@ class ArticleView(ScrollView, can_focus=True):
             return block.text
         start, end = block.mark or (0, 0)
         return block.text[start:end]
+
+    def copy_text(self) -> tuple[str, str] | None:
+        """The highlighted text (a photo's caption for a photo mark), for ``y``."""
+        block = self._marked
+        if block is None or self.article is None:
+            return None
+        if block.kind == "photo":
+            caption = self.article.captions[block.index - 1]
+            return one_line(caption.text), f"the caption of photo {block.index}"
+        return one_line(self.marked or ""), "the highlighted text"
 
     def clear_mark(self) -> None:
         """Remove the highlight of a quote, sentence or photo mark."""

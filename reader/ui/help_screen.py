@@ -18,6 +18,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.ui.modal import DismissOnce
+
 KeyGroup = tuple[str, Sequence[BindingType]]
 TWO_COLUMNS = 86  # terminal columns needed to show the keys in two columns
 KEY_COLUMN = 12  # width of the keys' column
@@ -38,7 +40,7 @@ MOUSE = (
 ENTER_IN_DIALOGS = ("Open / write", ["Open", "Export"])
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     """Lists the bindings of each part of the reader, with the user's keymap applied."""
 
     BINDINGS = [

@@ -24,6 +24,11 @@ class WrappingOptionList(OptionList):
     END_NOTICE = "list"  # the kind of notice (one replaces the last)
     ITEM = "item"  # what an option is, for the notice at an end
 
+    def _move_page(self, direction: int) -> None:
+        """Page up / down; nothing while the list has no room on screen (Textual would raise KeyError)."""
+        if (self.highlighted or 0) in self._index_to_line:
+            super()._move_page(direction)  # type: ignore[arg-type]
+
     def watch_show_vertical_scrollbar(self) -> None:
         """Measure and render the options again at the new text width."""
         self._clear_caches()  # what OptionList does on a resize

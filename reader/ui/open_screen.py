@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from reader.ui.modal import DismissOnce
 from reader.ui.text import one_line
 
 MAX_CHOICES = 12  # completions listed under the field
@@ -52,7 +53,7 @@ def complete(typed: str) -> tuple[str, list[str]]:
     return head + common, entries if len(entries) > 1 else []
 
 
-class OpenScreen(ModalScreen[str | None]):
+class OpenScreen(DismissOnce, ModalScreen[str | None]):
     """Type a path or an http(s) URL; ``tab`` completes a path, ``enter`` opens it, ``escape`` cancels."""
 
     BINDINGS = [

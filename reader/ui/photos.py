@@ -136,6 +136,13 @@ class PhotoList(WrappingOptionList):
             self.opened.add(index)
             self._build()
 
+    def copy_text(self) -> tuple[str, str] | None:
+        """The caption under the cursor, for ``y``."""
+        index = self.highlighted
+        if index is None or index >= len(self.captions):
+            return None
+        return one_line(self.captions[index].text), f"the caption of photo {index + 1}"
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.open_caption(event.option_index)

@@ -188,9 +188,14 @@ class QuoteList(WrappingOptionList):
             return None
         return self._quotes.get(self.get_option_at_index(self.highlighted).id or "")
 
-    @property
-    def quote_count(self) -> int:
-        return len(self._quotes)
+    def copy_text(self) -> tuple[str, str] | None:
+        """The quote under the cursor, for ``y``."""
+        quote = self.highlighted_quote
+        if quote is None:
+            return None
+        return one_line(
+            quote.text
+        ), f"a quote of {one_line(quote.speaker or 'an unnamed speaker')}"
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

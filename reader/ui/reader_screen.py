@@ -4,8 +4,11 @@ State lives here and flows down: ``article`` (None until it is built),
 ``show_summary``, ``show_sidebar``, ``algorithm``, ``length``, ``narrow``,
 ``search`` (a reader.search.SearchState). Widgets post messages up
 (JumpRequest, PositionChanged, SearchBar.*). Slow work (loading a source,
-building the article, summarizing, exporting) runs in thread workers whose
-results and errors are handled in one place, ``on_worker_state_changed``.
+building the article, summarizing, exporting) runs in thread workers.
+
+Workers post typed messages (reader.ui.messages: ArticleOpened,
+SummaryReady, SummaryStopped, Exported) handled with ``@on``; every failure
+is a WorkFailed, handled in one place (``work_failed``).
 
 Resume: each article's reading position and pane settings are saved in the
 state file (reader.state) under ``source_key(spec, text)``: every few
@@ -15,17 +18,22 @@ are restored once the article is built.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.events import Resize
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.worker import Worker, WorkerState
+from textual.widgets import OptionList
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.errors import ReaderError
 from reader.summary.algorithms import (
@@ -38,14 +46,28 @@ from reader.summary.algorithms import (
 from reader.ui.article_view import ArticleView
 from reader.ui.footer import ReaderFooter
 from reader.ui.header import ReaderHeader
-from reader.ui.messages import JumpRequest, PositionChanged
+from reader.ui.messages import (
+    ArticleOpened,
+    ArticleShown,
+    Copyable,
+    Exported,
+    FeedsOpened,
+    JumpRequest,
+    PositionChanged,
+    SettingChanged,
+    SummaryReady,
+    SummaryStopped,
+    WorkFailed,
+    WorkKind,
+)
 from reader.ui.navigation import NavigableScreen
 from reader.ui.sidebar import Sidebar
 from reader.ui.text import one_line
 
 if TYPE_CHECKING:
+    from textual.notifications import Notification
+
     from reader.article.model import Article
-    from reader.feeds.source import FeedSource
     from reader.prefetch import Prefetch
     from reader.search import SearchState
     from reader.sources.document import Document
@@ -65,15 +87,6 @@ TINY = 60  # below this many columns the header leaves out the source
 # How long the first screen waits for the article being built before it is
 # drawn (with a spinner instead, when the article takes longer: a long text).
 FIRST_SCREEN_WAIT = 0.5
-
-
-@dataclass(frozen=True)
-class Opened:
-    """What the open worker returns."""
-
-    spec: str | None
-    article: Article
-    text: str  # the document's text (it identifies standard input)
 
 
 class ReaderScreen(NavigableScreen):
@@ -226,7 +239,7 @@ class ReaderScreen(NavigableScreen):
         self.sidebar_wanted = (
             True  # the user's choice (a narrow terminal hides the sidebar regardless)
         )
-        self._notices: dict[str, object] = {}
+        self._notices: dict[str, Notification] = {}
         self._summaries_prepared = False
 
     # -- layout --------------------------------------------------------------
@@ -299,7 +312,7 @@ class ReaderScreen(NavigableScreen):
             self.view.loading = True
             self.call_after_refresh(self._after_first_paint)
 
-    def _prefetched(self, timeout: float) -> Opened | None:
+    def _prefetched(self, timeout: float) -> ArticleOpened | None:
         """The first article if its child process builds it within ``timeout`` seconds."""
         prefetch = self._prefetch
         if prefetch is None or prefetch.remote:  # a web address may take long: a spinner
@@ -311,7 +324,7 @@ class ReaderScreen(NavigableScreen):
         if article is None or prefetch.document is None:
             return None
         self._prefetch = None
-        return Opened(prefetch.spec, article, prefetch.document.text)
+        return ArticleOpened(prefetch.spec, article, prefetch.document.text)
 
     async def _mount_panes(self) -> None:
         """The summary pane (hidden) and the sidebar's lists."""
@@ -326,7 +339,7 @@ class ReaderScreen(NavigableScreen):
         await self._mount_panes()
         self.open_source(self.source, self.document)
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width)
 
     def _apply_size(self, width: int) -> None:
@@ -361,6 +374,16 @@ class ReaderScreen(NavigableScreen):
 
     def open_source(self, spec: str | None, document: Document | None = None) -> None:
         """Load ``spec`` (unless ``document`` is given) and build its article, in a worker."""
+        if document is None and spec is not None and spec.strip() == "-":
+            # Standard input is the keyboard here: reading it would take the keys.
+            self.notify(
+                "Cannot open “-” here: standard input is the keyboard in the reader. "
+                "Pipe the text in at start-up instead (… | reader -).",
+                title="Cannot open",
+                severity="error",
+                markup=False,
+            )
+            return
         if self.article is None:
             self.view.loading = True
         else:
@@ -369,43 +392,55 @@ class ReaderScreen(NavigableScreen):
             )
         self._open(spec, document)
 
+    def _post_result(self, kind: WorkKind, work: Callable[[], Message | None]) -> None:
+        """Run ``work`` (in a worker thread) and post what it gives, or WorkFailed; nothing once cancelled."""
+        worker = get_current_worker()
+        try:
+            message = work()
+        except Exception as error:
+            message = WorkFailed(kind, error)
+        if message is not None and not worker.is_cancelled:
+            self.post_message(message)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
-    def _open(self, spec: str | None, document: Document | None) -> Opened | FeedSource:
+    def _open(self, spec: str | None, document: Document | None) -> None:
         prefetch, self._prefetch = self._prefetch, None
-        if prefetch is not None and prefetch.spec == spec:  # built in the child process
-            article = prefetch.article()
-            if prefetch.feeds is not None:
-                return prefetch.feeds  # a feed: the app shows its stories
-            assert article is not None and prefetch.document is not None
-            return Opened(spec, article, prefetch.document.text)
 
-        from reader.article.build import build_article
-        from reader.feeds.source import FeedSource, open_any
+        def load_and_build() -> ArticleOpened | FeedsOpened:
+            if prefetch is not None and prefetch.spec == spec:  # built in the child process
+                article = prefetch.article()
+                if prefetch.feeds is not None:
+                    return FeedsOpened(prefetch.feeds)  # a feed: the app shows its stories
+                assert article is not None and prefetch.document is not None
+                return ArticleOpened(spec, article, prefetch.document.text)
+            from reader.article.build import build_article
+            from reader.feeds.source import FeedSource, open_any
 
-        if document is None:
-            found = open_any(spec)
-            if isinstance(found.item, FeedSource):
-                return found.item  # a feed: the app shows its stories
-            document = found.item
-            if found.offline:
-                from reader.feeds.cache import age_text
+            loaded = document
+            if loaded is None:
+                found = open_any(spec)
+                if isinstance(found.item, FeedSource):
+                    return FeedsOpened(found.item)  # a feed: the app shows its stories
+                loaded = found.item
+                if found.offline:
+                    self._offline_notice(found.offline, found.stored)
+            return ArticleOpened(spec, build_article(loaded), loaded.text)
 
-                when = age_text(found.stored or 0)
-                self.app.call_from_thread(
-                    self.notify,
-                    f"Offline ({found.offline}): showing the copy fetched {when}.",
-                    title="Offline",
-                    severity="warning",
-                    markup=False,
-                )
-        return Opened(spec, build_article(document), document.text)
+        self._post_result("open", load_and_build)
+
+    def _offline_notice(self, reason: str, stored: float | None) -> None:
+        from reader.feeds.cache import age_text
+
+        self.app.call_from_thread(
+            self.notify,
+            one_line(f"Offline ({reason}): showing the copy fetched {age_text(stored or 0)}."),
+            title="Offline",
+            severity="warning",
+            markup=False,
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="summary")
-    def _summarize(
-        self, article: Article, algorithm: str, length: int
-    ) -> tuple[Article, int, Summary]:
-        from textual.worker import get_current_worker
-
+    def _summarize(self, article: Article, algorithm: str, length: int) -> None:
         from reader.summary.algorithms import summarize
 
         worker = get_current_worker()
@@ -417,35 +452,53 @@ class ReaderScreen(NavigableScreen):
                 except RuntimeError:  # the app has stopped
                     pass
 
-        summary = summarize(
-            article, algorithm, length, progress=progress, cancelled=lambda: worker.is_cancelled
-        )
-        return article, length, summary
+        def compute() -> SummaryReady | SummaryStopped:
+            try:
+                summary = summarize(
+                    article,
+                    algorithm,
+                    length,
+                    progress=progress,
+                    cancelled=lambda: worker.is_cancelled,
+                )
+            except SummaryCancelled:
+                return SummaryStopped()
+            return SummaryReady(article, length, summary)
 
-    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.group == "open":
-            await self._open_changed(worker, event.state)
-        elif worker.group == "summary":
-            self._summary_changed(worker, event.state)
-        elif worker.group == "export":
-            self._export_changed(worker, event.state)
+        self._post_result("summary", compute)
 
-    async def _open_changed(self, worker: Worker, state: WorkerState) -> None:
-        if state == WorkerState.SUCCESS and not isinstance(worker.result, Opened):
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A cancelled summary says so at once (its thread stops at its next check)."""
+        if event.worker.group == "summary" and event.state == WorkerState.CANCELLED:
+            self.post_message(SummaryStopped())
+
+    @on(WorkFailed)
+    def work_failed(self, failed: WorkFailed) -> None:
+        """Every worker's failure: one line, in the place it concerns."""
+        message = _message(failed.error)
+        if failed.kind == "open":
             self.view.loading = False
-            self.app.show_stories(worker.result)  # type: ignore[attr-defined]
-        elif state == WorkerState.SUCCESS:
-            await self._show_opened(worker.result)
-        elif state == WorkerState.ERROR:
-            self.view.loading = False
-            message = _message(worker.error)
             if self.article is None:
                 self.app.exit(return_code=2, message=_exit_text(message))
             else:
                 self.notify(message, title="Cannot open", severity="error", markup=False)
+        elif failed.kind == "summary":
+            self.summary_pane.show_message(f"No summary: {message}")
+            self.notify(message, title="Summary failed", severity="error", markup=False)
+            self.refresh_bindings()
+        else:
+            self.notify(message, title="Export failed", severity="error", markup=False)
 
-    async def _show_opened(self, opened: Opened) -> None:
+    @on(ArticleOpened)
+    async def article_opened(self, opened: ArticleOpened) -> None:
+        await self._show_opened(opened)
+
+    @on(FeedsOpened)
+    def feeds_opened(self, opened: FeedsOpened) -> None:
+        self.view.loading = False
+        self.app.show_stories(opened.source)  # type: ignore[attr-defined]
+
+    async def _show_opened(self, opened: ArticleOpened) -> None:
         """Show an opened article where its reader left it (unless ``fresh``), and track it."""
         from reader.state import source_key
 
@@ -474,25 +527,25 @@ class ReaderScreen(NavigableScreen):
         if self.summarizing:
             self.summary_pane.show_progress(share)
 
-    def _summary_changed(self, worker: Worker, state: WorkerState) -> None:
-        pane = self.summary_pane
-        if state == WorkerState.SUCCESS:
-            article, length, summary = worker.result
-            if article is not self.article:
-                return
-            self.summaries[(summary.algorithm, length)] = summary
-            if self.show_summary and (summary.algorithm, length) == (self.algorithm, self.length):
+    @on(SummaryReady)
+    def summary_ready(self, ready: SummaryReady) -> None:
+        summary = ready.summary
+        if ready.article is self.article:
+            self.summaries[(summary.algorithm, ready.length)] = summary
+            if self.show_summary and (summary.algorithm, ready.length) == (
+                self.algorithm,
+                self.length,
+            ):
                 self._show_summary(summary)
-        elif state == WorkerState.ERROR and not isinstance(worker.error, SummaryCancelled):
-            message = _message(worker.error)
-            pane.show_message(f"No summary: {message}")
-            self.notify(message, title="Summary failed", severity="error", markup=False)
-        elif (
-            state in (WorkerState.CANCELLED, WorkerState.ERROR)
-            and self.show_summary
-            and not self._summary_ready()
-        ) and not self.summarizing:  # a quiet cancel (another summary may have taken its place)
-            pane.show_message("Summary cancelled. Press a, A, + or - to compute one again.")
+        self.refresh_bindings()
+
+    @on(SummaryStopped)
+    def summary_stopped(self) -> None:
+        if self.show_summary and not self._summary_ready() and not self.summarizing:
+            # A quiet cancel (another summary may have taken its place).
+            self.summary_pane.show_message(
+                "Summary cancelled. Press a, A, + or - to compute one again."
+            )
         self.refresh_bindings()
 
     async def show_article(self, article: Article) -> None:
@@ -521,9 +574,7 @@ class ReaderScreen(NavigableScreen):
         if self.show_summary:
             self._request_summary()
         self.refresh_bindings()
-        article_shown = getattr(self.app, "article_shown", None)
-        if article_shown is not None:
-            article_shown()
+        self.post_message(ArticleShown())
         if not self._summaries_prepared:  # sumy and nltk load while the reader reads
             self._summaries_prepared = True
             self.call_after_refresh(_prepare_summaries, self.algorithm)
@@ -650,7 +701,7 @@ class ReaderScreen(NavigableScreen):
         return [
             p
             for p in (self._pane("#photos"), self._pane("#quotes"))
-            if p is not None and getattr(p, "option_count", 0)
+            if isinstance(p, OptionList) and p.option_count
         ]
 
     def _panes(self) -> list[Widget]:
@@ -688,7 +739,7 @@ class ReaderScreen(NavigableScreen):
 
     # -- resume --------------------------------------------------------------
 
-    def _resume(self, saved: ArticleState, opened: Opened, key: str) -> None:
+    def _resume(self, saved: ArticleState, opened: ArticleOpened, key: str) -> None:
         """Put back the panes of ``saved``, then (once they are laid out) its reading position."""
         from reader.state import resume_message
         from reader.summary.algorithms import algorithm_name
@@ -771,7 +822,11 @@ class ReaderScreen(NavigableScreen):
     def _store_warnings(self) -> None:
         for warning in self.store.warnings:
             self.app.notify(
-                warning, title="Reading positions", severity="warning", markup=False, timeout=10
+                one_line(warning),
+                title="Reading positions",
+                severity="warning",
+                markup=False,
+                timeout=10,
             )
         self.store.warnings.clear()
 
@@ -811,9 +866,11 @@ class ReaderScreen(NavigableScreen):
         self._show_counter()
 
     def _show_counter(self) -> None:
+        from reader.ui.search_bar import SearchBar
+
         found = self.query("#search")
         if found:
-            found.first().set_counter(
+            found.first(SearchBar).set_counter(
                 self.search.counter, self.search.found or not self.search.active
             )
         self.refresh_bindings()
@@ -850,9 +907,11 @@ class ReaderScreen(NavigableScreen):
         self._search = None
         self._search_from = None
         self.view.show_search(None)
+        from reader.ui.search_bar import SearchBar
+
         found = self.query("#search")
         if found:
-            bar = found.first()
+            bar = found.first(SearchBar)
             refocus = bar.has_focus_within
             bar.set_counter("")
             bar.display = False
@@ -901,39 +960,15 @@ class ReaderScreen(NavigableScreen):
     # -- copy, export, column width -------------------------------------------
 
     def _copied_text(self) -> tuple[str, str] | None:
-        """What ``y`` copies from the focused part: (text, what it is), or None."""
+        """What ``y`` copies: the focused list's item, else the article's highlight, else the summary shown."""
         from reader.export import summary_text
-        from reader.ui.photos import PhotoList
-        from reader.ui.quotes import QuoteList
-        from reader.ui.summary_pane import SummaryList
 
         focused = self.focused
-        if isinstance(focused, SummaryList):
-            summary = focused.summary
-            if summary is not None and summary.sentences:
-                count = len(summary.sentences)
-                return summary_text(
-                    summary
-                ), f"the summary ({count} sentence{'' if count == 1 else 's'})"
-            return None
-        if isinstance(focused, QuoteList):
-            quote = focused.highlighted_quote
-            return (
-                (one_line(quote.text), f"a quote of {one_line(quote.speaker)}") if quote else None
-            )
-        if isinstance(focused, PhotoList):
-            index = focused.highlighted
-            if index is None or index >= len(focused.captions):
-                return None
-            return one_line(focused.captions[index].text), f"the caption of photo {index + 1}"
-        view = self.view
-        block = view.marked_block
-        if block is not None and self.article is not None:
-            if block.kind == "photo":
-                return one_line(
-                    self.article.captions[block.index - 1].text
-                ), f"the caption of photo {block.index}"
-            return one_line(view.marked or ""), "the highlighted text"
+        if isinstance(focused, Copyable) and focused is not self.view:
+            return focused.copy_text()
+        copied = self.view.copy_text()
+        if copied is not None:
+            return copied
         summary = self.summaries.get((self.algorithm, self.length))
         if self.show_summary and summary is not None and summary.sentences:
             return summary_text(summary), "the summary"
@@ -996,31 +1031,40 @@ class ReaderScreen(NavigableScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(
         self, article: Article, algorithm: str, length: int, summary: Summary | None, path: Path
-    ):
-        from reader.errors import ReaderError
-        from reader.export import create_file, export_markdown
-        from reader.summary.algorithms import summarize
+    ) -> None:
+        def export() -> Exported:
+            from reader.errors import ReaderError
+            from reader.export import create_file, export_markdown
+            from reader.inert import shown_name
+            from reader.summary.algorithms import summarize
 
-        if summary is None:
-            summary = summarize(article, algorithm, length)
-        try:
-            create_file(path, export_markdown(article, summary))  # never overwrites (O_EXCL)
-        except FileExistsError:
-            raise ReaderError(f"{path} exists already: nothing was written") from None
-        except OSError as error:
-            raise ReaderError(f"cannot write {path}: {error.strerror or error}") from None
-        return article, length, summary, path
+            done = summary if summary is not None else summarize(article, algorithm, length)
+            try:
+                create_file(path, export_markdown(article, done))  # never overwrites (O_EXCL)
+            except FileExistsError:
+                raise ReaderError(
+                    f"{shown_name(str(path))} exists already: nothing was written"
+                ) from None
+            except OSError as error:
+                raise ReaderError(
+                    f"cannot write {shown_name(str(path))}: {error.strerror or error}"
+                ) from None
+            return Exported(article, length, done, path)
 
-    def _export_changed(self, worker: Worker, state: WorkerState) -> None:
-        if state == WorkerState.SUCCESS:
-            article, length, summary, path = worker.result
-            if article is self.article:
-                self.summaries.setdefault((summary.algorithm, length), summary)
-            self.notify(f"Exported the outline to {path}", title="Export", markup=False, timeout=5)
-        elif state == WorkerState.ERROR:
-            self.notify(
-                _message(worker.error), title="Export failed", severity="error", markup=False
+        self._post_result("export", export)
+
+    @on(Exported)
+    def exported(self, exported: Exported) -> None:
+        if exported.article is self.article:
+            self.summaries.setdefault(
+                (exported.summary.algorithm, exported.length), exported.summary
             )
+        self.notify(
+            f"Exported the outline to {one_line(str(exported.path))}",
+            title="Export",
+            markup=False,
+            timeout=5,
+        )
 
     def action_width(self, step: int) -> None:
         from reader.settings import MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH
@@ -1035,9 +1079,7 @@ class ReaderScreen(NavigableScreen):
         shown = view.scrollable_content_region.width
         note = f" (the window shows {shown})" if 0 < shown < width else ""
         self.notice("width", f"Column width {width}{note}")
-        remember = getattr(self.app, "remember_setting", None)
-        if remember is not None:
-            remember("column_width", width)
+        self.post_message(SettingChanged("column_width", width))
 
     def notice(
         self, kind: str, message: str, *, severity: str = "information", timeout: float = 2.5
@@ -1055,7 +1097,7 @@ class ReaderScreen(NavigableScreen):
         try:  # Textual's own bookkeeping, synchronously (App.notify posts a message: too late to replace)
             shown = app._notifications
             if previous is not None and previous in shown:
-                del shown[previous]  # type: ignore[arg-type]
+                del shown[previous]
             shown.add(notification)
             app._refresh_notifications()
         except AttributeError:  # pragma: no cover - Textual internals moved
@@ -1114,7 +1156,5 @@ def _message(error: BaseException | None) -> str:
     return one_line(f"{type(error).__name__}: {error}") if error else "unknown error"
 
 
-def _exit_text(message: str):
-    from rich.text import Text
-
+def _exit_text(message: str) -> Text:
     return Text(f"reader: error: {message}", no_wrap=True, overflow="ignore")

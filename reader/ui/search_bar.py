@@ -47,6 +47,8 @@ class SearchBar(Horizontal):
         return str(self.query_one("#search-counter", Static).content)
 
     def set_counter(self, text: str, found: bool = True) -> None:
+        if not self.query("#search-counter"):
+            return  # not composed yet (escape typed right after /)
         counter = self.query_one("#search-counter", Static)
         counter.update(Content(text))
         counter.set_class(not found, "-none")

@@ -41,6 +41,17 @@ class SummaryList(WrappingOptionList):
         if sentences:
             self.highlighted = 0
 
+    def copy_text(self) -> tuple[str, str] | None:
+        """The whole summary, for ``y``."""
+        from reader.export import summary_text
+
+        if self.summary is None or not self.summary.sentences:
+            return None
+        count = len(self.summary.sentences)
+        return summary_text(
+            self.summary
+        ), f"the summary ({count} sentence{'' if count == 1 else 's'})"
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if self.summary is None:

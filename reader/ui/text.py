@@ -7,16 +7,9 @@ removing what a terminal could act on, by the one rule in :mod:`reader.inert`.
 
 from __future__ import annotations
 
-from textual.content import Content
-
 from reader.inert import clean, clean_with_offsets
 
-__all__ = ["clean", "clean_with_offsets", "one_line", "plain"]
-
-
-def plain(text: str, style: str = "") -> Content:
-    """Article text as inert Content (optionally in one style)."""
-    return Content.styled(clean(text), style) if style else Content(clean(text))
+__all__ = ["clean", "clean_with_offsets", "one_line"]
 
 
 def one_line(text: str) -> str:
