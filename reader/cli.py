@@ -18,9 +18,7 @@ from reader.inert import clean, clean_lines, escape_json, shown_name
 
 if TYPE_CHECKING:
     from reader.article.model import Article
-
-if TYPE_CHECKING:
-    from reader.article.model import Article
+    from reader.feeds.model import Brief, Feed, Story
 
 SOURCE_HELP = "a text, Markdown or HTML file, an http(s) URL, or - for standard input"
 EPILOG = (
@@ -348,7 +346,7 @@ def _feed_parser() -> Parser:
     return parser
 
 
-def _read_feed(source: str):
+def _read_feed(source: str) -> Feed:
     from reader.feeds.fetch import fetch_feed
 
     if source == "-" and sys.stdin is None:
@@ -372,10 +370,10 @@ def _progress(done: int, total: int) -> None:
         sys.stderr.flush()
 
 
-def _briefs(stories) -> dict:
+def _briefs(stories: Sequence[Story]) -> dict[str, Brief | ReaderError]:
     from reader.feeds.stories import brief_of, keep_brief, kept_brief, read_stories
 
-    briefs: dict = {}
+    briefs: dict[str, Brief | ReaderError] = {}
     missing = []
     for story in stories:
         kept = kept_brief(story)
@@ -385,7 +383,7 @@ def _briefs(stories) -> dict:
             briefs[story.key] = kept
     done = [0]
 
-    def finished(story, outcome) -> None:
+    def finished(story: Story, outcome: Article | ReaderError) -> None:
         done[0] += 1
         _progress(done[0], len(missing))
         if isinstance(outcome, ReaderError):
@@ -460,7 +458,7 @@ def run_digest(argv: Sequence[str]) -> int:
         stories += list(_read_feed(source).stories[: args.limit])
     done = [0]
 
-    def finished(story, outcome) -> None:
+    def finished(story: Story, outcome: Article | ReaderError) -> None:
         done[0] += 1
         _progress(done[0], len(stories))
 

@@ -394,7 +394,7 @@ def _caption_text(text: str) -> str:
     return "" if _FILENAME.search(text) or _EMBED.match(text) else text
 
 
-def _own_credit(text: str, credit: str) -> tuple[str, str]:
+def _own_credit(text: str, credit: str | None) -> tuple[str, str | None]:
     """Split the credit a caption's text carries; text that is only its credit is no caption."""
     if not text:
         return text, credit
@@ -599,8 +599,8 @@ def _body_blocks(body: HtmlElement) -> list[TextBlock]:
             for number, line in enumerate(_list_lines(child), 1):
                 _add(blocks, line, "item", f"{number}." if numbered else "")
         elif tag == "quote":
-            lines = (_clean(line) for line in xmltotxt(child, False).splitlines())
-            _add(blocks, "\n".join(line for line in lines if line), "quote")
+            quoted = [_clean(line) for line in xmltotxt(child, False).splitlines()]
+            _add(blocks, "\n".join(line for line in quoted if line), "quote")
         elif tag == "table":
             rows = (
                 "  ".join(_clean("".join(cell.itertext())) for cell in row.iter("cell"))

@@ -10,11 +10,14 @@ article's original page in the system browser (``webbrowser``).
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import work
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from reader.sources.document import Document
 
 Direction = Literal["new", "back", "forward"]
 _UNSET = object()
@@ -40,7 +43,7 @@ class NavigableScreen(Screen[None]):
         self._leaving: object = _UNSET
 
     # What the reader's screen provides.
-    def open_source(self, spec: str | None, document: object = None) -> None:
+    def open_source(self, spec: str | None, document: Document | None = None) -> None:
         raise NotImplementedError
 
     def shown_progress(self) -> float | None:
