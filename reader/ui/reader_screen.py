@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ from textual.widgets import OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.errors import ReaderError
+from reader.sources.url import public_url
 from reader.summary.algorithms import (
     ALGORITHMS,
     DEFAULT_ALGORITHM,
@@ -87,6 +89,9 @@ TINY = 60  # below this many columns the header leaves out the source
 # How long the first screen waits for the article being built before it is
 # drawn (with a spinner instead, when the article takes longer: a long text).
 FIRST_SCREEN_WAIT = 0.5
+# Seconds after the article is on screen before sumy and nltk load in the background
+# (the first frames are drawn without competing with the import).
+PREPARE_SUMMARIES_AFTER = 0.5
 
 
 class ReaderScreen(NavigableScreen):
@@ -297,8 +302,9 @@ class ReaderScreen(NavigableScreen):
     async def on_mount(self) -> None:
         header = self.query_one(ReaderHeader)
         document = self.document
-        header.title = (document.title or document.name or "") if document else (self.source or "")
-        header.source = document.source if document else (self.source or "")
+        shown = public_url(self.source or "")  # never a user name or password on screen
+        header.title = (document.title or document.name or "") if document else shown
+        header.source = document.source if document else shown
         if self._column_width is not None:
             self.view.column_width = self._column_width
         self.view.focus()
@@ -388,7 +394,9 @@ class ReaderScreen(NavigableScreen):
             self.view.loading = True
         else:
             self.notify(
-                f"Opening {one_line(spec or 'the bundled article')}\u2026", markup=False, timeout=2
+                f"Opening {one_line(public_url(spec) if spec else 'the bundled article')}\u2026",
+                markup=False,
+                timeout=2,
             )
         self._open(spec, document)
 
@@ -577,7 +585,7 @@ class ReaderScreen(NavigableScreen):
         self.post_message(ArticleShown())
         if not self._summaries_prepared:  # sumy and nltk load while the reader reads
             self._summaries_prepared = True
-            self.call_after_refresh(_prepare_summaries, self.algorithm)
+            self.set_timer(PREPARE_SUMMARIES_AFTER, partial(_prepare_summaries, self.algorithm))
 
     # -- summary -------------------------------------------------------------
 

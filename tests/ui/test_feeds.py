@@ -122,7 +122,7 @@ async def test_unread_filter_and_word_filter(news):
         await pilot.pause()
         text = screen_text(app)
         assert "River levels fall" not in text  # "sandbags" is not in its summary or title
-        await pilot.press("escape", "slash", *"hydrologist")
+        await pilot.press("escape", "slash", *"zeppelin")
         await pilot.pause()
         text = screen_text(app)
         assert "No stories match." in text

@@ -42,6 +42,6 @@ async def test_the_reader_starts_with_a_hostile_config_and_state(bundled, user_f
         await ready(pilot)
         await settle(pilot)
         assert app.theme == DEFAULT_THEME
-        assert "North Korean leader K" in screen_lines(app)[0]  # the article is open
+        assert "Kim, Putin meet at Russian" in screen_lines(app)[0]  # the article is open
         assert any("config.toml" in n and "using the default settings" in n for n in shown)
         assert any("state file" in n and "will not be saved" in n for n in shown)

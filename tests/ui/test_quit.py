@@ -14,14 +14,14 @@ QUIT_DURING = textwrap.dedent(
     """
     import sys, time
     import reader.article.build as build
-    import reader.sources.load as load
+    import reader.feeds.source as sources
 
     def slow(*args, **kwargs):
         time.sleep(60)  # a dripping server, a huge build
         raise SystemExit("the work was waited for")
 
     if sys.argv[1] == "download":
-        load.load_source = slow
+        sources.open_any = slow
     else:
         build.build_article = slow
 

@@ -154,16 +154,16 @@ async def test_the_speaker_stays_named_while_their_quotes_scroll(app):
         quotes = app.screen.query_one(QuoteList)
         quotes.focus()
         speaker = quotes.voices[0].speaker
-        assert str(quotes.border_title) == "Quotes (10)"
+        assert str(quotes.border_title) == "Quotes (6)"
         quotes.scroll_to(y=4, animate=False, immediate=True)  # into the first expert's quotes
         await settle(pilot)
         lines = sidebar_lines(app, quotes)
         assert quotes.scroll_y > 0 and not any(line.startswith(speaker) for line in lines)
         title_row = screen_lines(app)[quotes.region.y]
-        assert f"Quotes (10) \u00b7 {speaker}" in title_row
+        assert f"Quotes (6) \u00b7 {speaker}" in title_row
         quotes.scroll_home(animate=False, immediate=True)
         await settle(pilot)
-        assert str(quotes.border_title) == "Quotes (10)"
+        assert str(quotes.border_title) == "Quotes (6)"
 
 
 async def test_j_and_k_stop_at_the_ends_of_a_list_and_say_so(app):
