@@ -37,6 +37,7 @@ def test_reader_in_tmux(tmp_path):
         "HOME": str(tmp_path / "home"),
     }
     env.pop("READER_STARTUP_PROBE", None)
+    env.pop("TMUX", None)  # a tmux of its own, even when the tests run inside one
     work = tmp_path / "cwd"
     work.mkdir()
 
@@ -64,6 +65,9 @@ def test_reader_in_tmux(tmp_path):
     def run_reader(done, size=("120", "40"), options=""):
         command = f"cd {work} && {READER} {options}; echo $? > {done}; sleep {WAIT:.0f}"
         tmux("new-session", "-d", "-s", session, "-x", size[0], "-y", size[1], command)
+        # The window keeps the size asked for, whatever clients or options the machine has.
+        tmux("set-option", "-t", session, "window-size", "manual")
+        tmux("resize-window", "-t", session, "-x", size[0], "-y", size[1])
 
     def quit_reader(done) -> None:
         keys("q")

@@ -40,6 +40,7 @@ def test_feed_in_tmux(tmp_path):
         },
     }
     env.pop("READER_STARTUP_PROBE", None)
+    env.pop("TMUX", None)  # a tmux of its own, even when the tests run inside one
 
     def tmux(*args: str) -> str:
         return subprocess.run(
@@ -65,6 +66,8 @@ def test_feed_in_tmux(tmp_path):
         command = f"{READER} {url}; echo $? > {done}; sleep 30"
         try:
             tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
+            tmux("set-option", "-t", session, "window-size", "manual")
+            tmux("resize-window", "-t", session, "-x", "100", "-y", "30")
             screen = wait(lambda s: "Experts: Mara Lind" in s and "Experts: Priya Natarajan" in s)
             assert screen.splitlines()[0].strip().startswith("City Times \u00b7 3 stories")
             keys("Enter")
