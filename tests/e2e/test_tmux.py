@@ -64,10 +64,12 @@ def test_reader_in_tmux(tmp_path):
 
     def run_reader(done, size=("120", "40"), options=""):
         command = f"cd {work} && {READER} {options}; echo $? > {done}; sleep {WAIT:.0f}"
-        tmux("new-session", "-d", "-s", session, "-x", size[0], "-y", size[1], command)
-        # The window keeps the size asked for, whatever clients or options the machine has.
+        # The window gets its size before the reader starts (tmux may first make it 80x24,
+        # and a resize that comes before the reader listens for it would be lost).
+        tmux("new-session", "-d", "-s", session, "-x", size[0], "-y", size[1], "sleep 600")
         tmux("set-option", "-t", session, "window-size", "manual")
         tmux("resize-window", "-t", session, "-x", size[0], "-y", size[1])
+        tmux("respawn-pane", "-k", "-t", session, command)
 
     def quit_reader(done) -> None:
         keys("q")
@@ -76,6 +78,16 @@ def test_reader_in_tmux(tmp_path):
             time.sleep(0.1)
         assert done.exists() and done.read_text().strip() == "0"
         tmux("kill-session", "-t", session)
+        # The server ends with its last session: let it go before the next one starts.
+        deadline = time.monotonic() + 10
+        while (
+            time.monotonic() < deadline
+            and subprocess.run(
+                [TMUX, "-L", session, "has-session"], capture_output=True, env=env
+            ).returncode
+            == 0
+        ):
+            time.sleep(0.1)
 
     try:
         first = tmp_path / "exit-1"

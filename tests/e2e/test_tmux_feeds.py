@@ -65,9 +65,11 @@ def test_feed_in_tmux(tmp_path):
         done = tmp_path / "exit"
         command = f"{READER} {url}; echo $? > {done}; sleep 30"
         try:
-            tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
+            # The window gets its size before the reader starts (see test_tmux.py).
+            tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "sleep 600")
             tmux("set-option", "-t", session, "window-size", "manual")
             tmux("resize-window", "-t", session, "-x", "100", "-y", "30")
+            tmux("respawn-pane", "-k", "-t", session, command)
             screen = wait(lambda s: "Experts: Mara Lind" in s and "Experts: Priya Natarajan" in s)
             assert screen.splitlines()[0].strip().startswith("City Times \u00b7 3 stories")
             keys("Enter")
