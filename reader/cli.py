@@ -371,29 +371,16 @@ def _progress(done: int, total: int) -> None:
 
 
 def _briefs(stories: Sequence[Story]) -> dict[str, Brief | ReaderError]:
-    from reader.feeds.stories import brief_of, keep_brief, kept_brief, read_stories
+    from reader.feeds.stories import read_briefs
 
     briefs: dict[str, Brief | ReaderError] = {}
-    missing = []
-    for story in stories:
-        kept = kept_brief(story)
-        if kept is None:
-            missing.append(story)
-        else:
-            briefs[story.key] = kept
-    done = [0]
 
-    def finished(story: Story, outcome: Article | ReaderError) -> None:
-        done[0] += 1
-        _progress(done[0], len(missing))
-        if isinstance(outcome, ReaderError):
-            briefs[story.key] = outcome
-            return
-        brief = brief_of(outcome)
-        keep_brief(story, brief)
-        briefs[story.key] = brief
+    def found(story: Story, outcome: Brief | ReaderError, done: int, total: int) -> None:
+        briefs[story.key] = outcome
+        if total:
+            _progress(done, total)
 
-    read_stories(missing, finished)
+    read_briefs(stories, found)
     return briefs
 
 

@@ -147,3 +147,42 @@ def read_stories(
             if on_done is not None:
                 on_done(story, outcome)
     return outcomes
+
+
+BriefOutcome = Brief | ReaderError
+
+
+def read_briefs(
+    stories: Sequence[Story],
+    on_brief: Callable[[Story, BriefOutcome, int, int], None],
+    cancelled: Callable[[], bool] = lambda: False,
+) -> None:
+    """Each story's brief (or the error that stopped it), reported as it is known.
+
+    Briefs in the cache come first, at once; the others are computed from the
+    full articles, fetched a few at a time (``read_stories``). ``on_brief`` gets
+    the story, its outcome, how many of the computed ones are done and how many
+    there are (for progress); nothing more is reported once ``cancelled()``.
+    """
+    missing = []
+    for story in stories:
+        kept = kept_brief(story)
+        if kept is None:
+            missing.append(story)
+        elif not cancelled():
+            on_brief(story, kept, 0, 0)
+    done = 0
+
+    def finished(story: Story, outcome: StoryOutcome) -> None:
+        nonlocal done
+        done += 1
+        if cancelled():
+            return
+        if isinstance(outcome, ReaderError):
+            on_brief(story, outcome, done, len(missing))
+            return
+        brief = brief_of(outcome)
+        keep_brief(story, brief)
+        on_brief(story, brief, done, len(missing))
+
+    read_stories(missing, finished)

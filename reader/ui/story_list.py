@@ -144,28 +144,17 @@ class StoryListScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="briefs")
     def _read_briefs(self, stories: list[Story]) -> None:
         from reader.errors import ReaderError
-        from reader.feeds.stories import brief_of, keep_brief, kept_brief, read_stories
+        from reader.feeds.stories import read_briefs
 
         worker = get_current_worker()
-        missing = []
-        for story in stories:
-            kept = kept_brief(story)
-            if kept is None:
-                missing.append(story)
-            else:
-                self.post_message(BriefRead(story.key, kept))
 
-        def done(story: Story, outcome: object) -> None:
-            if worker.is_cancelled:
-                return
+        def found(story: Story, outcome: Brief | ReaderError, done: int, total: int) -> None:
             if isinstance(outcome, ReaderError):
                 self.post_message(BriefRead(story.key, None, outcome.message))
-                return
-            brief = brief_of(outcome)  # type: ignore[arg-type]
-            keep_brief(story, brief)
-            self.post_message(BriefRead(story.key, brief))
+            else:
+                self.post_message(BriefRead(story.key, outcome))
 
-        read_stories(missing, done)
+        read_briefs(stories, found, cancelled=lambda: worker.is_cancelled)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story")
     def _read_story(self, story: Story) -> None:
