@@ -38,6 +38,10 @@ def test_reader_in_tmux(tmp_path):
     }
     env.pop("READER_STARTUP_PROBE", None)
     env.pop("TMUX", None)  # a tmux of its own, even when the tests run inside one
+    # pytest-xdist sets COLUMNS and LINES (80x24) in its workers; the reader would take
+    # them for the terminal's size (shutil.get_terminal_size) instead of the window's.
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
     work = tmp_path / "cwd"
     work.mkdir()
 
