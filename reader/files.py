@@ -117,3 +117,14 @@ def locked(path: Path) -> Iterator[bool]:
         yield True
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def read_json_file(path: Path, max_bytes: int) -> object:
+    """The JSON value in the regular file ``path`` (at most ``max_bytes``); None when it is
+    missing, unreadable, too large, not a regular file or not JSON."""
+    import json
+
+    try:
+        return json.loads(read_regular_file(path, max_bytes).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None

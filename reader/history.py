@@ -11,12 +11,11 @@ only ever helps).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from reader.files import atomic_write, read_json_file
 from reader.paths import user_folder
 
 HISTORY_FILE = "history.json"
@@ -41,13 +40,7 @@ def history_path() -> Path:
 
 def entries() -> list[HistoryEntry]:
     """The history, newest first."""
-    path = history_path()
-    try:
-        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
-            return []
-        raw = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return []
+    raw = read_json_file(history_path(), MAX_FILE_BYTES)
     found = []
     for item in raw.get("entries", []) if isinstance(raw, dict) else []:
         if not isinstance(item, dict) or not isinstance(item.get("title"), str):
@@ -95,12 +88,7 @@ def update_progress(spec: str | None, progress: float) -> None:
 
 
 def _save(items: list[HistoryEntry]) -> None:
-    path = history_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            json.dump({"entries": [asdict(e) for e in items]}, stream, ensure_ascii=False)
-        os.replace(temporary, path)
+        atomic_write(history_path(), json.dumps({"entries": [asdict(e) for e in items]}))
     except OSError:
         return

@@ -9,12 +9,12 @@ reads as empty, and is replaced on the next change.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from reader.errors import ReaderError, os_reason
 from reader.feeds.model import Subscription
+from reader.files import atomic_write, read_json_file
+from reader.inert import shown_name
 from reader.paths import user_folder
 
 FEEDS_FILE = "feeds.json"
@@ -28,25 +28,15 @@ def _path(name: str) -> Path:
 
 
 def _load(name: str) -> object:
-    path = _path(name)
-    try:
-        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
-            return None
-        return json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return None
+    return read_json_file(_path(name), MAX_FILE_BYTES)
 
 
 def _save(name: str, value: object) -> None:
     path = _path(name)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            json.dump(value, stream, ensure_ascii=False, indent=1)
-        os.replace(temporary, path)
+        atomic_write(path, json.dumps(value, ensure_ascii=False, indent=1))
     except OSError as error:
-        raise ReaderError(f"cannot save {path}: {os_reason(error)}") from None
+        raise ReaderError(f"cannot save {shown_name(str(path))}: {os_reason(error)}") from None
 
 
 def subscriptions() -> list[Subscription]:
