@@ -17,6 +17,11 @@ DIGEST_QUOTES = 3  # expert quotes per story in a digest
 BriefOutcome = Brief | ReaderError
 
 
+def stories_count(count: int) -> str:
+    """ "1 story", "3 stories"."""
+    return f"{count} {'story' if count == 1 else 'stories'}"
+
+
 def reading_time(words: int) -> str:
     """ "4 min read" for ``words`` words (at least one minute)."""
     return f"{max(1, math.ceil(words / WORDS_PER_MINUTE))} min read"
@@ -55,7 +60,7 @@ def feed_listing(
 ) -> str:
     """The feed's stories as text: newest first, one block each."""
     stories = feed.stories[:limit] if limit else feed.stories
-    blocks = [f"{feed.title} ({len(stories)} of {len(feed.stories)} stories)"]
+    blocks = [f"{feed.title} ({len(stories)} of {stories_count(len(feed.stories))})"]
     if feed.dropped:
         blocks[0] += f"; {feed.dropped} older stories left out"
     for story in stories:

@@ -280,14 +280,16 @@ class StoryListScreen(Screen[None]):
         return Group(title, Padding(Group(*lines), (0, 0, 1, 2)))
 
     def _status(self, text: str | None = None) -> None:
+        from reader.feeds.report import stories_count
+
         header = self.query_one("#stories-header", Static)
         if text is None:
             parts = [one_line(self.source.title)]
             shown = len(self.shown())
             parts.append(
-                f"{shown} of {len(self.stories)} stories"
+                f"{shown} of {stories_count(len(self.stories))}"
                 if shown != len(self.stories)
-                else f"{shown} stories"
+                else stories_count(shown)
             )
             unread = sum(1 for s in self.stories if s.key not in self.read)
             parts.append(f"{unread} unread")
