@@ -2,7 +2,8 @@
 
 ``export_markdown`` gives the title, a line with the source, author, date and
 URL, the summary with its algorithm, the photo captions with their credits and
-the quotes grouped by speaker (experts first) with their roles. All article
+the quotes grouped by speaker (experts first) with their roles, and the
+article's links. All article
 text goes in as text: Markdown's special characters are escaped, line
 breaks inside a paragraph are folded into spaces, and what a terminal could
 act on (controls, bidi overrides) is dropped by the one rule of
@@ -83,6 +84,11 @@ def export_markdown(article: Article, summary: Summary) -> str:
             lines += [f"**{escape_markdown(voice.speaker)}**{role}", ""]
             lines += [f"- \u201c{escape_markdown(shown_quote(q))}\u201d" for q in voice.quotes]
             lines.append("")
+
+    if article.links:
+        lines += ["## Links", ""]
+        lines += [f"- {escape_markdown(link.text)}: <{_url(link.url)}>" for link in article.links]
+        lines.append("")
     return clean_lines("\n".join(lines).rstrip("\n") + "\n")
 
 

@@ -65,6 +65,16 @@ def article_json(article: Article) -> dict[str, Any]:
             for c in article.captions
         ],
         "quotes": [quote_json(q) for q in article.quotes],
+        "links": [
+            {
+                "text": link.text,
+                "url": _shown_url(link.url),
+                "paragraph": link.paragraph,
+                "start": link.start,
+                "end": link.end,
+            }
+            for link in article.links
+        ],
         "sentences": [
             {"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end}
             for s in article.sentences
@@ -100,7 +110,10 @@ def article_outline(article: Article) -> str:
         for part in (article.site or article.source, article.author, article.date)
         if part
     ]
-    meta.append(f"{article.word_count} words, {len(article.paragraphs)} paragraphs")
+    counts = f"{article.word_count} words, {len(article.paragraphs)} paragraphs"
+    if article.links:
+        counts += f", {len(article.links)} link{'' if len(article.links) == 1 else 's'}"
+    meta.append(counts)
     lines.append(" \u00b7 ".join(meta))
     if len(article.sections) > 1:
         real = any(not s.derived for s in article.sections)

@@ -13,6 +13,7 @@ from reader.article.model import (
     Article,
     Caption,
     InlineStyle,
+    Link,
     Paragraph,
     ParagraphKind,
     Section,
@@ -78,6 +79,7 @@ def build_article(document: Document) -> Article:
         url=document.url,
         author=document.author or author,
         site=document.site,
+        links=_links(document, paragraphs),
     )
 
 
@@ -199,6 +201,20 @@ def _inline_styles(document: Document, start: int, end: int) -> tuple[InlineStyl
         for s in document.styles
         if s.start < end and s.end > start
     )
+
+
+def _links(document: Document, paragraphs: Sequence[Paragraph]) -> tuple[Link, ...]:
+    """The document's links that stand in a paragraph (not in a caption or a byline cut out)."""
+    starts = [p.start for p in paragraphs]
+    links = []
+    for raw in document.links:
+        number = bisect_left(starts, raw.start + 1) - 1
+        if number < 0 or raw.start >= paragraphs[number].end:
+            continue
+        end = min(raw.end, paragraphs[number].end)
+        if end > raw.start:
+            links.append(Link(document.text[raw.start : end], raw.url, raw.start, end, number))
+    return tuple(links)
 
 
 def _paragraph_at(first_of_block: list[int], block: int, total: int) -> int:

@@ -26,6 +26,21 @@ class InlineStyle:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A link on ``Article.text[start:end]`` (its ``text``), in paragraph ``paragraph``.
+
+    ``url`` is the address as the source gave it (relative, ``mailto:``...),
+    without any user name and password; reader.sources.links says where it leads.
+    """
+
+    text: str
+    url: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
 class Sentence:
     """One sentence of the body, numbered across the whole article."""
 
@@ -106,6 +121,7 @@ class Article:
     url: str | None = None
     author: str | None = None
     site: str | None = None
+    links: tuple[Link, ...] = ()
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:

@@ -38,6 +38,15 @@ class SpanStyle:
 
 
 @dataclass(frozen=True)
+class RawLink:
+    """A link on ``text[start:end]`` to ``url`` (as the source gave it: maybe relative)."""
+
+    start: int
+    end: int
+    url: str
+
+
+@dataclass(frozen=True)
 class Document:
     """Decoded text of one source, with whatever metadata the source carried.
 
@@ -58,5 +67,6 @@ class Document:
     captions: tuple[RawCaption, ...] = field(default=())
     blocks: tuple[BlockStyle, ...] = ()  # list items, block quotes, code (Markdown, HTML)
     styles: tuple[SpanStyle, ...] = ()  # emphasis (Markdown)
+    links: tuple[RawLink, ...] = ()  # links in the text (Markdown, HTML)
     # A short name for the source, used as a last resort for the title.
     name: str | None = None

@@ -1,7 +1,8 @@
 """Markdown to a Document: plain text, headings as sections, images as captions.
 
 Parsed with markdown-it-py (CommonMark plus tables and strikethrough); no
-Markdown syntax reaches ``Document.text``: links become their text, images
+Markdown syntax reaches ``Document.text``: links become their text (their
+addresses and offsets go in ``Document.links``), images
 become captions, code is kept as plain lines, each list item becomes a
 paragraph of its own (never merged with the next item). What the syntax
 meant is kept beside the text: list items (with a numbered item's marker),
@@ -24,6 +25,17 @@ from reader.sources.html import (
     short_name,
     split_credit,
 )
+from reader.sources.links import (
+    LINK_CLOSE,
+    LINK_MARK,
+    MARK_CHARACTERS,
+    MAX_LINKS,
+    block_links,
+    link_number,
+    link_open,
+    link_url,
+    trimmed_links,
+)
 
 if TYPE_CHECKING:
     from markdown_it.tree import SyntaxTreeNode
@@ -35,7 +47,11 @@ _OPEN = {"em": "\ue000", "strong": "\ue002", "code_inline": "\ue004"}
 _CLOSE = {"em": "\ue001", "strong": "\ue003", "code_inline": "\ue005"}
 _STYLE_OF = {"\ue000": "emphasis", "\ue002": "strong", "\ue004": "code"}
 _CLOSING = {"\ue001": "\ue000", "\ue003": "\ue002", "\ue005": "\ue004"}
-_SENTINELS = re.compile("[\ue000-\ue005]")
+_STYLE_MARK = re.compile("[\ue000-\ue005]")
+# Every mark: emphasis and links (reader.sources.links).
+_SENTINELS = re.compile(f"{_STYLE_MARK.pattern}|{MARK_CHARACTERS.pattern}")
+_MARKS = re.compile(f"{_STYLE_MARK.pattern}|{LINK_MARK.pattern}")
+_EDGE_SPACE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
 
 
 @dataclass
@@ -46,12 +62,13 @@ class _Out:
     # (caption, index of the block the image stood before or in)
     captions: list[tuple[RawCaption, int]] = field(default_factory=list)
     kind: str = "text"  # how blocks added now are set ("quote" inside a block quote)
+    urls: list[str] = field(default_factory=list)  # link addresses, by the number in their mark
 
     def add(self, text: str, heading: bool = False, kind: str = "", marker: str = "") -> None:
         text = "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
         if heading:
             text = " ".join(_SENTINELS.sub("", text).split())
-        plain, styles = _take_styles(text)
+        plain, styles, links = _take_styles(text)
         if plain.strip():
             lead = len(plain) - len(plain.lstrip())
             plain = plain.strip()
@@ -60,26 +77,43 @@ class _Out:
                 for a, b, style in styles
                 if min(len(plain), b - lead) > max(0, a - lead)
             )
+            spans = [(a - lead, b - lead, number) for a, b, number in links]
             self.blocks.append(
                 TextBlock(
-                    plain, heading, (kind or self.kind) if not heading else "text", marker, styles
+                    plain,
+                    heading,
+                    (kind or self.kind) if not heading else "text",
+                    marker,
+                    styles,
+                    trimmed_links(plain, spans, self.urls) if not heading else (),
                 )
             )
 
 
-def _take_styles(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
-    """``text`` without its emphasis marks, and the (start, end, style) spans they marked."""
+def _take_styles(
+    text: str,
+) -> tuple[str, tuple[tuple[int, int, str], ...], tuple[tuple[int, int, int], ...]]:
+    """``text`` without its emphasis and link marks, the (start, end, style) spans of
+    emphasis and the (start, end, number) spans of links they marked."""
     plain: list[str] = []
     length = 0
     opened: dict[str, list[int]] = {}
     spans: list[tuple[int, int, str]] = []
+    links: list[tuple[int, int, int]] = []
+    opened_links: list[tuple[int, int]] = []
     position = 0
-    for match in _SENTINELS.finditer(text):
+    for match in _MARKS.finditer(text):
         chunk = text[position : match.start()]
         plain.append(chunk)
         length += len(chunk)
         mark = match.group()
-        if mark in _STYLE_OF:
+        if mark == LINK_CLOSE:
+            if opened_links:
+                start, number = opened_links.pop()
+                links.append((start, length, number))
+        elif len(mark) == 2:
+            opened_links.append((length, link_number(mark) or 0))
+        elif mark in _STYLE_OF:
             opened.setdefault(mark, []).append(length)
         elif opened.get(_CLOSING[mark]):
             start = opened[_CLOSING[mark]].pop()
@@ -87,7 +121,7 @@ def _take_styles(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
                 spans.append((start, length, _STYLE_OF[_CLOSING[mark]]))
         position = match.end()
     plain.append(text[position:])
-    return "".join(plain), tuple(sorted(spans))
+    return "".join(plain), tuple(sorted(spans)), tuple(links)
 
 
 def markdown_document(
@@ -133,6 +167,7 @@ def markdown_document(
         captions=tuple(_placed(captions, starts, len(body))),
         blocks=kinds,
         styles=styles,
+        links=block_links(blocks, starts),
         name=short_name(name, url) if name != "standard input" else None,
     )
 
@@ -185,7 +220,7 @@ def _list_lines(node: SyntaxTreeNode, out: _Out, depth: int = 0) -> list[tuple[s
             elif child.type == "paragraph":
                 own.append(" ".join(_inline(child, out).split()))
             else:
-                sub = _Out(captions=out.captions)
+                sub = _Out(captions=out.captions, urls=out.urls)
                 _block(child, sub)
                 own.extend(" ".join(b.text.split()) for b in sub.blocks)
         if own:
@@ -242,8 +277,25 @@ def _inline_parts(nodes: list[SyntaxTreeNode], parts: list[str], out: _Out) -> N
         elif kind == "html_inline":
             if node.content.lower().startswith("<br"):
                 parts.append("\n")
-        else:  # link, s and the like: keep their text only
+        elif kind == "link":
+            _link_parts(node, parts, out)
+        else:  # s and the like: keep their text only
             _inline_parts(node.children, parts, out)
+
+
+def _link_parts(node: SyntaxTreeNode, parts: list[str], out: _Out) -> None:
+    """A link's text, marked as a link (the white space at its ends left outside the marks)."""
+    inner: list[str] = []
+    _inline_parts(node.children, inner, out)
+    match = _EDGE_SPACE.match("".join(inner))
+    assert match is not None
+    lead, core, trail = match.groups()
+    url = link_url(str(node.attrs.get("href") or ""))
+    if not url or not _SENTINELS.sub("", core).strip() or len(out.urls) >= MAX_LINKS:
+        parts.append(match.group())
+        return
+    parts += [lead, link_open(len(out.urls)), core, LINK_CLOSE, trail]
+    out.urls.append(url)
 
 
 def _image_caption(node: SyntaxTreeNode, out: _Out) -> None:
