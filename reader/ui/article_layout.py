@@ -21,7 +21,7 @@ from typing import Literal
 from rich.cells import cell_len
 from textual.content import Content, Span
 
-from reader.article.model import Article
+from reader.article.model import Article, Link
 from reader.ui.text import clean_with_offsets, one_line
 
 BlockKind = Literal["heading", "photo", "paragraph"]
@@ -37,6 +37,7 @@ QUOTE_BAR = "\u2502 "
 PREFIX_STYLE = "$text-muted"
 INLINE_STYLES = {"emphasis": "italic", "strong": "bold", "code": "$text-accent"}
 CURRENT_FOUND_STYLE = "bold $background on $warning"
+LINK_STYLE = "underline $text-accent"  # a link's text: marked, never followed by a click
 
 _WORD = re.compile(r"\S+")
 
@@ -63,6 +64,7 @@ class Block:
     indent: str = ""  # before the other lines (as wide as ``prefix``)
     section_mark: bool = False  # the first paragraph of a section the reader derived
     tight: bool = False  # a list item followed by another: no blank line between them
+    links: tuple[Link, ...] = ()  # the paragraph's links
     _content: Content | None = field(default=None, repr=False)
 
     def invalidate(self) -> None:
@@ -85,6 +87,12 @@ class Block:
                     INLINE_STYLES.get(style.style, "italic"),
                     self.shift(style.start - paragraph.start),
                     self.shift(style.end - paragraph.start),
+                )
+            for link in self.links:
+                content = content.stylize(
+                    LINK_STYLE,
+                    self.shift(link.start - paragraph.start),
+                    self.shift(link.end - paragraph.start),
                 )
             for sentence in paragraph.sentences:
                 if sentence.index in self.summary:
@@ -117,6 +125,9 @@ def article_blocks(article: Article) -> list[Block]:
             Block("photo", text, number, before)
         )
     first_of_section = {s.paragraphs[0].index: s for s in article.sections if s.paragraphs}
+    links: dict[int, list[Link]] = {}
+    for link in article.links:
+        links.setdefault(link.paragraph, []).append(link)
     blocks: list[Block] = []
     for paragraph in article.paragraphs:
         blocks.extend(photos.pop(paragraph.index, ()))
@@ -127,6 +138,7 @@ def article_blocks(article: Article) -> list[Block]:
             )
         text, shift = clean_with_offsets(paragraph.text)
         block = Block("paragraph", text, paragraph.index, paragraph.index, shift)
+        block.links = tuple(links.get(paragraph.index, ()))
         block.section_mark = section is not None and section.derived and section.index > 0
         if paragraph.kind == "item":
             marker = one_line(paragraph.marker)

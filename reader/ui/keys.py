@@ -31,7 +31,7 @@ HELP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Article list (feeds)", ("stories.", "story.")),
 )
 # Bindings of dialogs: shown in the dialog itself, not in the help screen.
-DIALOG_PREFIXES = ("help.", "open.", "history.")
+DIALOG_PREFIXES = ("help.", "open.", "history.", "links.")
 
 
 def _owner_rank(owner: type) -> int:

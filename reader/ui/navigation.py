@@ -5,7 +5,8 @@ source through :meth:`go_to` keeps the one left on a back stack; ``backspace``
 / ``alt+left`` go back, ``alt+right`` forward again. Articles are opened again
 by their source, so each returns at its reading position (the resume state
 keeps it). ``H`` lists every article opened (reader.history); ``O`` opens the
-article's original page in the system browser (``webbrowser``).
+article's original page in the system browser (``webbrowser``), as the links
+screen (``l``, reader.ui.links_screen) does for a link.
 """
 
 from __future__ import annotations
@@ -120,10 +121,11 @@ class NavigableScreen(Screen[None]):
         if not url:
             self.notify("This article has no web address.", markup=False, timeout=3)
             return
-        self._open_in_browser(url)
+        self.open_in_browser(url)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="browser")
-    def _open_in_browser(self, url: str) -> None:
+    def open_in_browser(self, url: str) -> None:
+        """Open ``url`` in the system browser (a worker: a browser may take a while to start)."""
         import webbrowser
 
         from reader.inert import clean

@@ -166,6 +166,7 @@ class ReaderScreen(NavigableScreen):
         Binding("b", "toggle_sidebar", "Sidebar", id="reader.sidebar"),
         Binding("t", "toggle_contents", "Contents", show=False, id="reader.contents"),
         Binding("o", "open", "Open source", show=False, id="reader.open"),
+        Binding("l", "links", "Links", show=False, id="reader.links"),
         Binding("tab", "focus_pane(1)", "Next pane", show=False, id="reader.focus_next"),
         Binding(
             "shift+tab", "focus_pane(-1)", "Previous pane", show=False, id="reader.focus_previous"
@@ -630,7 +631,7 @@ class ReaderScreen(NavigableScreen):
             return self.show_summary and self.summarizing
         if action == "search" and self._typing_search():
             return False  # "/" is text in the field
-        if action in ("toggle_summary", "section", "paragraph", "search", "export"):
+        if action in ("toggle_summary", "section", "paragraph", "search", "export", "links"):
             return True if self.article is not None else None
         if action in ("search_step", "clear_search"):
             return self.searching
@@ -735,6 +736,19 @@ class ReaderScreen(NavigableScreen):
         )
         target = 0 if current is None else (current + step) % len(panes)
         panes[target].focus()
+
+    def action_links(self) -> None:
+        """List the article's links: one opens in the reader (``enter``) or the browser (``O``)."""
+        from reader.ui.links_screen import LinksScreen
+
+        if self.article is None:
+            return
+
+        def chosen(spec: str | None) -> None:
+            if spec:
+                self.go_to(spec)
+
+        self.app.push_screen(LinksScreen(self, self.article), chosen)
 
     def action_open(self) -> None:
         from reader.ui.open_screen import OpenScreen
@@ -998,10 +1012,10 @@ class ReaderScreen(NavigableScreen):
         preview = one_line(text)
         preview = preview if len(preview) <= 48 else preview[:47].rstrip() + "\u2026"
         self.notice("copy", f"Copied {what}: {preview}", timeout=3)
-        self._copy_elsewhere(text, what)
+        self.copy_elsewhere(text, what)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="copy")
-    def _copy_elsewhere(self, text: str, what: str) -> None:
+    def copy_elsewhere(self, text: str, what: str) -> None:
         """The tmux buffer or pyperclip as well, and a warning when OSC 52 may not arrive."""
         from reader.ui.clipboard import copy_elsewhere
 
