@@ -21,7 +21,7 @@ from reader.errors import ReaderError
 from reader.lexicon.credits import AGENCY, LABEL, strip_chrome
 from reader.sources.decode import decode_bytes
 from reader.sources.document import BlockStyle, Document, RawCaption, SpanStyle
-from reader.sources.links import TextLink, block_links, mark_links, take_links
+from reader.sources.links import TextLink, page_anchors, placed_links
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -168,6 +168,7 @@ def html_document(
     if tree is None:
         raise ReaderError(f"{name} is not a readable HTML page")
     figures, source_blocks = _scan(tree)  # before extraction, which may change the tree
+    anchors = page_anchors(tree, _BLOCK_TAGS)  # the links of each of those source blocks
     figcaption_lines = _figcaption_lines(tree)
     try:
         extracted = trafilatura.bare_extraction(
@@ -176,7 +177,6 @@ def html_document(
             favor_precision=True,
             include_comments=False,
             with_metadata=True,
-            include_links=True,
             date_extraction_params=_date_search(extensive=False),
         )
     except Exception as error:  # a library crash on odd markup must not become a traceback
@@ -187,7 +187,7 @@ def html_document(
     if date is None and extracted is not None:
         date = _searched_date(tree, url or getattr(extracted, "url", None))
     body = getattr(extracted, "body", None) if extracted is not None else None
-    blocks = _linked_blocks(body) if body is not None else []
+    blocks = _body_blocks(body) if body is not None else []
     captions = _dedupe(f.caption for f in figures)
     written = {f.caption.text for f in figures if f.written}
     blocks = _drop_caption_text(blocks, captions, written, figcaption_lines)
@@ -210,7 +210,7 @@ def html_document(
         headings=headings,
         captions=placed,
         blocks=kinds,
-        links=block_links(blocks, starts),
+        links=placed_links(blocks, starts, _match_blocks(blocks, source_blocks), anchors, url),
         name=short_name(name, url),
     )
 
@@ -587,16 +587,6 @@ def _dedupe(captions: Iterator[RawCaption]) -> list[RawCaption]:
 # ---------------------------------------------------------------- body
 
 
-def _linked_blocks(body: HtmlElement) -> list[TextBlock]:
-    """The body's blocks, each with the links in its text (none for headings)."""
-    urls = mark_links(body)
-    blocks = []
-    for block in _body_blocks(body):
-        text, links = take_links(block.text, urls)
-        blocks.append(replace(block, text=text, links=() if block.heading else links))
-    return blocks
-
-
 def _body_blocks(body: HtmlElement) -> list[TextBlock]:
     """Paragraphs and headings of trafilatura's XML body, as plain text."""
     from trafilatura.xml import xmltotxt
@@ -695,7 +685,7 @@ def _drop_caption_text(
                 if caption in text:
                     text = _without_captions(_clean_lines(_cut_sentences(text, caption)), pieces)
         if text.strip():
-            kept.append(replace(block, text=text))
+            kept.append(TextBlock(text, block.heading, block.kind, block.marker))
     return kept
 
 

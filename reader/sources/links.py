@@ -1,11 +1,16 @@
 """Links of an article: how extraction keeps them beside the text, and where one leads.
 
-While a block of text is put together (whitespace collapsed, captions cut
-out), each link's text is wrapped in marks: an opening mark and a
-character that numbers the link, then a closing mark. :func:`take_links`
-takes the marks out again and gives the links' offsets in the plain text.
-HTML links come from trafilatura's ``ref`` elements (:func:`mark_links`),
-Markdown links from markdown-it's link nodes (reader.sources.markdown).
+Markdown: while a block of text is put together (whitespace collapsed), each
+link's text is wrapped in private-use marks (an opening mark and a character
+that numbers the link, then a closing mark); reader.sources.markdown takes
+them out again with the emphasis marks and keeps the links' offsets
+(:func:`trimmed_links`, :func:`block_links`).
+
+HTML: trafilatura extracts the body without links (its ``include_links``
+changes which paragraphs it keeps), so the page's links are read from its
+tree before extraction (:func:`page_anchors`, per source block) and found
+again, by their text, in the body blocks matched to those source blocks
+(:func:`placed_links`). Links of the page's menus and footers go with them.
 
 :func:`link_target` says what following a link opens: a web page, a local
 file (a relative link of a local file), or nothing, with the reason (a
@@ -15,7 +20,7 @@ file (a relative link of a local file), or nothing, with the reason (a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -27,16 +32,14 @@ from reader.sources.document import RawLink
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-# Printable characters (trafilatura drops unprintable ones) that news text does not use:
-# two Egyptian hieroglyphs open and close a link, a Tangut character numbers it.
-LINK_OPEN = "\U00013000"
-LINK_CLOSE = "\U00013001"
-_NUMBER_BASE = 0x17000
-MAX_LINKS = 6000  # links kept per article (a page with more keeps the first)
+LINK_OPEN = "\ue006"
+LINK_CLOSE = "\ue007"
+_NUMBER_BASE = 0xF0000  # Supplementary Private Use Area-A: one character numbers a link
+MAX_LINKS = 5000  # links kept per article (a page with more keeps the first)
 # A link's opening (with its number) or closing mark.
-LINK_MARK = re.compile("\U00013000[\U00017000-\U0001876f]|\U00013001")
+LINK_MARK = re.compile("\ue006[\U000f0000-\U000ffffd]|\ue007")
 # Every character the marks use: taken out of the source's own text before marking.
-MARK_CHARACTERS = re.compile("[\U00013000\U00013001\U00017000-\U0001876f]")
+MARK_CHARACTERS = re.compile("[\ue006\ue007\U000f0000-\U000ffffd]")
 WEB_SCHEMES = ("http", "https")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 _URL_PREFIX = re.compile(r"^([a-z][a-z0-9+.-]+)://", re.I)  # as reader.sources.spec reads a spec
@@ -70,31 +73,6 @@ class TextLink:
     end: int
     url: str
     text: str
-
-
-def take_links(text: str, urls: Sequence[str]) -> tuple[str, tuple[TextLink, ...]]:
-    """``text`` without its link marks, and the links they marked (numbers index ``urls``)."""
-    if LINK_OPEN not in text and LINK_CLOSE not in text:
-        return text, ()
-    plain: list[str] = []
-    length = 0
-    opened: list[tuple[int, int]] = []
-    spans: list[tuple[int, int, int]] = []
-    position = 0
-    for match in LINK_MARK.finditer(text):
-        chunk = text[position : match.start()]
-        plain.append(chunk)
-        length += len(chunk)
-        number = link_number(match.group())
-        if number is not None:
-            opened.append((length, number))
-        elif opened:
-            start, number = opened.pop()
-            spans.append((start, length, number))
-        position = match.end()
-    plain.append(text[position:])
-    result = "".join(plain)
-    return result, trimmed_links(result, spans, urls)
 
 
 def trimmed_links(
@@ -146,48 +124,79 @@ def block_links(
 
 # ---------------------------------------------------------------- HTML
 
+Anchors = dict[int, list[tuple[str, str]]]
 
-def mark_links(body: _Element) -> list[str]:
-    """Wrap the text of each ``ref`` of trafilatura's body in link marks and drop the
-    ``ref`` elements; the addresses, in the order of their numbers.
 
-    The marks stand next to the link's first and last visible characters, so
-    white space collapses around them as it does without them.
-    """
-    from lxml import etree
-
-    for element in body.iter():
-        if element.text and MARK_CHARACTERS.search(element.text):
-            element.text = MARK_CHARACTERS.sub("", element.text)
-        if element.tail and MARK_CHARACTERS.search(element.tail):
-            element.tail = MARK_CHARACTERS.sub("", element.tail)
-    urls: list[str] = []
-    for ref in list(body.iter("ref")):
-        url = link_url(ref.get("target") or "")
-        pieces = [piece for piece in _text_pieces(ref) if (getattr(*piece) or "").strip()]
-        if not url or not pieces or len(urls) >= MAX_LINKS:
+def page_anchors(tree: _Element, block_tags: Collection[str]) -> Anchors:
+    """(text, address) of the links inside each block element of the page, in reading order,
+    keyed by the block's place in ``tree.iter()`` (as reader.sources.html numbers them)."""
+    order_of: dict[_Element, int] = {}
+    anchors: Anchors = {}
+    for order, element in enumerate(tree.iter()):
+        if isinstance(element.tag, str) and element.tag in block_tags:
+            order_of[element] = order
+    for anchor in tree.iter("a"):
+        href = anchor.get("href")
+        text = " ".join(anchor.text_content().split())
+        if not href or not text:
             continue
-        (first, first_side), (last, last_side) = pieces[0], pieces[-1]
-        # The last piece first: it may be the first one too.
-        value = getattr(last, last_side)
-        cut = len(value.rstrip())
-        setattr(last, last_side, value[:cut] + LINK_CLOSE + value[cut:])
-        value = getattr(first, first_side)
-        cut = len(value) - len(value.lstrip())
-        setattr(first, first_side, value[:cut] + link_open(len(urls)) + value[cut:])
-        urls.append(url)
-    etree.strip_tags(body, "ref")
-    return urls
+        for parent in anchor.iterancestors():
+            if parent in order_of:
+                anchors.setdefault(order_of[parent], []).append((text, href))
+    return anchors
 
 
-def _text_pieces(element: _Element, top: bool = True) -> list[tuple[_Element, str]]:
-    """The text nodes inside ``element``, in reading order, as (element, "text" or "tail")."""
-    pieces: list[tuple[_Element, str]] = [(element, "text")]
-    for child in element:
-        pieces += _text_pieces(child, top=False)
-    if not top:
-        pieces.append((element, "tail"))
-    return pieces
+class _Block(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def heading(self) -> bool: ...
+
+
+def placed_links(
+    blocks: Sequence[_Block],
+    starts: Sequence[int | None],
+    matched: Sequence[tuple[int, str, object] | None],
+    anchors: Anchors,
+    page_url: str | None,
+) -> tuple[RawLink, ...]:
+    """The links of body ``blocks`` at their offsets in the text (``starts``): each block's
+    source block (``matched``: its order first) gives the links looked for, in order, in its text.
+
+    Relative addresses are resolved against ``page_url`` when it is a web address.
+    """
+    web = bool(page_url) and urlsplit(page_url or "").scheme.lower() in WEB_SCHEMES
+    found: list[RawLink] = []
+    for block, start, source in zip(blocks, starts, matched):
+        if start is None or block.heading or source is None:
+            continue
+        cursor = 0
+        for text, href in anchors.get(source[0], ()):
+            if len(found) >= MAX_LINKS:
+                return tuple(found)
+            at = _find_words(block.text, text, cursor)
+            url = link_url(href)
+            if at < 0 or not url:
+                continue
+            if web and page_url:
+                url = urljoin(page_url, url)
+            cursor = at + len(text)
+            found.append(RawLink(start + at, start + cursor, url))
+    return tuple(found)
+
+
+def _find_words(text: str, needle: str, start: int) -> int:
+    """Where ``needle`` stands in ``text`` from ``start`` as whole words (-1: nowhere)."""
+    at = text.find(needle, start)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(needle)] if at + len(needle) < len(text) else " "
+        if not (before.isalnum() and needle[0].isalnum()) and not (
+            after.isalnum() and needle[-1].isalnum()
+        ):
+            return at
+        at = text.find(needle, at + 1)
+    return -1
 
 
 # ---------------------------------------------------------------- following a link

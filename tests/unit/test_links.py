@@ -120,11 +120,27 @@ def test_html_relative_links_are_resolved_against_the_page_address() -> None:
     assert _links(document)[0] == ("voted on Tuesday", "https://news.example.com/votes/2024")
 
 
-def test_html_text_with_the_mark_characters_makes_no_link() -> None:
-    hostile = PAGE.replace("A third paragraph", "A third \U00013000\U00017001paragraph\U00013001")
-    document = html_document(hostile.encode(), name="plan.html", source="plan.html")
-    assert len(document.links) == 3
-    assert "\U00013000" not in document.text and "A third paragraph" in document.text
+def test_markdown_text_with_the_mark_characters_makes_no_link() -> None:
+    document = markdown_document(
+        "# T\n\nA third \ue006\U000f0001paragraph\ue007 and [a link](a.html).\n",
+        name="t.md",
+        source="t",
+    )
+    assert _links(document) == [("a link", "a.html")]
+    assert document.text == "A third paragraph and a link."
+
+
+def test_html_links_in_list_items_and_only_whole_words() -> None:
+    page = PAGE.replace(
+        "<p>A third paragraph",
+        "<ul><li>See the <a href='/art'>art</a> pages for the start of the works and more"
+        " on the river.</li></ul><p>A third paragraph",
+    )
+    document = html_document(page.encode(), name="plan.html", source="plan.html")
+    art = [(t, u) for t, u in _links(document) if u == "/art"]
+    assert art == [("art", "/art")]
+    (link,) = [link for link in document.links if link.url == "/art"]
+    assert document.text[link.start - 4 : link.end] == "the art"
 
 
 def test_article_links_point_into_its_text_and_paragraphs_and_survive_pickling() -> None:
