@@ -210,7 +210,13 @@ def html_document(
         headings=headings,
         captions=placed,
         blocks=kinds,
-        links=placed_links(blocks, starts, _match_blocks(blocks, source_blocks), anchors, url),
+        links=placed_links(
+            blocks,
+            starts,
+            _match_blocks(blocks, source_blocks),
+            anchors,
+            url or getattr(extracted, "url", None),  # relative links: against the canonical URL
+        ),
         name=short_name(name, url),
     )
 
