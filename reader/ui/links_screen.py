@@ -102,6 +102,7 @@ class LinksScreen(DismissOnce, ModalScreen[str | None]):
                 [
                     Content.styled(listed.text, "bold"),
                     Content.styled(address, "$text-muted"),
+                    Content(""),  # a blank line between links
                 ]
             )
             options.append(Option(prompt, id=str(number)))
