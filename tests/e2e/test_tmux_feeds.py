@@ -1,7 +1,8 @@
 """End to end: the installed `reader` on a loopback feed in tmux.
 
 The list shows each story's summary and experts; `enter` opens a story in
-full, `J` the next one, `backspace` returns to the list at the same place.
+full, `J` the next one, `l` lists its links, `backspace` returns to the list at
+the same place.
 """
 
 from __future__ import annotations
@@ -84,6 +85,10 @@ def test_feed_in_tmux(tmp_path):
             )
             keys("J")
             wait(lambda s: "River levels fall" in s.splitlines()[0])
+            keys("l")  # the story's links: its page has none
+            wait(lambda s: "No links in this article." in s)
+            keys("l")
+            wait(lambda s: "No links in this article." not in s)
             keys("BSpace")
             screen = wait(lambda s: "1 unread" in s.splitlines()[0])
             assert "Experts: Mara Lind" in screen
