@@ -1,7 +1,7 @@
 """The help screen: every key, read from the binding definitions themselves, and the mouse.
 
 Each key and description is listed once (photos and quotes share "Show in
-article"); the dialogs' keys (open, export, links, this help) come after the
+article"); the dialogs' keys (open, export, this help) come after the
 reader's, then the keys Textual itself provides and the mouse. The command
 palette's "Keys" opens this same screen.
 """
@@ -37,7 +37,7 @@ MOUSE = (
     ("drag", "Select text"),
     ("click a hint", "Press its key (footer)"),
 )
-ENTER_IN_DIALOGS = ("Open / write", ["Open", "Export", "Links"])
+ENTER_IN_DIALOGS = ("Open / write", ["Open", "Export"])
 
 
 class HelpScreen(DismissOnce, ModalScreen[None]):
@@ -60,7 +60,6 @@ class HelpScreen(DismissOnce, ModalScreen[None]):
     def dialog_lines(self) -> list[Content]:
         """The keys of the dialogs, each key and description once with the dialogs it works in."""
         from reader.ui.export_screen import ExportScreen
-        from reader.ui.links_screen import LinksScreen
         from reader.ui.open_screen import OpenScreen
 
         enter, used_in = ENTER_IN_DIALOGS
@@ -68,7 +67,6 @@ class HelpScreen(DismissOnce, ModalScreen[None]):
         for title, screen in (
             ("Open", OpenScreen),
             ("Export", ExportScreen),
-            ("Links", LinksScreen),
             ("Help", HelpScreen),
         ):
             for binding in screen.BINDINGS:

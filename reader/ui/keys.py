@@ -29,9 +29,10 @@ HELP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Photos and quotes", ("photos.", "quotes.", "list.")),
     ("Reader", ("reader.", "app.")),
     ("Article list (feeds)", ("stories.", "story.")),
+    ("Links", ("links.show", "links.")),
 )
 # Bindings of dialogs: shown in the dialog itself, not in the help screen.
-DIALOG_PREFIXES = ("help.", "open.", "history.", "links.")
+DIALOG_PREFIXES = ("help.", "open.", "history.")
 
 
 def _owner_rank(owner: type) -> int:
@@ -84,12 +85,13 @@ def help_groups() -> list[tuple[str, list[Binding]]]:
     everything = bindings()
     groups: list[tuple[str, list[Binding]]] = []
     for title, prefixes in HELP_GROUPS:
-        members = [
-            binding
-            for prefix in prefixes
-            for binding in everything
-            if binding.id and binding.id.startswith(prefix)
-        ]
+        members: list[Binding] = []
+        for prefix in prefixes:
+            members += [
+                binding
+                for binding in everything
+                if binding.id and binding.id.startswith(prefix) and binding not in members
+            ]
         groups.append((title, members))
     return groups
 

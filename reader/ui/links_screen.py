@@ -65,10 +65,11 @@ class LinksScreen(DismissOnce, ModalScreen[str | None]):
     """Pick a link of the article; the result is what to open in the reader (None: nothing)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,l", "close", "Close", id="links.close", key_display="esc/l"),
-        Binding("O", "browser", "Open in browser", id="links.browser"),
-        Binding("y", "copy", "Copy address", id="links.copy"),
-        Binding("slash", "filter", "Filter", id="links.filter", key_display="/"),
+        Binding("enter", "open", "Open the link", id="links.open", priority=True),
+        Binding("O", "browser", "Link in the browser", id="links.browser"),
+        Binding("y", "copy", "Copy its address", id="links.copy"),
+        Binding("slash", "filter", "Filter the links", id="links.filter", key_display="/"),
+        Binding("escape,l", "close", "Close the links", id="links.close", key_display="esc/l"),
     ]
 
     def __init__(self, reader: ReaderScreen, article: Article) -> None:
@@ -122,9 +123,20 @@ class LinksScreen(DismissOnce, ModalScreen[str | None]):
         index = self.query_one(LinkOptions).highlighted
         return self.shown[index] if index is not None and 0 <= index < len(self.shown) else None
 
+    def action_open(self) -> None:
+        """``enter``: open the highlighted link (in the filter: go to the list)."""
+        if self.query_one("#links-filter", Input).has_focus:
+            self.query_one(LinkOptions).focus()
+            return
+        listed = self._highlighted()
+        if listed is not None:
+            self._open(listed)
+
     @on(OptionList.OptionSelected, "#links-list")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        listed = self.shown[int(event.option.id or 0)]
+    def _picked(self, event: OptionList.OptionSelected) -> None:  # a click
+        self._open(self.shown[int(event.option.id or 0)])
+
+    def _open(self, listed: ListedLink) -> None:
         if listed.target.spec is None:
             self.notify(listed.target.refused or "", title="Not opened", markup=False, timeout=4)
             return
@@ -172,10 +184,6 @@ class LinksScreen(DismissOnce, ModalScreen[str | None]):
         options.add_options(self._options())
         if self.shown:
             options.highlighted = 0
-
-    @on(Input.Submitted, "#links-filter")
-    def _filter_submitted(self) -> None:
-        self.query_one(LinkOptions).focus()
 
     def action_close(self) -> None:
         field = self.query_one("#links-filter", Input)

@@ -166,7 +166,7 @@ class ReaderScreen(NavigableScreen):
         Binding("b", "toggle_sidebar", "Sidebar", id="reader.sidebar"),
         Binding("t", "toggle_contents", "Contents", show=False, id="reader.contents"),
         Binding("o", "open", "Open source", show=False, id="reader.open"),
-        Binding("l", "links", "Links", show=False, id="reader.links"),
+        Binding("l", "links", "Links", show=False, id="links.show"),
         Binding("tab", "focus_pane(1)", "Next pane", show=False, id="reader.focus_next"),
         Binding(
             "shift+tab", "focus_pane(-1)", "Previous pane", show=False, id="reader.focus_previous"
