@@ -175,6 +175,11 @@ async def test_links_are_marked_in_the_article_and_the_list_filters(site, size):
         await pilot.press("/", *"feed")
         await pilot.pause()
         assert [listed.text for listed in screen.shown] == ["city news feed"]
+        await pilot.press("enter", "y")  # enter: from the filter to the list
+        await pilot.pause()
+        assert isinstance(app.screen, LinksScreen) and app.clipboard.endswith("/feed.xml")
+        await pilot.press("/")
+        await pilot.pause()
         await pilot.press("escape")  # the filter goes, the list stays
         await pilot.pause()
         assert isinstance(app.screen, LinksScreen) and len(screen.shown) == 3
