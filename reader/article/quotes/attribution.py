@@ -23,6 +23,7 @@ from reader.article.quotes.people import (
     subject_after,
     subject_before,
 )
+from reader.article.quotes.titles import names_a_work
 from reader.article.quotes.tokens import (
     DASHES,
     NAME_RUN,
@@ -353,7 +354,8 @@ def _explicit(
     # In a headline-style sentence (Clinton Said "You Are ...") Title Case tells nothing.
     headline = any(t.cap and t.text.lower() in SPEECH_VERBS for t in sentence)
     title = not headline and is_title_case(inner)
-    if not headline and _named_title(before, inner):
+    alone = not text[para.start : span.open].strip() and not text[span.close : para.end].strip()
+    if names_a_work(before, inner, after, headline, alone):
         return Found(span, "partial", words=len(inner.split()), title=True)  # on "Meet the Press"
     mention = after_attribution(after) or _before_attribution(before)
     if mention is None:
@@ -385,17 +387,6 @@ def _explicit(
             said = SpeechEvent(span.open, span.paragraph, found.speaker)
             bisect.insort(reg.described if mention.kind == "desc" else events, said)
     return found
-
-
-def _named_title(before: list[Tok], inner: str) -> bool:
-    """Whether quoted Title Case words name a show, book or event: ``on "Meet the Press."``.
-
-    They follow a word that is not a speech verb (``on``, ``NBC's``, ``the
-    book``); such a span is never speech, whoever the sentence names.
-    """
-    if not before or not before[-1].text[0].isalnum() or before[-1].text.lower() in SPEECH_VERBS:
-        return False
-    return is_title_case(inner, period=True)
 
 
 def _next_sentence_attribution(
