@@ -107,7 +107,7 @@ def test_a_headline_style_quote_is_still_a_quote():
 
 
 @pytest.mark.parametrize(
-    "words, title",
+    ("words", "title"),
     [
         ("Star Wars: The Force Awakens", True),
         ("Who Wants to Be a Millionaire?", True),
@@ -234,6 +234,14 @@ def test_straight_single_quotes_quote_like_curly_ones():
     assert said(body)[0] == ("We just play what we like,", "Tom Baker")
 
 
+def test_double_quotes_nested_in_single_quotes_stay_inside():
+    body = "'He told me \"go home\", and I did,' said Omar Haddad, a teacher. 'I don't regret it.'"
+    assert said(body) == [
+        ('He told me "go home", and I did,', "Omar Haddad"),
+        ("I don't regret it.", "Omar Haddad"),
+    ]
+
+
 def test_single_quotes_nested_in_double_quotes_stay_inside():
     body = "\"He asked me, 'Are you sure?' and I said yes,\" said Ana Costa, a nurse."
     assert texts(body) == ["He asked me, 'Are you sure?' and I said yes,"]
@@ -283,3 +291,27 @@ def test_no_quote_swallows_a_paragraph_of_words_outside_marks(pieces):
     article = article_from_text(HEAD + body)
     for quote in article.quotes:
         assert reporter not in quote.text
+
+
+def test_a_curly_quote_nested_in_a_curly_quote_stays_inside():
+    body = (
+        "\u201cI\u2019d rather live in what he calls \u201chell\u201d than in a world where he "
+        "is mayor.\u201d \u2015 Ana Costa"
+    )
+    assert said(body) == [
+        (
+            "I\u2019d rather live in what he calls \u201chell\u201d than in a world where he is mayor.",
+            "Ana Costa",
+        )
+    ]
+
+
+def test_a_closing_mark_used_to_open_a_quote():
+    body = "\u201dFear. I am truly afraid of what comes next.\u201d \u2015 Tom Baker"
+    assert said(body) == [("Fear. I am truly afraid of what comes next.", "Tom Baker")]
+
+
+def test_a_signed_quote_of_many_sentences_keeps_its_signature():
+    sentences = " ".join(f"Thought number {n} is here." for n in range(1, 8))
+    body = f"\u201c{sentences}\u201d \u2015 Tom Baker\n\u201cWe all agree.\u201d \u2015 Ana Costa"
+    assert said(body) == [(sentences, "Tom Baker"), ("We all agree.", "Ana Costa")]

@@ -7,9 +7,10 @@ articles carry:
   single marks quote like curly ones (``'We just play,' she said``);
 * apostrophes and primes are no marks: rock ’n’ roll, the ’90s, ’em, 5'11",
   the players’ union;
-* single marks inside double ones nest, and so do curly double marks inside a
-  straight-quoted span when a closing ``”`` follows (inside a curly one, when
-  two follow);
+* single marks inside double ones nest; double ones inside single ones when
+  they close before it does (``'He told me "go home", and I did,'``); curly
+  double marks inside a straight-quoted span when a ``”`` follows (inside a
+  curly one, when two follow);
 * an opening mark after a finished sentence, while a quote is open, means the
   open quote was never closed: it ends with that sentence
   (``"... maybe two. “Now it’s ...``, ``"... is possible. This world means "...``);
@@ -108,11 +109,16 @@ def mark_spans(text: str, para: Paragraph, index: int, continued: bool = False) 
             continue
         kind, open_at, inner = opened
         if kind in SINGLE_OPENERS:
-            if mark in SINGLE_CLOSERS and _closes_single(s, i, later):
+            if depth:
+                depth -= mark in DOUBLE_CLOSERS and _closes_double(s, i, len(mark))
+            elif mark in SINGLE_CLOSERS and _closes_single(s, i, later):
                 yield from _make_span(s, base, open_at, inner, i, m.end(), True, index)
                 opened, after_last = None, m.end()
             elif mark == "“" or (mark == '"' and _opens(s, i, 1)):
-                opened, depth = (mark, i, m.end()), 0
+                if _nested_double(s, later):
+                    depth = 1  # 'He told me "go home", and I did,'
+                else:
+                    opened, depth = (mark, i, m.end()), 0
             continue
         if mark in ("‘", "’", "'"):
             continue  # single marks nest inside double ones
@@ -203,6 +209,23 @@ def _never_closed(
         return None
     ends = list(_SENTENCE_END.finditer(s, inner, i))
     return ends[-1].end() if ends else None
+
+
+def _closes_double(s: str, i: int, length: int) -> bool:
+    """Whether a double mark at ``s[i]`` can close: no word starts right after it."""
+    return i > 0 and not s[i - 1].isspace() and not s[i + length : i + length + 1].isalnum()
+
+
+def _nested_double(s: str, later: list[re.Match[str]]) -> bool:
+    """Whether a double mark opened inside a single-quoted span nests in it: a double
+    closing mark follows, then a single one that closes."""
+    for k, m in enumerate(later):
+        if m.group() in DOUBLE_CLOSERS and _closes_double(s, m.start(), len(m.group())):
+            rest = later[k + 1 :]
+            return any(
+                r.group() in SINGLE_CLOSERS and _closes_single(s, r.start(), rest) for r in rest
+            )
+    return False
 
 
 def _nested_curly(later: list[re.Match[str]]) -> bool:
