@@ -44,18 +44,19 @@ _ENDS_QUOTED_WORDS = ",.!?…—-"
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’']?(?=\s)")
 _LETTER = r"[^\W\d_]"
 # Apostrophes that stand for left-out letters or digits, and primes (feet and inches).
-_NOT_MARKS = (
-    re.compile(rf"(?<!\w)(?P<m>['’‘])n(?P<m2>['’‘])(?!{_LETTER})"),  # rock ’n’ roll
-    re.compile(
-        r"(?<!\w)(?P<m>['’‘])(?:em|til|cause|tis|twas|bout|nother|\d0s|\d\d(?=[^\w\s]|$))\b", re.I
-    ),  # ’em, ’til, the ’90s, class of ’85.
-    re.compile(
-        r"(?:\b(?:of|in|since|from|until|the|by|class|summer|spring|fall|winter)\s+)"
-        r"(?P<m>['’‘])\d\d\b",
-        re.I,
-    ),  # "the class of ’85 won"
-    re.compile(r"\d\s?(?P<m>['’′])\s?\d{1,2}(?:\.\d+)?\s?(?P<m2>\"|”|″|'')"),  # 5'11"
+_NOT_MARKS = re.compile(
+    "|".join(
+        [
+            rf"(?<!\w)(?P<a>['’‘])n(?P<b>['’‘])(?!{_LETTER})",  # rock ’n’ roll
+            r"(?<!\w)(?P<c>['’‘])(?:em|til|cause|tis|twas|bout|nother|\d0s|\d\d(?=[^\w\s]|$))\b",
+            r"\b(?:of|in|since|from|until|the|by|class|summer|spring|fall|winter)\s+"
+            r"(?P<d>['’‘])\d\d\b",  # ’em, ’til, the ’90s, the class of ’85
+            r"\d\s?(?P<e>['’′])\s?\d{1,2}(?:\.\d+)?\s?(?P<f>\"|”|″|'')",  # 5'11"
+        ]
+    ),
+    re.I,
 )
+_APOSTROPHES = "'’‘′"
 _SPEAKER = r"(?:he|she|they|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
 _VERB = "|".join(sorted((v for v in CLAUSE_VERBS if not v.endswith("ing")), key=len, reverse=True))
 # ", he said," / ", Hardy said." / ", said Hardy," inside a quote whose closing mark is missing.
@@ -88,8 +89,11 @@ def mark_spans(text: str, para: Paragraph, index: int, continued: bool = False) 
     that nothing opens here ends a quote that began with this paragraph.
     """
     base, s = para.start, text[para.start : para.end]
+    marks = list(MARKS.finditer(s))
+    if not marks:
+        return
     masked = _not_marks(s)
-    marks = [m for m in MARKS.finditer(s) if m.start() not in masked]
+    marks = [m for m in marks if m.start() not in masked]
     starts = [sentence.start - base for sentence in para.sentences] or [0]
     opened: Opened | None = None
     depth = 0  # curly marks nested in a straight-quoted span
@@ -147,10 +151,9 @@ def mark_spans(text: str, para: Paragraph, index: int, continued: bool = False) 
 
 def _not_marks(s: str) -> set[int]:
     """Offsets of apostrophes and primes that a mark pattern would take for quotation marks."""
-    masked: set[int] = set()
-    for pattern in _NOT_MARKS:
-        for m in pattern.finditer(s):
-            masked.update(m.start(g) for g in ("m", "m2") if g in m.re.groupindex)
+    if not any(c in s for c in _APOSTROPHES):
+        return set()
+    masked = {m.start(g) for m in _NOT_MARKS.finditer(s) for g in "abcdef"}
     masked.discard(-1)
     return masked
 
