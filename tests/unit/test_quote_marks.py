@@ -315,3 +315,13 @@ def test_a_signed_quote_of_many_sentences_keeps_its_signature():
     sentences = " ".join(f"Thought number {n} is here." for n in range(1, 8))
     body = f"\u201c{sentences}\u201d \u2015 Tom Baker\n\u201cWe all agree.\u201d \u2015 Ana Costa"
     assert said(body) == [(sentences, "Tom Baker"), ("We all agree.", "Ana Costa")]
+
+
+def test_straight_quotes_nested_in_straight_quotes_stay_inside():
+    body = (
+        '"You skip work because you "had stuff to do at home"; you cancel dinners," '
+        "wrote Tom Baker, a blogger."
+    )
+    assert said(body) == [
+        ('You skip work because you "had stuff to do at home"; you cancel dinners,', "Tom Baker")
+    ]

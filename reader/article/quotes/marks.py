@@ -10,7 +10,8 @@ articles carry:
 * single marks inside double ones nest; double ones inside single ones when
   they close before it does (``'He told me "go home", and I did,'``); curly
   double marks inside a straight-quoted span when a ``”`` follows (inside a
-  curly one, when two follow);
+  curly one, when two follow), and straight ones inside a straight-quoted
+  span when two closing marks follow;
 * an opening mark after a finished sentence, while a quote is open, means the
   open quote was never closed: it ends with that sentence
   (``"... maybe two. “Now it’s ...``, ``"... is possible. This world means "...``);
@@ -132,8 +133,10 @@ def mark_spans(text: str, para: Paragraph, index: int, continued: bool = False) 
             opened, depth, after_last = (mark, i, m.end()), 0, ended
         elif mark == "“" and (kind != "“" or _nested_curly(later)):
             depth += 1
-        elif mark == "”" and depth:
+        elif depth and (mark == "”" or (mark == '"' and _closes_double(s, i, 1))):
             depth -= 1
+        elif mark == '"' and kind != "“" and _nested_straight(s, i, later):
+            depth += 1  # '"... because you "had stuff to do at home"; you cancel ...," he wrote'
         elif mark in DOUBLE_CLOSERS:
             yield from _make_span(s, base, open_at, inner, i, m.end(), True, index)
             opened, after_last = None, m.end()
@@ -229,6 +232,15 @@ def _nested_double(s: str, later: list[re.Match[str]]) -> bool:
                 r.group() in SINGLE_CLOSERS and _closes_single(s, r.start(), rest) for r in rest
             )
     return False
+
+
+def _nested_straight(s: str, i: int, later: list[re.Match[str]]) -> bool:
+    """Whether an opening-shaped ``"`` inside a straight-quoted span nests in it: two
+    closing-shaped ones follow (its own, then the span's)."""
+    if not (s[i - 1 : i].isspace() and _opens(s, i, 1)):
+        return False
+    closers = [m for m in later if m.group() == '"' and _closes_double(s, m.start(), 1)]
+    return len(closers) >= 2
 
 
 def _nested_curly(later: list[re.Match[str]]) -> bool:
