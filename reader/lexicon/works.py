@@ -99,8 +99,8 @@ TITLE_LEADS = frozenset(
         "reviewed",
     ]
 )
-# Lower-case words a title may hold between its capitalised ones: "Who Wants to Be a Millionaire?".
-TITLE_SMALL_WORDS = frozenset(
+# Lower-case words of a Title Case name ("Tale of the Two Cities", "Meet the Press").
+TITLE_CASE_SMALL = frozenset(
     [
         "a",
         "an",
@@ -109,7 +109,6 @@ TITLE_SMALL_WORDS = frozenset(
         "and",
         "or",
         "nor",
-        "but",
         "in",
         "on",
         "at",
@@ -118,17 +117,12 @@ TITLE_SMALL_WORDS = frozenset(
         "with",
         "from",
         "by",
-        "as",
-        "into",
-        "onto",
-        "upon",
-        "than",
         "vs",
-        "vs.",
         "de",
         "la",
-        "del",
-        "von",
-        "van",
     ]
+)
+# ... and the few more a work's title may hold: "Who Wants to Be a Millionaire?", "Love as It Is".
+TITLE_SMALL_WORDS = TITLE_CASE_SMALL | frozenset(
+    ["but", "as", "into", "onto", "upon", "than", "vs.", "del", "von", "van"]
 )

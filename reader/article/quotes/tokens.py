@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reader.article.model import Paragraph
 from reader.lexicon.speech import CLAUSE_VERBS, SPEECH_VERBS
+from reader.lexicon.works import TITLE_CASE_SMALL
 
 # ------------------------------------------------------------ regular expressions
 
@@ -40,29 +41,6 @@ POSSESSIVE = re.compile(r"['’]s?$")
 _APOSTROPHE_S = re.compile(r"['’]s$", re.IGNORECASE)
 # "Secretary of " right before a capitalised run: "Secretary of State Mike Pompeo".
 TITLE_OF = re.compile(rf"([{_UPPER}][\w.\-]*)[ \t]+of[ \t]+$")
-# Lower-case words of a Title Case name: "Tale of the Two Cities".
-TITLE_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "nor",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "from",
-        "by",
-        "vs",
-        "de",
-        "la",
-    ]
-)
 QUOTE_CHARS = "“”\"‘’'"
 
 
@@ -141,7 +119,7 @@ def is_title_case(words: str, period: bool = False) -> bool:
         words = words[:-1]
     if re.search(r"[.!?;:,]", words):
         return False
-    content = [w for w in words.split() if w.lower() not in TITLE_SMALL]
+    content = [w for w in words.split() if w.lower() not in TITLE_CASE_SMALL]
     if any(w.replace("’", "'").split("'")[0] == "I" for w in content):
         return False  # "Did All I Could": someone speaking
     capitals = sum(w[:1].isupper() for w in content)
