@@ -1,8 +1,8 @@
 """Quotations in an article and who said them.
 
 ``find_quotes(text, paragraphs)`` finds the spans between quotation marks
-(curly, straight and ``''...''``; single marks nested inside double ones stay
-part of the quote), decides whether each is a full ``direct`` quote or a
+(``marks``: curly, straight, mixed, nested, stray or missing ones; titles of
+works are left out by ``titles``), decides whether each is a full ``direct`` quote or a
 ``partial`` phrase, and attributes it with a few rules over the surrounding
 tokens:
 
