@@ -325,3 +325,22 @@ def test_straight_quotes_nested_in_straight_quotes_stay_inside():
     assert said(body) == [
         ('You skip work because you "had stuff to do at home"; you cancel dinners,', "Tom Baker")
     ]
+
+
+def test_a_single_quoted_quote_over_paragraphs_in_british_style():
+    body = (
+        "\u2018We have waited years for this bridge,\u2019 said Ana Costa, a councillor. "
+        "\u2018It will change the town.\n\n"
+        "\u2018It will bring the shops back.\u2019\n\n"
+        "The bridge opens in May."
+    )
+    assert said(body) == [
+        ("We have waited years for this bridge,", "Ana Costa"),
+        ("It will change the town.", "Ana Costa"),
+        ("It will bring the shops back.", "Ana Costa"),
+    ]
+
+
+def test_a_stray_single_mark_at_a_paragraphs_end_opens_no_quote():
+    body = "Tom Baker grew up in the town in the \u201870s and ran its \u2018best bakery.\n\nIt closed."
+    assert texts(body) == []

@@ -22,7 +22,8 @@ articles carry:
 * a quote left open at the paragraph's end that holds a bare attribution
   (``, he said,``) ends before it; otherwise it runs to the paragraph's end
   (the convention for a quote over several paragraphs: an opening mark at each
-  paragraph, a closing one only on the last).
+  paragraph, a closing one only on the last); a single-quoted one only when the
+  next paragraph opens with a single mark (else it was an apostrophe).
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ _VERB = "|".join(sorted((v for v in CLAUSE_VERBS if not v.endswith("ing")), key=
 _BARE_ATTRIBUTION = re.compile(
     rf",\s+(?:{_SPEAKER}\s+(?:{_VERB})|(?:{_VERB})\s+{_SPEAKER})(?=[,.;:])"
 )
+# A paragraph that opens with a single mark: "‘It went on,", "'It went on,".
+_SINGLE_OPENING = re.compile(r"\s*['‘](?=\w)")
 # A plural possessive: "the players’ union", "the Smiths' house".
 _POSSESSIVE_AFTER = re.compile(r"\s+[a-z]")
 
@@ -75,7 +78,9 @@ def quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[Span]:
     spans: list[Span] = []
     quoting = False  # a quote is open: left open, or introduced by a paragraph ending in ":"
     for index, para in enumerate(paragraphs):
-        found = list(mark_spans(text, para, index, continued=quoting))
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        reopened = following is not None and _SINGLE_OPENING.match(text, following.start)
+        found = list(mark_spans(text, para, index, quoting, bool(reopened)))
         spans.extend(found)
         if found:
             quoting = not found[-1].closed
@@ -83,11 +88,15 @@ def quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[Span]:
     return spans
 
 
-def mark_spans(text: str, para: Paragraph, index: int, continued: bool = False) -> Iterator[Span]:
+def mark_spans(
+    text: str, para: Paragraph, index: int, continued: bool = False, reopened: bool = False
+) -> Iterator[Span]:
     """Quotation-mark spans of one paragraph (offsets absolute).
 
     ``continued``: the previous paragraph left a quote open, so a closing mark
     that nothing opens here ends a quote that began with this paragraph.
+    ``reopened``: the next paragraph opens with a single mark, so a single-quoted
+    span left open here goes on there (the convention for quotes over paragraphs).
     """
     base, s = para.start, text[para.start : para.end]
     marks = list(MARKS.finditer(s))
@@ -142,7 +151,7 @@ def mark_spans(text: str, para: Paragraph, index: int, continued: bool = False) 
             opened, after_last = None, m.end()
         elif mark == "“":
             opened = (mark, i, m.end())  # the previous one was never closed
-    if opened is not None and opened[0] not in SINGLE_OPENERS:
+    if opened is not None and (opened[0] not in SINGLE_OPENERS or reopened):
         cut = _BARE_ATTRIBUTION.search(s, opened[2])
         if cut:
             yield from _make_span(
