@@ -344,3 +344,20 @@ def test_a_single_quoted_quote_over_paragraphs_in_british_style():
 def test_a_stray_single_mark_at_a_paragraphs_end_opens_no_quote():
     body = "Tom Baker grew up in the town in the \u201870s and ran its \u2018best bakery.\n\nIt closed."
     assert texts(body) == []
+
+
+def test_a_quote_never_closed_stops_before_the_reporters_next_sentence():
+    body = (
+        "\u201cWe will rebuild every house on this street. Hardy said the work would start "
+        "in May and cost the town two million pounds.\n\n"
+        "The council meets on Friday."
+    )
+    assert texts(body) == ["We will rebuild every house on this street."]
+
+
+def test_a_closed_quote_keeps_a_he_said_of_its_own():
+    body = (
+        "\u201cI called him at noon. He said no, and that was the end of it,\u201d "
+        "said Ana Costa, a nurse."
+    )
+    assert texts(body) == ["I called him at noon. He said no, and that was the end of it,"]

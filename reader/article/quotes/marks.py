@@ -21,9 +21,11 @@ articles carry:
   that ends with a colon (``said:``), with only paragraphs without marks between;
 * a quote left open at the paragraph's end that holds a bare attribution
   (``, he said,``) ends before it; otherwise it runs to the paragraph's end
-  (the convention for a quote over several paragraphs: an opening mark at each
-  paragraph, a closing one only on the last); a single-quoted one only when the
-  next paragraph opens with a single mark (else it was an apostrophe).
+  when the next paragraph opens with a mark of its kind (the convention for a
+  quote over several paragraphs: an opening mark at each paragraph, a closing
+  one only on the last), else before a sentence of the reporter's (``Hardy
+  said ...``); a single-quoted one is kept only in that convention (else its
+  mark was an apostrophe).
 """
 
 from __future__ import annotations
@@ -65,8 +67,13 @@ _VERB = "|".join(sorted((v for v in CLAUSE_VERBS if not v.endswith("ing")), key=
 _BARE_ATTRIBUTION = re.compile(
     rf",\s+(?:{_SPEAKER}\s+(?:{_VERB})|(?:{_VERB})\s+{_SPEAKER})(?=[,.;:])"
 )
-# A paragraph that opens with a single mark: "‘It went on,", "'It went on,".
-_SINGLE_OPENING = re.compile(r"\s*['‘](?=\w)")
+# The mark a paragraph opens with: "“It went on,", "‘It went on,".
+_OPENING = re.compile(r"\s*(['‘“\"])(?=\w)")
+# A sentence of the reporter's after a quote whose closing mark is missing:
+# '“We will win. Hardy said the team was ready.'
+_REPORTED_SENTENCE = re.compile(
+    rf"(?<=[.!?])\s+(?!(?:We|You|It|They|This|That|There|These|Those)\s)(?={_SPEAKER}\s+(?:{_VERB})\b)"
+)
 # A plural possessive: "the players’ union", "the Smiths' house".
 _POSSESSIVE_AFTER = re.compile(r"\s+[a-z]")
 
@@ -79,8 +86,8 @@ def quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[Span]:
     quoting = False  # a quote is open: left open, or introduced by a paragraph ending in ":"
     for index, para in enumerate(paragraphs):
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-        reopened = following is not None and _SINGLE_OPENING.match(text, following.start)
-        found = list(mark_spans(text, para, index, quoting, bool(reopened)))
+        opening = _OPENING.match(text, following.start) if following is not None else None
+        found = list(mark_spans(text, para, index, quoting, opening.group(1) if opening else ""))
         spans.extend(found)
         if found:
             quoting = not found[-1].closed
@@ -89,14 +96,14 @@ def quote_spans(text: str, paragraphs: Sequence[Paragraph]) -> list[Span]:
 
 
 def mark_spans(
-    text: str, para: Paragraph, index: int, continued: bool = False, reopened: bool = False
+    text: str, para: Paragraph, index: int, continued: bool = False, reopened: str = ""
 ) -> Iterator[Span]:
     """Quotation-mark spans of one paragraph (offsets absolute).
 
     ``continued``: the previous paragraph left a quote open, so a closing mark
     that nothing opens here ends a quote that began with this paragraph.
-    ``reopened``: the next paragraph opens with a single mark, so a single-quoted
-    span left open here goes on there (the convention for quotes over paragraphs).
+    ``reopened``: the mark the next paragraph opens with, if any: a span of that
+    kind left open here goes on there (the convention for quotes over paragraphs).
     """
     base, s = para.start, text[para.start : para.end]
     marks = list(MARKS.finditer(s))
@@ -151,14 +158,17 @@ def mark_spans(
             opened, after_last = None, m.end()
         elif mark == "“":
             opened = (mark, i, m.end())  # the previous one was never closed
-    if opened is not None and (opened[0] not in SINGLE_OPENERS or reopened):
-        cut = _BARE_ATTRIBUTION.search(s, opened[2])
-        if cut:
-            yield from _make_span(
-                s, base, opened[1], opened[2], cut.start() + 1, cut.start() + 1, True, index
-            )
-        else:
-            yield from _make_span(s, base, opened[1], opened[2], len(s), len(s), False, index)
+    if opened is None:
+        return
+    goes_on = bool(reopened) and (reopened in SINGLE_OPENERS) == (opened[0] in SINGLE_OPENERS)
+    if opened[0] in SINGLE_OPENERS and not goes_on:
+        return  # an apostrophe, most likely
+    cut = _BARE_ATTRIBUTION.search(s, opened[2])
+    end = cut.start() + 1 if cut else len(s)
+    if not goes_on and cut is None:
+        reported = _REPORTED_SENTENCE.search(s, opened[2])
+        end = reported.start() if reported else end
+    yield from _make_span(s, base, opened[1], opened[2], end, end, end < len(s), index)
 
 
 def _not_marks(s: str) -> set[int]:
@@ -244,12 +254,12 @@ def _nested_double(s: str, later: list[re.Match[str]]) -> bool:
 
 
 def _nested_straight(s: str, i: int, later: list[re.Match[str]]) -> bool:
-    """Whether an opening-shaped ``"`` inside a straight-quoted span nests in it: two
-    closing-shaped ones follow (its own, then the span's)."""
+    """Whether an opening-shaped ``"`` inside a straight-quoted span nests in it: the
+    next two straight marks close (its own, then the span's)."""
     if not (s[i - 1 : i].isspace() and _opens(s, i, 1)):
         return False
-    closers = [m for m in later if m.group() == '"' and _closes_double(s, m.start(), 1)]
-    return len(closers) >= 2
+    straight = [m for m in later if m.group() == '"'][:2]
+    return len(straight) == 2 and all(_closes_double(s, m.start(), 1) for m in straight)
 
 
 def _nested_curly(later: list[re.Match[str]]) -> bool:
