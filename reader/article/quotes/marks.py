@@ -74,6 +74,8 @@ _OPENING = re.compile(r"\s*(['‘“\"])(?=\w)")
 _REPORTED_SENTENCE = re.compile(
     rf"(?<=[.!?])\s+(?!(?:We|You|It|They|This|That|There|These|Those)\s)(?={_SPEAKER}\s+(?:{_VERB})\b)"
 )
+# A word right after a mark, perhaps after an ellipsis: '”Fear.', '” … what I learned'.
+_WORD_AFTER = re.compile(r"\s?…?\s?\w")
 # A plural possessive: "the players’ union", "the Smiths' house".
 _POSSESSIVE_AFTER = re.compile(r"\s+[a-z]")
 
@@ -113,7 +115,7 @@ def mark_spans(
     marks = [m for m in marks if m.start() not in masked]
     starts = [sentence.start - base for sentence in para.sentences] or [0]
     opened: Opened | None = None
-    depth = 0  # curly marks nested in a straight-quoted span
+    depth = 0  # double marks nested inside the open span
     after_last = 0  # where the last span ended
     for k, m in enumerate(marks):
         mark, i = m.group(), m.start()
@@ -131,7 +133,8 @@ def mark_spans(
         kind, open_at, inner = opened
         if kind in SINGLE_OPENERS:
             if depth:
-                depth -= mark in DOUBLE_CLOSERS and _closes_double(s, i, len(mark))
+                if mark in DOUBLE_CLOSERS and _closes_double(s, i, len(mark)):
+                    depth = 0  # the nested double quote closed
             elif mark in SINGLE_CLOSERS and _closes_single(s, i, later):
                 yield from _make_span(s, base, open_at, inner, i, m.end(), True, index)
                 opened, after_last = None, m.end()
@@ -185,7 +188,7 @@ def _opens(s: str, i: int, length: int) -> bool:
     after = s[i + length : i + length + 1]
     before = s[i - 1 : i]
     if s[i] == "”":  # '”Fear. I am afraid.”': a closing mark used to open
-        return not before.strip() and bool(re.match(r"\s?…?\s?\w", s[i + 1 : i + 5]))
+        return not before.strip() and bool(_WORD_AFTER.match(s, i + 1))
     if not after or after.isspace():
         return False
     if before == "," and after.isupper() and s[i] == '"':
