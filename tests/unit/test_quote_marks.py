@@ -361,3 +361,11 @@ def test_a_closed_quote_keeps_a_he_said_of_its_own():
         "said Ana Costa, a nurse."
     )
     assert texts(body) == ["I called him at noon. He said no, and that was the end of it,"]
+
+
+def test_a_short_quote_after_a_speech_verb_is_speech_in_the_sidebar():
+    body = 'Mayor Ann Lee was asked about the plan on Monday. Lee said "Never again." and left.'
+    found = quotes(body)
+    assert [(q.text, q.kind, q.speaker) for q in found] == [("Never again.", "direct", "Ann Lee")]
+    (voice,) = group_by_speaker(found)
+    assert [q.text for q in voice.quotes] == ["Never again."]

@@ -214,10 +214,15 @@ def _kind(text: str, span: Span, before_start: int) -> QuoteKind:
     starts_upper = inner[:1].isupper() and n_words >= 3
     if before[-1] == "," and starts_upper:
         return "direct"
-    last = before.split()[-1].lower()
-    if last in CLAUSE_VERBS and starts_upper:
-        return "direct"
+    last = before.split()[-1].lower().rstrip(",")
+    if last in CLAUSE_VERBS and (starts_upper or _whole_utterance(inner)):
+        return "direct"  # 'Lee said "Never again."': a short quote, but no scare quote
     return "partial"
+
+
+def _whole_utterance(inner: str) -> bool:
+    """Quoted words that make a sentence of their own: ``"Never again."``, ``"Why?"``."""
+    return inner[:1].isupper() and inner.rstrip()[-1:] in (".", "!", "?", "…")
 
 
 def attribute(
