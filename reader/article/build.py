@@ -8,7 +8,12 @@ from collections.abc import Sequence
 
 from reader.article.blocks import Block, split_blocks
 from reader.article.bylines import byline_author, dateline_date, is_furniture
-from reader.article.captions import FoundCaption, caption_and_credit, separate_captions
+from reader.article.captions import (
+    FoundCaption,
+    caption_and_credit,
+    separate_captions,
+    without_counter,
+)
 from reader.article.model import (
     Article,
     Caption,
@@ -226,7 +231,9 @@ def _raw_captions(document: Document, paragraphs: list[Paragraph]) -> list[Capti
     captions = []
     for raw in document.captions:
         before = len(paragraphs) if raw.position is None else bisect_left(starts, raw.position)
-        text, credit = (raw.text, raw.credit) if raw.credit else caption_and_credit(raw.text)
+        text, credit = (
+            (without_counter(raw.text), raw.credit) if raw.credit else caption_and_credit(raw.text)
+        )
         captions.append(Caption(text, credit, min(before, len(paragraphs))))
     return captions
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from reader.article.blocks import Block, normalize_space
 from reader.lexicon.credits import (
     AGENCY,
+    AGENCY_FIRST_CREDIT,
     CHROME_RUN,
     LABEL,
     SLASH_CREDIT,
@@ -39,7 +40,13 @@ _CREDIT_PAREN = re.compile(
 _TRAILING_CREDIT = re.compile(rf"\s*{_CREDIT_PAREN.pattern}\s*$")
 _CREDIT_LINE = re.compile(
     rf"^(?:(?i:{LABEL}|photo credit|courtesy)s?\s*(?:by\s*)?[:\u2014-]\s*"
-    rf"(?P<credit>.{{2,80}})|(?P<bare>(?:{AGENCY})(?: Photo)?(?:/.{{1,60}})?))$",
+    rf"(?P<credit>.{{2,80}})|(?P<bare>(?:{AGENCY})(?: Photo)?(?:/\S+(?:[ /]\S+){{0,5}})?)"
+    rf"|(?i:{LABEL})s?\s+by\s+(?P<by>[A-Z][^.!?]{{1,70}})"
+    rf"|(?:(?i:{LABEL})s?\s+)?(?i:courtesy)(?:\s+of)?\s+(?P<courtesy>(?:the\s+)?[A-Z][^.!?]{{1,70}}))\.?$",
+)
+# What opens a credit before its source: "Photo: ", "Photo courtesy of ", "Courtesy ", "by ".
+_CREDIT_PREFIX = re.compile(
+    rf"^(?:(?i:{LABEL}|photo credit)s?\s*)?(?:(?i:courtesy)\s*(?:of\s+)?)?(?:(?i:by)\s+)?[:/]?\s*"
 )
 # "1 of 4.", "Photo 2 of 10:", "3/7" opening a slideshow caption.
 _COUNTER = re.compile(
@@ -70,6 +77,18 @@ _PRESENT_SCENE = re.compile(
     r"(?:on|at|in|with|a|an|the|their|his|her|during|near|outside|inside|after|before|for)\b"
 )
 _ARTICLE = re.compile(r"\b(?:a|an|the)\b", re.I)
+# A verb in the present near a block's start: "A man walks his dog", "Crews are clearing".
+_PRESENT_TENSE = re.compile(
+    r"^(?:\S+\s+){1,5}?(?:[a-z]{3,}(?<!ss)(?<!us)(?<!is)(?<!ws)s|(?:is|are)\s+[a-z]{3,}ing)\s+"
+    r"(?:on|at|in|with|a|an|the|their|his|her|its|past|through|into|from|over|under|near|"
+    r"outside|inside|during|after|before|for|as|to|up|down|out)\b"
+)
+_OPENING_CHARS = 80  # how far into a block its verb is looked for
+# An agency's bare name before or after a caption: "Getty Images A man ...", "... Tuesday. AFP".
+_AGENCY_BEFORE = re.compile(rf"^(?P<credit>(?:{AGENCY})(?: Photo| Images| PHOTO)?)\s+(?=[A-Z])")
+_AGENCY_AFTER = re.compile(rf"(?<=[.!?])\s+(?P<credit>(?:{AGENCY})(?: Photo| Images| PHOTO)?)$")
+_AGENCY_ONLY_LIKENESS = 2  # a bare name credits only a block that reads as a caption
+_CREDIT_BEFORE_MARGIN = 2  # how much more caption-like the next block must read
 # Openers of narrative, never of a caption: "Meanwhile, ...", "But ...".
 _NARRATIVE_OPENER = re.compile(
     r"^(?:Meanwhile|However|But|And|So|Also|Still|Yet|Then|Now|Earlier|Later|Update)\b"
@@ -109,14 +128,20 @@ def separate_captions(blocks: list[Block]) -> CaptionSplit:
     body: list[Block] = []
     captions: list[tuple[int, FoundCaption]] = []
     previous_caption: str | None = None
+    pending: str | None = None  # a credit line that stands before its caption
     for position, block in enumerate(blocks):
         credit = _credit_line(block.text)
+        following = blocks[position + 1] if position + 1 < len(blocks) else None
         if credit and captions and captions[-1][0] == len(body) and captions[-1][1].credit is None:
             last = captions[-1][1]
             captions[-1] = (len(body), FoundCaption(last.text, credit, last.start, block.end))
             continue
-        if credit and body and body[-1] is blocks[position - 1]:
-            caption = _as_caption(body[-1], credit_line=credit)
+        before = body[-1] if body and body[-1] is blocks[position - 1] else None
+        if credit and following is not None and _credits_the_next(before, following):
+            pending = credit
+            continue
+        if credit and before is not None:
+            caption = _as_caption(before, credit_line=credit)
             if caption:
                 body.pop()
                 captions.append((len(body), caption))
@@ -124,9 +149,10 @@ def separate_captions(blocks: list[Block]) -> CaptionSplit:
                 continue
         if captions and captions[-1][0] == len(body) and is_chrome(block.text):
             continue  # "Enlarge", "Previous Next": a gallery's buttons after its caption
+        credit_line, pending = pending, None
         for piece in _split_inline_captions(block):
             if isinstance(piece, Block):
-                caption = _as_caption(piece)
+                caption = _as_caption(piece, credit_line=credit_line)
                 if caption is None:
                     if previous_caption and normalize_space(piece.text) == previous_caption:
                         continue
@@ -140,14 +166,46 @@ def separate_captions(blocks: list[Block]) -> CaptionSplit:
     return CaptionSplit(_without_pull_quotes(body, captions), captions)
 
 
+def without_counter(text: str) -> str:
+    """Caption text without a slideshow's counter: ``"1 of 4. A man ..."`` -> ``"A man ..."``."""
+    counter = _COUNTER.match(text)
+    if counter and 1 <= int(counter["n"]) <= int(counter["m"]):
+        return text[counter.end() :]
+    return text
+
+
+def _credits_the_next(before: Block | None, following: Block) -> bool:
+    """Whether a credit line between two blocks credits the one after it: that one reads
+    as a caption (a scene in the present, one sentence, photo phrasing) clearly more than
+    the block before it, or nothing before it could be a caption."""
+    after = _caption_likeness(following.text)
+    if before is None:
+        return after > 0
+    return after >= _caption_likeness(before.text) + _CREDIT_BEFORE_MARGIN
+
+
+def _caption_likeness(text: str) -> int:
+    """A rough score of how much ``text`` reads like a photo caption."""
+    body = text.strip()
+    words = len(body.split())
+    if not _MIN_SPLIT_CAPTION_WORDS <= words <= MAX_CAPTION_WORDS or _NOT_A_CAPTION.search(body):
+        return 0
+    score = 2 if _STRONG_PHOTO_PHRASE.search(body) else int(bool(_PHOTO_PHRASE.search(body)))
+    score += _untold_scene(body) + bool(_PRESENT_TENSE.search(body[:_OPENING_CHARS]))
+    score += _sentence_count(body) == 1
+    if _SPEECH.search(body) or _OPENS_QUOTE.match(body):
+        score -= 2
+    return max(score, 0)
+
+
 def caption_and_credit(text: str) -> tuple[str, str | None]:
     """Split a credit off caption text: ``"A man. (AP)"`` -> ``("A man.", "AP")``.
 
     The credit may close the caption in parentheses, stand on its last line,
     follow its last sentence (``"A man. Jane Doe/AP"``) or open it
-    (``"Jane Doe/AP A man."``).
+    (``"Jane Doe/AP A man."``). A slideshow's counter (``"1 of 4. "``) is dropped.
     """
-    text = strip_chrome(text)
+    text = without_counter(strip_chrome(text))
     match = _TRAILING_CREDIT.search(text)
     if match:
         return text[: match.start()].rstrip(), _clean_credit(match.group("credit"))
@@ -156,7 +214,7 @@ def caption_and_credit(text: str) -> tuple[str, str | None]:
         credit = _credit_line(lines[-1])
         if credit:
             return "\n".join(lines[:-1]).rstrip(), credit
-    for slash in SLASH_CREDIT.finditer(text):
+    for slash in slash_credits(text):
         rest = text[slash.end() :].strip()
         if slash.start() == 0 and rest[:1].isupper():
             return rest, _clean_credit(slash.group("credit"))
@@ -165,27 +223,35 @@ def caption_and_credit(text: str) -> tuple[str, str | None]:
     return text.strip(), None
 
 
+def slash_credits(text: str) -> list[re.Match[str]]:
+    """``Name/Source`` and ``AGENCY/Name`` credits in ``text``, in order, none overlapping."""
+    found = sorted(
+        [*SLASH_CREDIT.finditer(text), *AGENCY_FIRST_CREDIT.finditer(text)],
+        key=lambda m: (m.start(), -m.end()),
+    )
+    kept: list[re.Match[str]] = []
+    for match in found:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return kept
+
+
 def _credit_line(text: str) -> str | None:
     line = text.strip()
     if "\n" in line or len(line) > 90:
         return None
     match = _CREDIT_LINE.match(line)
     if match:
-        return _clean_credit(match.group("credit") or match.group("bare"))
-    slash = SLASH_CREDIT.fullmatch(line)
+        source = next(g for g in ("credit", "bare", "by", "courtesy") if match.group(g))
+        return _clean_credit(match.group(source))
+    slash = SLASH_CREDIT.fullmatch(line) or AGENCY_FIRST_CREDIT.fullmatch(line)
     return _clean_credit(slash.group("credit")) if slash else None
 
 
 def _clean_credit(credit: str) -> str:
+    """The source of a credit: ``Photo courtesy of Jane Doe.`` -> ``Jane Doe``."""
     credit = strip_chrome(credit).strip().rstrip(".")
-    return (
-        re.sub(
-            rf"^(?i:{LABEL}|photo credit|courtesy)s?\s*(?:by\s*)?[:/]?\s*",
-            "",
-            credit,
-        )
-        or credit
-    )
+    return _CREDIT_PREFIX.sub("", credit) or credit
 
 
 def _repeated_half(text: str) -> str | None:
@@ -256,11 +322,29 @@ Piece = Block | FoundCaption
 
 def _split_inline_captions(block: Block) -> list[Piece]:
     """Captions that share a block with each other or with body text, and the rest."""
-    for splitter in (_counted_captions, _slash_credited_captions, _paren_credited_captions):
+    for splitter in (
+        _counted_captions,
+        _slash_credited_captions,
+        _paren_credited_captions,
+        _agency_named_caption,
+    ):
         pieces = splitter(block)
         if pieces is not None:
             return pieces
     return [block]
+
+
+def _agency_named_caption(block: Block) -> list[Piece] | None:
+    """``"Getty Images A man walks his dog ..."`` or ``"... on Tuesday. Getty Images"``: an
+    agency's bare name before or after a block that reads as a caption on its own."""
+    text = block.text.strip()
+    match = _AGENCY_BEFORE.match(text) or _AGENCY_AFTER.search(text)
+    if match is None:
+        return None
+    words = (text[match.end() :] if match.start() == 0 else text[: match.start()]).strip()
+    if _caption_likeness(words) < _AGENCY_ONLY_LIKENESS:
+        return None
+    return [FoundCaption(words, _clean_credit(match.group("credit")), block.start, block.end)]
 
 
 def _counted_captions(block: Block) -> list[Piece] | None:
@@ -290,7 +374,7 @@ def _slash_credited_captions(block: Block) -> list[Piece] | None:
     no caption is found.
     """
     text = block.text
-    credits = [m for m in SLASH_CREDIT.finditer(text) if not _in_parentheses(text, m.start())]
+    credits = [m for m in slash_credits(text) if not _in_parentheses(text, m.start())]
     if not credits:
         return None
     pieces: list[Piece] = []

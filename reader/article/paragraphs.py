@@ -16,11 +16,13 @@ from reader.lexicon.openers import PARAGRAPH_LEANS_BACK
 from reader.nlp.tokenize import sentence_spans
 
 MAX_SENTENCES = 6
+MAX_QUOTED_SENTENCES = 12  # a paragraph may grow to this to keep a quotation whole
 MIN_SENTENCES = 2
 _OPENS_QUOTE = re.compile(r"^[\"\u201c\u2018']")
 _LEANS_BACK = re.compile(PARAGRAPH_LEANS_BACK, re.I)
 _INTRODUCES_SPEAKER = re.compile(r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)+, (?:a|an|the)\b")
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_SIGNATURE = re.compile(r"^\u201d?\s*[\u2015\u2014]\s*[A-Z]")
 
 Span = tuple[int, int]
 
@@ -37,7 +39,8 @@ def split_block(text: str, sentences: list[Span]) -> list[list[Span]]:
         return [sentences]
     inside = _inside_quote(text, sentences)
     costs = [
-        _boundary_cost(text, sentences, i) + (5.0 if inside[i] else 0.0) for i in range(count)
+        _boundary_cost(text, sentences, i) + (_INSIDE_QUOTE_COST if inside[i] else 0.0)
+        for i in range(count)
     ]
     return _best_partition(sentences, costs)
 
@@ -50,6 +53,8 @@ def _boundary_cost(text: str, sentences: list[Span], i: int) -> float:
     cost = _overlap(text, sentences[max(0, i - 2) : i], sentences[i : i + 2])
     if _LEANS_BACK.match(current):
         cost += 0.6
+    if _SIGNATURE.match(current):
+        cost += _INSIDE_QUOTE_COST  # "― Jane Doe" signs the quote before it
     if _OPENS_QUOTE.match(current) and not _OPENS_QUOTE.match(
         text[sentences[i - 1][0] : sentences[i - 1][1]]
     ):
@@ -66,6 +71,8 @@ def _inside_quote(text: str, sentences: list[Span]) -> list[bool]:
         inside.append(is_open)
         chunk = text[start:end]
         curly = chunk.count("\u201c") - chunk.count("\u201d")
+        if chunk.startswith("\u201d"):
+            curly += 2  # '\u201dFear.': a closing mark used to open
         if curly:
             is_open = curly > 0
         elif chunk.count('"') % 2:
@@ -84,6 +91,9 @@ def _overlap(text: str, before: list[Span], after: list[Span]) -> float:
 def _best_partition(sentences: list[Span], costs: list[float]) -> list[list[Span]]:
     """Cut ``sentences`` into runs of at most MAX_SENTENCES at least cost.
 
+    A run may grow to MAX_QUOTED_SENTENCES when every cut would fall inside a
+    quotation.
+
     Every run has a price, so few runs are made, but an extra one is worth
     it to avoid a bad boundary, such as one inside a quotation.
     """
@@ -93,16 +103,18 @@ def _best_partition(sentences: list[Span], costs: list[float]) -> list[list[Span
     best: list[tuple[float, int]] = [(0.0, 0)] + [(inf, 0)] * count
     back = [0] * (count + 1)
     for i in range(1, count + 1):
-        for size in range(1, min(MAX_SENTENCES, i) + 1):
+        for size in range(1, min(MAX_QUOTED_SENTENCES, i) + 1):
             j = i - size
             if best[j][0] == inf:
                 continue
-            # Each extra run costs a little, and runs shorter than MIN_SENTENCES more.
+            # Each extra run costs a little, runs shorter than MIN_SENTENCES more, and
+            # runs longer than MAX_SENTENCES more still: worth it only to keep a quotation whole.
             value = (
                 best[j][0]
                 + costs[j]
                 + _RUN_COST
                 + (_SHORT_RUN_COST if size < MIN_SENTENCES else 0.0)
+                + (_LONG_RUN_COST if size > MAX_SENTENCES else 0.0)
             )
             if value < best[i][0]:
                 best[i], back[i] = (value, best[j][1] + 1), j
@@ -117,3 +129,5 @@ def _best_partition(sentences: list[Span], costs: list[float]) -> list[list[Span
 
 _RUN_COST = 0.45
 _SHORT_RUN_COST = 0.6
+_INSIDE_QUOTE_COST = 5.0  # a paragraph boundary inside a quotation
+_LONG_RUN_COST = 4.0  # below _INSIDE_QUOTE_COST: a long paragraph beats a cut quotation

@@ -171,6 +171,8 @@ PAGE_CHROME: tuple[str, ...] = (
     "Previous",
     "Next",
     "Prev",
+    "Share this article",
+    "Share this story",
     "Share",
     "Pin It",
     "Tweet",
@@ -222,9 +224,22 @@ TAG_LIST = re.compile(
 # "Jane Doe/AP", "Kevin C. Downs/for New York Daily News", "SHERIFF'S DEPT./CONTRIBUTED IMAGE":
 # a name (not "The ..."), a slash, and a source that ends with an agency or a credit tail word.
 _CAP_WORD = r"(?:[A-Z][\w'\u2019&-]{0,3}\.|[A-Z][\w'\u2019&-]*)"  # "C.", "DEPT.", "Downs"
+# "Photo: Jane Doe/AP": the label, when there is one, belongs to the credit.
+_LABEL_PREFIX = rf"(?:{LABEL}s?\s*(?:by\s+)?:\s*|{LABEL}\s+by\s+)?"
 SLASH_CREDIT = re.compile(
-    rf"(?P<credit>(?!(?:The|A|An|This|That|These|Those|THE)\s)(?:{_CAP_WORD}\s+){{0,4}}{_CAP_WORD}\s*/\s*(?:(?:for|via|courtesy of)\s+)?"
+    rf"(?P<credit>{_LABEL_PREFIX}(?!(?:The|A|An|This|That|These|Those|THE)\s)(?:{_CAP_WORD}\s+){{0,4}}{_CAP_WORD}\s*/\s*(?:(?:for|via|courtesy of)\s+)?"
     rf"(?:[Tt]he\s+|THE\s+)?(?:{_CAP_WORD}\s+){{0,5}}(?:{AGENCY}|{CREDIT_TAIL})\b\.?)"
+)
+# "REUTERS/Jane Doe", "AP Photo/Jane Doe": an agency first, then its photographer's name
+# (one to three capitalised words, never a caption's opening "A", "The", "In", nor the
+# subject of its verb: "REUTERS/Jane Doe Firefighters spray ..." credits "Jane Doe").
+_NAME_WORD = (
+    r"(?!(?:A|An|The|This|That|These|Those|In|On|At|His|Her|Their|Its|Two|Three)\b)"
+    r"(?:[A-Z][\w'\u2019-]*\.?|[A-Z]\.)"
+)
+AGENCY_FIRST_CREDIT = re.compile(
+    rf"(?P<credit>{_LABEL_PREFIX}(?:{AGENCY})(?:\s+(?:Photo|Images|Pictures|PHOTO))?\s*/\s*"
+    rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})(?![\w/])(?!\s+[a-z])"
 )
 
 

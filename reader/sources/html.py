@@ -50,7 +50,7 @@ _MAX_HEADING_WORDS = 16
 _MIN_CUT_WORDS = 4  # caption text this long is looked for inside body lines
 
 _AGENCY = AGENCY
-_LABEL = rf"(?:(?i:{LABEL})|Pic)"
+_LABEL = rf"(?i:{LABEL})"
 # "... text. Credit: Jane Doe", "Photo by Jane Doe/AFP", "Photograph: X/Getty Images".
 _LABELLED_CREDIT = re.compile(
     rf"(?:^|(?<=[.!?\"'\u201d\u2019)\]|\u2014\u2013-])\s*)(?:{_LABEL}\s*(?::|\.\.\.|\u2026)|"

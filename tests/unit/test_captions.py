@@ -240,3 +240,142 @@ def test_page_chrome_is_stripped_only_at_the_ends(raw, clean):
     from reader.lexicon.credits import strip_chrome
 
     assert strip_chrome(raw) == clean
+
+
+SCENE = "A man walks his dog past the flooded station on Tuesday."
+
+
+def test_a_labelled_credit_line_before_its_caption_credits_the_caption_not_the_body():
+    article = article_from_text(f"{BODY}\n\nPhoto: Jane Roe/Reuters\n\n{SCENE}\n\n{BODY} More.")
+    assert [(c.text, c.credit) for c in article.captions] == [(SCENE, "Jane Roe/Reuters")]
+    assert "walks his dog" not in article.body and "Jane Roe" not in article.body
+    assert article.body.startswith("The city council approved")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [f"REUTERS/Jane Roe {SCENE}", f"{SCENE} REUTERS/Jane Roe", f"AP Photo/Jane Roe {SCENE}"],
+)
+def test_an_agency_before_its_photographer_is_a_credit(block):
+    credit = block.replace(SCENE, "").strip()
+    assert _captions(f"{BODY}\n\n{block}\n\n{BODY}") == [(SCENE, credit)]
+
+
+def test_an_agency_first_credit_ends_before_the_captions_subject():
+    block = "REUTERS/Jane Roe Firefighters spray water on the roof of the mill."
+    assert _captions(f"{BODY}\n\n{block}\n\n{BODY}") == [
+        ("Firefighters spray water on the roof of the mill.", "REUTERS/Jane Roe")
+    ]
+
+
+@pytest.mark.parametrize("block", [f"Getty Images {SCENE}", f"{SCENE} Getty Images"])
+def test_a_bare_agency_name_credits_a_block_that_reads_as_a_caption(block):
+    assert _captions(f"{BODY}\n\n{block}\n\n{BODY}") == [(SCENE, "Getty Images")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Bloomberg Businessweek reported the figures first, a week before the vote.",
+        "The vote on the new budget is due in May. Reuters",
+        "A Reuters/Ipsos poll found most voters back the plan.",
+    ],
+)
+def test_an_agency_named_in_body_text_makes_no_caption(paragraph):
+    article = article_from_text(f"{BODY}\n\n{paragraph}\n\n{BODY} More words follow here.")
+    assert article.captions == ()
+
+
+def test_a_label_before_a_slash_credit_belongs_to_the_credit():
+    line = (
+        "A man walks his dog past the flooded station. Photo: Jane Roe/AP "
+        "A boy rides a bike through the water. Photo: Tom Lee/Reuters"
+    )
+    assert _captions(f"{BODY}\n\n{line}\n\n{BODY}") == [
+        ("A man walks his dog past the flooded station.", "Jane Roe/AP"),
+        ("A boy rides a bike through the water.", "Tom Lee/Reuters"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("credit_line", "credit"),
+    [
+        ("Courtesy of the City of Hull", "the City of Hull"),
+        ("Photo by Jane Roe", "Jane Roe"),
+        ("Photo courtesy of Jane Roe", "Jane Roe"),
+    ],
+)
+def test_courtesy_and_photo_by_lines_are_credits(credit_line, credit):
+    article = article_from_text(f"{BODY}\n\n{SCENE}\n{credit_line}\n\n{BODY} More.")
+    assert [(c.text, c.credit) for c in article.captions] == [(SCENE, credit)]
+    assert credit_line not in article.body
+
+
+@pytest.mark.parametrize(
+    ("credit", "source"),
+    [("(Courtesy of Jane Roe)", "Jane Roe"), ("(Photo courtesy of Jane Roe)", "Jane Roe")],
+)
+def test_a_courtesy_credit_in_parentheses_keeps_only_its_source(credit, source):
+    assert _captions(f"{BODY}\n\n{SCENE} {credit}\n\n{BODY}") == [(SCENE, source)]
+
+
+# ------------------------------------------------------------------ web pages
+
+FERRY = [
+    "The harbour ferry returned to service on Monday after a winter of repairs to its engines.",
+    "Commuters lined the pier before dawn, and many said the crossing had been missed a lot.",
+    "The operator said the repairs cost more than two million pounds and ran four months late.",
+]
+
+
+def _page_article(tmp_path, figures: list[str]):
+    from reader.article.build import build_article
+    from reader.sources.load import load_source
+
+    body = "".join(f"{figure}<p>{text}</p>" for figure, text in zip(figures, FERRY))
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Ferry returns</title>"
+        f"</head><body><main><article><h1>Ferry returns</h1>{body}</article></main></body></html>"
+    )
+    path = tmp_path / "ferry.html"
+    path.write_text(page, encoding="utf-8")
+    return build_article(load_source(str(path)))
+
+
+def test_page_captions_lose_counters_junk_and_tags_and_keep_their_credits(tmp_path):
+    article = _page_article(
+        tmp_path,
+        [
+            "<figure><img src='a.jpg'><figcaption>1 of 4. The captain waves from the bridge. "
+            "REUTERS/Tom Lee</figcaption></figure>",
+            "<figure><img src='b.jpg'><figcaption>Passengers board at dawn. Jane Roe/AP "
+            "View full size image</figcaption></figure>",
+            "<figure><img src='c.jpg'><figcaption>The ferry crosses in light fog. "
+            "(Photo: Tom Lee/Reuters) Tags: Transport, Harbour</figcaption></figure>",
+        ],
+    )
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("The captain waves from the bridge.", "REUTERS/Tom Lee"),
+        ("Passengers board at dawn.", "Jane Roe/AP"),
+        ("The ferry crosses in light fog.", "Tom Lee/Reuters"),
+    ]
+    for words in ("captain waves", "View full", "Tags", "1 of 4"):
+        assert words not in article.body
+
+
+def test_a_page_credit_before_the_caption_text_and_file_names_never_captions(tmp_path):
+    article = _page_article(
+        tmp_path,
+        [
+            "<figure><img src='a.jpg'><figcaption><span class='credit'>Jane Roe/The Harbour "
+            "Times</span> A deckhand ties up the ferry at the south pier.</figcaption></figure>",
+            "<figure><img src='b.jpg' alt='DSC_0042'><figcaption>IMG 2041</figcaption></figure>",
+            "<figure><img src='c.jpg' alt='ferry_harbour_2024_final'>"
+            "<figcaption>ferry-harbour-2024.jpg</figcaption></figure>",
+        ],
+    )
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("A deckhand ties up the ferry at the south pier.", "Jane Roe/The Harbour Times")
+    ]
+    for words in ("deckhand", "IMG 2041", "DSC", "ferry-harbour"):
+        assert words not in article.body

@@ -1,8 +1,8 @@
 """Quotations in an article and who said them.
 
 ``find_quotes(text, paragraphs)`` finds the spans between quotation marks
-(curly, straight and ``''...''``; single marks nested inside double ones stay
-part of the quote), decides whether each is a full ``direct`` quote or a
+(``marks``: curly, straight, mixed, nested, stray or missing ones; titles of
+works are left out by ``titles``), decides whether each is a full ``direct`` quote or a
 ``partial`` phrase, and attributes it with a few rules over the surrounding
 tokens:
 
@@ -48,9 +48,10 @@ from collections.abc import Sequence
 from reader.article.model import Paragraph, Quote
 from reader.article.quotes.attribution import Found, attribute
 from reader.article.quotes.indirect import indirect
+from reader.article.quotes.marks import quote_spans
 from reader.article.quotes.people import build_registry
 from reader.article.quotes.roles import is_expert_role, to_quote
-from reader.article.quotes.tokens import mark_spans, sentence_bounds
+from reader.article.quotes.tokens import sentence_bounds
 
 # ------------------------------------------------------------------ public API
 
@@ -63,7 +64,7 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph]) -> tuple[Quote, ...]
     if not paras:
         return ()
     bounds = [sentence_bounds(text, p) for p in paras]
-    spans = [s for i, p in enumerate(paras) for s in mark_spans(text, p, i)]
+    spans = quote_spans(text, paras)
     registry = build_registry(text, paras, bounds, spans)
     reported, events = indirect(text, paras, bounds, spans, registry)
     found = attribute(text, paras, bounds, spans, registry, events)

@@ -23,6 +23,7 @@ from reader.article.quotes.people import (
     subject_after,
     subject_before,
 )
+from reader.article.quotes.titles import names_a_work
 from reader.article.quotes.tokens import (
     DASHES,
     NAME_RUN,
@@ -213,10 +214,15 @@ def _kind(text: str, span: Span, before_start: int) -> QuoteKind:
     starts_upper = inner[:1].isupper() and n_words >= 3
     if before[-1] == "," and starts_upper:
         return "direct"
-    last = before.split()[-1].lower()
-    if last in CLAUSE_VERBS and starts_upper:
-        return "direct"
+    last = before.split()[-1].lower().rstrip(",")
+    if last in CLAUSE_VERBS and (starts_upper or _whole_utterance(inner)):
+        return "direct"  # 'Lee said "Never again."': a short quote, but no scare quote
     return "partial"
+
+
+def _whole_utterance(inner: str) -> bool:
+    """Quoted words that make a sentence of their own: ``"Never again."``, ``"Why?"``."""
+    return inner[:1].isupper() and inner.rstrip()[-1:] in (".", "!", "?", "…")
 
 
 def attribute(
@@ -353,7 +359,8 @@ def _explicit(
     # In a headline-style sentence (Clinton Said "You Are ...") Title Case tells nothing.
     headline = any(t.cap and t.text.lower() in SPEECH_VERBS for t in sentence)
     title = not headline and is_title_case(inner)
-    if not headline and _named_title(before, inner):
+    alone = not text[para.start : span.open].strip() and not text[span.close : para.end].strip()
+    if names_a_work(before, inner, after, headline, alone):
         return Found(span, "partial", words=len(inner.split()), title=True)  # on "Meet the Press"
     mention = after_attribution(after) or _before_attribution(before)
     if mention is None:
@@ -385,17 +392,6 @@ def _explicit(
             said = SpeechEvent(span.open, span.paragraph, found.speaker)
             bisect.insort(reg.described if mention.kind == "desc" else events, said)
     return found
-
-
-def _named_title(before: list[Tok], inner: str) -> bool:
-    """Whether quoted Title Case words name a show, book or event: ``on "Meet the Press."``.
-
-    They follow a word that is not a speech verb (``on``, ``NBC's``, ``the
-    book``); such a span is never speech, whoever the sentence names.
-    """
-    if not before or not before[-1].text[0].isalnum() or before[-1].text.lower() in SPEECH_VERBS:
-        return False
-    return is_title_case(inner, period=True)
 
 
 def _next_sentence_attribution(

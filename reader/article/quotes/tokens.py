@@ -1,13 +1,16 @@
-"""Quotation-mark spans and word tokens: the raw material of every rule."""
+"""Quote spans, sentence bounds and word tokens: the raw material of every rule.
+
+Which marks open and close a quote is decided in ``reader.article.quotes.marks``.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.article.model import Paragraph
 from reader.lexicon.speech import CLAUSE_VERBS, SPEECH_VERBS
+from reader.lexicon.works import TITLE_CASE_SMALL
 
 # ------------------------------------------------------------ regular expressions
 
@@ -38,29 +41,6 @@ POSSESSIVE = re.compile(r"['’]s?$")
 _APOSTROPHE_S = re.compile(r"['’]s$", re.IGNORECASE)
 # "Secretary of " right before a capitalised run: "Secretary of State Mike Pompeo".
 TITLE_OF = re.compile(rf"([{_UPPER}][\w.\-]*)[ \t]+of[ \t]+$")
-# Lower-case words of a Title Case name: "Tale of the Two Cities".
-TITLE_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "nor",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "from",
-        "by",
-        "vs",
-        "de",
-        "la",
-    ]
-)
 QUOTE_CHARS = "“”\"‘’'"
 
 
@@ -103,73 +83,6 @@ def sentence_bounds(text: str, para: Paragraph) -> list[tuple[int, int]]:
     return bounds or [(para.start, para.end)]
 
 
-def _opens(s: str, i: int, length: int) -> bool:
-    """Whether a non-directional mark at ``s[i]`` looks like an opening mark."""
-    after = s[i + length : i + length + 1]
-    if not after or after.isspace():
-        return False
-    before = s[i - 1 : i]
-    return not before or before.isspace() or before in "([{—–-/:;“‘"
-
-
-def _closes_single(s: str, i: int) -> bool:
-    """Whether ``’`` at ``s[i]`` ends a single-quoted span (not an apostrophe)."""
-    after = s[i + 1 : i + 2]
-    return not after or not after.isalnum()
-
-
-def mark_spans(text: str, para: Paragraph, index: int) -> Iterator[Span]:
-    """Quotation-mark spans of one paragraph; an unclosed one runs to its end.
-
-    Curly marks inside a straight-quoted span nest; a second ``“`` inside a
-    curly span means the first was never closed.
-    """
-    base, s = para.start, text[para.start : para.end]
-    opened: tuple[str, int, int] | None = None  # (mark, mark start, inner start)
-    depth = 0  # curly marks nested in a straight-quoted span
-    for m in MARK.finditer(s):
-        mark, i = m.group(), m.start()
-        if opened is None:
-            if mark == "“" or (mark in ('"', "''") and _opens(s, i, len(mark))):
-                opened, depth = (mark, i, m.end()), 0
-            elif mark == "‘" and _opens(s, i, 1):
-                opened = ("‘", i, m.end())
-            continue
-        kind, open_at, inner = opened
-        if kind == "‘":
-            if mark == "’" and _closes_single(s, i):
-                yield from _make_span(s, base, open_at, inner, i, m.end(), True, index)
-                opened = None
-            elif mark == "“" or (mark == '"' and _opens(s, i, 1)):
-                opened, depth = (mark, i, m.end()), 0
-            continue
-        if kind != "“" and mark == "“":
-            depth += 1
-        elif kind != "“" and mark == "”" and depth:
-            depth -= 1
-        elif mark in ("”", '"', "''"):
-            yield from _make_span(s, base, open_at, inner, i, m.end(), True, index)
-            opened = None
-        elif mark == "“":
-            opened = (mark, i, m.end())  # the previous one was never closed
-    if opened is not None and opened[0] != "‘":
-        yield from _make_span(s, base, opened[1], opened[2], len(s), len(s), False, index)
-
-
-def _make_span(
-    s: str, base: int, open_at: int, inner: int, end: int, close: int, closed: bool, index: int
-) -> Iterator[Span]:
-    """A span with the quoted words stripped of surrounding spaces."""
-    words = s[inner:end]
-    stripped = words.strip()
-    if not any(c.isalnum() for c in stripped):
-        return
-    start = inner + len(words) - len(words.lstrip())
-    yield Span(
-        base + open_at, base + start, base + start + len(stripped), base + close, closed, index
-    )
-
-
 # ------------------------------------------------------------------ tokens
 
 
@@ -206,7 +119,7 @@ def is_title_case(words: str, period: bool = False) -> bool:
         words = words[:-1]
     if re.search(r"[.!?;:,]", words):
         return False
-    content = [w for w in words.split() if w.lower() not in TITLE_SMALL]
+    content = [w for w in words.split() if w.lower() not in TITLE_CASE_SMALL]
     if any(w.replace("’", "'").split("'")[0] == "I" for w in content):
         return False  # "Did All I Could": someone speaking
     capitals = sum(w[:1].isupper() for w in content)
