@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -230,6 +230,23 @@ class ArticleView(ScrollView, can_focus=True):
         self._report()
 
     # -- drawing -----------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if (
+            self.article is not None
+            and self.size.width
+            and self.lines.width != self.text_width
+            and not self._relayouting
+        ):
+            # Laid out before the view had its size (the first screen is made before its
+            # layout): the lines are fitted to the column now, so the first frame drawn
+            # shows the article at its width rather than waiting for the Resize event.
+            self._relayouting = True
+            try:
+                self._relayout()
+            finally:
+                self._relayouting = False
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -311,9 +311,10 @@ class ReaderScreen(NavigableScreen):
         self._apply_size(self.size.width)
         self.set_interval(SAVE_EVERY, self.save_state)
         opened = self._prefetched(FIRST_SCREEN_WAIT)
-        if opened is not None:  # the first screen shows the article
-            await self._mount_panes()
+        if opened is not None:  # the first screen shows the article; the sidebar's lists follow
+            await self._mount_summary_pane()
             await self._show_opened(opened)
+            self.call_after_refresh(self.query_one(Sidebar).populate)
         else:  # the first screen shows a spinner; the article comes from a worker
             self.view.loading = True
             self.call_after_refresh(self._after_first_paint)
@@ -332,13 +333,17 @@ class ReaderScreen(NavigableScreen):
         self._prefetch = None
         return ArticleOpened(prefetch.spec, article, prefetch.document.text)
 
-    async def _mount_panes(self) -> None:
-        """The summary pane (hidden) and the sidebar's lists."""
+    async def _mount_summary_pane(self) -> None:
+        """The summary pane (hidden)."""
         from reader.ui.summary_pane import SummaryPane
 
         pane = SummaryPane(id="summary-pane")
         pane.display = False
         await self.mount(pane, before="#main")
+
+    async def _mount_panes(self) -> None:
+        """The summary pane (hidden) and the sidebar's lists."""
+        await self._mount_summary_pane()
         await self.query_one(Sidebar).populate()
 
     async def _after_first_paint(self) -> None:
@@ -782,7 +787,7 @@ class ReaderScreen(NavigableScreen):
         from reader.state import content_digest
 
         self._state_key, self._content, self._saved = key, content_digest(text), None
-        self.save_state()
+        self.call_after_refresh(self.save_state)  # the file is written after the screen is drawn
 
     @property
     def settled(self) -> bool:
@@ -915,10 +920,10 @@ class ReaderScreen(NavigableScreen):
         self._search = None
         self._search_from = None
         self.view.show_search(None)
-        from reader.ui.search_bar import SearchBar
-
         found = self.query("#search")
         if found:
+            from reader.ui.search_bar import SearchBar
+
             bar = found.first(SearchBar)
             refocus = bar.has_focus_within
             bar.set_counter("")
