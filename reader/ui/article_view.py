@@ -109,8 +109,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- content -----------------------------------------------------------
 
-    async def show_article(self, article: Article) -> None:
-        """Show ``article`` from its top."""
+    async def show_article(self, article: Article, *, keep_place: bool = False) -> None:
+        """Show ``article`` from its top (``keep_place``: at the line shown now, for the whole
+        of a text whose first part is shown)."""
+        top = int(self.scroll_y) if keep_place else 0
         self.article = article
         self.blocks = article_blocks(article)
         self._paragraph_block = [0] * len(article.paragraphs)
@@ -137,7 +139,7 @@ class ArticleView(ScrollView, can_focus=True):
             if block.kind == "paragraph" and self.summary:
                 block.summary = self._summary_of(block)
         self._layout(force=True)
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.scroll_to(0, top, animate=False, immediate=True)
         self.refresh()
         self._report()
 

@@ -246,6 +246,8 @@ class ReaderScreen(NavigableScreen):
         )
         self._notices: dict[str, Notification] = {}
         self._summaries_prepared = False
+        self._preview: Article | None = None  # a long text's first part, shown while it is built
+        self._previewing = False
 
     # -- layout --------------------------------------------------------------
 
@@ -315,6 +317,9 @@ class ReaderScreen(NavigableScreen):
             await self._mount_summary_pane()
             await self._show_opened(opened)
             self.call_after_refresh(self.query_one(Sidebar).populate)
+        elif self._preview is not None:  # a long text: its first part now, the whole from a worker
+            await self._show_preview(self._preview)
+            self.call_after_refresh(self._after_first_paint)
         else:  # the first screen shows a spinner; the article comes from a worker
             self.view.loading = True
             self.call_after_refresh(self._after_first_paint)
@@ -325,13 +330,36 @@ class ReaderScreen(NavigableScreen):
         if prefetch is None or prefetch.remote:  # a web address may take long: a spinner
             return None
         try:
-            article = prefetch.article(timeout)
+            article = prefetch.first(timeout)
         except Exception:  # the open worker reports it
             return None
         if article is None or prefetch.document is None:
             return None
+        if article is prefetch.head:  # the whole is still being built (the open worker waits)
+            if self._may_preview(prefetch.spec, prefetch.document.text):
+                self._preview = article
+            return None
         self._prefetch = None
         return ArticleOpened(prefetch.spec, article, prefetch.document.text)
+
+    def _may_preview(self, spec: str | None, text: str) -> bool:
+        """Whether the first part may be shown: not when the article opens where its reader left it."""
+        if self.fresh:
+            return True
+        from reader.state import source_key
+
+        saved = self.store.get(source_key(spec, text))
+        return saved is None or saved.paragraph == 0
+
+    async def _show_preview(self, article: Article) -> None:
+        """Show the first part of a long text while the whole is built (no summary or sections yet)."""
+        self._previewing = True
+        header = self.query_one(ReaderHeader)
+        header.title = article.title
+        header.source = article.site or article.source
+        header.author = article.author or ""
+        header.date = article.date or ""
+        await self.view.show_article(article)
 
     async def _mount_summary_pane(self) -> None:
         """The summary pane (hidden)."""
@@ -395,7 +423,9 @@ class ReaderScreen(NavigableScreen):
                 markup=False,
             )
             return
-        if self.article is None:
+        if self._previewing:  # the first part stays; the sidebar fills with the whole article
+            self.query_one(Sidebar).loading = True
+        elif self.article is None:
             self.view.loading = True
         else:
             self.notify(
@@ -565,6 +595,12 @@ class ReaderScreen(NavigableScreen):
         """Show ``article`` in every part of the screen."""
         self.workers.cancel_group(self, "summary")
         self._end_search()
+        previewed = self.view.article if self._previewing else None
+        # The whole of the text previewed: the view stays where the reader is in it.
+        keep_place = previewed is not None and article.text.startswith(previewed.text)
+        self._previewing = False
+        self._preview = None
+        self.query_one(Sidebar).loading = False
         self.article = article
         self.summaries = {}
         self.length = min(self.length, max(1, len(article.sentences)))
@@ -580,7 +616,7 @@ class ReaderScreen(NavigableScreen):
             contents.show_sections(article)  # type: ignore[attr-defined]
         self.query_one(Sidebar).show_article(article)
         self.view.summary = frozenset()
-        await self.view.show_article(article)
+        await self.view.show_article(article, keep_place=keep_place)
         self.view.loading = False
         if self.focused is None or not self.focused.display:
             self.view.focus()
@@ -1135,6 +1171,8 @@ class ReaderScreen(NavigableScreen):
 
     @on(PositionChanged)
     def position_changed(self, event: PositionChanged) -> None:
+        if self.article is None:  # the first part of a long text: no progress through it yet
+            return
         header = self.query_one(ReaderHeader)
         header.progress = event.progress
         if self.article is not None and event.section < len(self.article.sections):
