@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -312,7 +313,14 @@ class ReaderScreen(NavigableScreen):
         self.view.focus()
         self._apply_size(self.size.width)
         self.set_interval(SAVE_EVERY, self.save_state)
-        opened = self._prefetched(FIRST_SCREEN_WAIT)
+        started = monotonic()
+        opened = self._prefetched(0)
+        prefetch = self._prefetch
+        if opened is None and self._preview is None and prefetch and not prefetch.remote:
+            # The child process is still building: mounting the panes now costs the first
+            # screen nothing (when the article is ready at once they come after the paint).
+            await self._mount_panes()
+            opened = self._prefetched(max(0.0, FIRST_SCREEN_WAIT - (monotonic() - started)))
         if opened is not None:  # the first screen shows the article; the sidebar's lists follow
             await self._mount_summary_pane()
             await self._show_opened(opened)
@@ -362,9 +370,11 @@ class ReaderScreen(NavigableScreen):
         await self.view.show_article(article)
 
     async def _mount_summary_pane(self) -> None:
-        """The summary pane (hidden)."""
+        """The summary pane (hidden), unless it is mounted already."""
         from reader.ui.summary_pane import SummaryPane
 
+        if self._pane("#summary-pane") is not None:
+            return
         pane = SummaryPane(id="summary-pane")
         pane.display = False
         await self.mount(pane, before="#main")
