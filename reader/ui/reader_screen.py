@@ -317,14 +317,14 @@ class ReaderScreen(NavigableScreen):
         opened = self._prefetched(0)
         prefetch = self._prefetch
         if opened is None and self._preview is None and prefetch and not prefetch.remote:
-            # The child process is still building: mounting the panes now costs the first
-            # screen nothing (when the article is ready at once they come after the paint).
-            await self._mount_panes()
-            opened = self._prefetched(max(0.0, FIRST_SCREEN_WAIT - (monotonic() - started)))
-        if opened is not None:  # the first screen shows the article; the sidebar's lists follow
+            # The child process is still building: mounting the summary pane now costs the
+            # first screen nothing (when the article is ready at once it comes after the paint,
+            # with the sidebar's lists, which are filled as they are mounted).
             await self._mount_summary_pane()
+            opened = self._prefetched(max(0.0, FIRST_SCREEN_WAIT - (monotonic() - started)))
+        if opened is not None:  # the first screen shows the article; the other panes follow
             await self._show_opened(opened)
-            self.call_after_refresh(self.query_one(Sidebar).populate)
+            self.call_after_refresh(self._mount_panes)
         elif self._preview is not None:  # a long text: its first part now, the whole from a worker
             await self._show_preview(self._preview)
             self.call_after_refresh(self._after_first_paint)
@@ -407,6 +407,9 @@ class ReaderScreen(NavigableScreen):
             self.view.focus()
 
     def watch_show_summary(self, shown: bool) -> None:
+        if self._pane("#summary-pane") is None:  # mounted right after the first paint: then
+            self.call_after_refresh(self._with_summary_pane, shown)
+            return
         pane = self.summary_pane
         pane.display = shown
         if shown:
@@ -687,8 +690,14 @@ class ReaderScreen(NavigableScreen):
             return self.searching
         return True
 
-    def action_toggle_summary(self) -> None:
+    async def _with_summary_pane(self, shown: bool) -> None:
+        await self._mount_summary_pane()
+        if self.show_summary == shown:
+            self.watch_show_summary(shown)
+
+    async def action_toggle_summary(self) -> None:
         """Open the summary pane and move into it, or close it and go back to the article."""
+        await self._mount_summary_pane()  # (s pressed as the first screen appears)
         self.show_summary = not self.show_summary
         if self.show_summary:
             self.summary_pane.focus_target.focus()

@@ -23,14 +23,10 @@ class Sidebar(Vertical):
                 self._fill(self._article)
 
     def show_article(self, article: Article) -> None:
-        """Show the article's captions and quotes, right after the article itself is drawn."""
+        """Show the article's captions and quotes (once the lists are mounted)."""
         self._article = article
         if self.children:
-            self.call_after_refresh(self._fill_shown)
-
-    def _fill_shown(self) -> None:
-        if self._article is not None:
-            self._fill(self._article)
+            self._fill(article)
 
     def _fill(self, article: Article) -> None:
         from reader.ui.photos import PhotoList
