@@ -323,6 +323,9 @@ class ReaderScreen(NavigableScreen):
             await self._mount_summary_pane()
             opened = self._prefetched(max(0.0, FIRST_SCREEN_WAIT - (monotonic() - started)))
         if opened is not None:  # the first screen shows the article; the other panes follow
+            saved = self._saved_state(opened.spec, opened.text)
+            if saved is not None and saved.summary_open:  # resumed with the summary: laid out now
+                await self._mount_summary_pane()
             await self._show_opened(opened)
             self.call_after_refresh(self._mount_panes)
         elif self._preview is not None:  # a long text: its first part now, the whole from a worker
@@ -350,13 +353,17 @@ class ReaderScreen(NavigableScreen):
         self._prefetch = None
         return ArticleOpened(prefetch.spec, article, prefetch.document.text)
 
-    def _may_preview(self, spec: str | None, text: str) -> bool:
-        """Whether the first part may be shown: not when the article opens where its reader left it."""
+    def _saved_state(self, spec: str | None, text: str) -> ArticleState | None:
+        """Where the article would open (None: at the top, with the default panes)."""
         if self.fresh:
-            return True
+            return None
         from reader.state import source_key
 
-        saved = self.store.get(source_key(spec, text))
+        return self.store.get(source_key(spec, text))
+
+    def _may_preview(self, spec: str | None, text: str) -> bool:
+        """Whether the first part may be shown: not when the article opens where its reader left it."""
+        saved = self._saved_state(spec, text)
         return saved is None or saved.paragraph == 0
 
     async def _show_preview(self, article: Article) -> None:
