@@ -158,13 +158,44 @@ def _load(source: str | None) -> Article:
     return build_article(load_source(source))
 
 
+def _load_while_preparing(source: str | None, algorithm: str) -> Article:
+    """The article of a local ``source``, built in a child process while sumy and nltk are imported here.
+
+    The import (nltk's package: about 1 s) and the build need nothing from
+    each other; with ``fork`` they run side by side (reader.prefetch). Errors
+    in the source are still reported before the long import: numpy is
+    imported first (nltk needs it), then the child has read the source or
+    said why it could not. Web addresses, feeds and systems without ``fork``
+    load here, as before.
+    """
+    from reader.sources.spec import parse_source
+    from reader.summary.algorithms import prepare
+
+    prefetch = None
+    if parse_source(source).kind in ("bundled", "file"):
+        from reader.prefetch import start
+
+        prefetch = start(source)
+    if prefetch is not None:
+        import numpy  # noqa: F401  (needed by the summary; the child reads the source meanwhile)
+
+        prefetch.wait_document()
+        prepare(algorithm)
+        article = prefetch.article()
+        if article is not None:
+            return article
+    article = _load(source)  # a feed (read as any file), or no child process
+    prepare(algorithm)
+    return article
+
+
 def run_summarize(argv: Sequence[str]) -> int:
     from reader.summary.algorithms import check_algorithm, summarize
 
     args = _summarize_parser().parse_args(argv)
     algorithm, length = _configured(args.algorithm, args.sentences)
     algorithm = check_algorithm(algorithm)
-    article = _load(args.source)
+    article = _load_while_preparing(args.source, algorithm)
     summary = summarize(article, algorithm, length)
     if args.json:
         from reader.outline import summary_json

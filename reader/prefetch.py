@@ -11,7 +11,9 @@ the parent never parses it again.
 
 The child sends two messages: the Document as soon as the source is read (or
 the error that stopped it, so that a missing file is still reported before
-the screen opens), then the Article. Where ``os.fork`` is missing (Windows)
+the screen opens), then the Article. For a long text it sends the article of
+the text's first part in between (reader.article.preview), which the first
+screen shows while the whole is built. Where ``os.fork`` is missing (Windows)
 or cannot be used, :func:`start` returns None and the caller loads the source
 itself as before.
 """
@@ -46,6 +48,7 @@ class Prefetch:
         self._pid = pid
         self._pipe = pipe  # a file descriptor, read unbuffered (select() sees what is left)
         self._article: Article | None = None
+        self.head: Article | None = None  # a long text's first part, built before the whole
         self.feeds: FeedSource | None = None  # set when the source is a feed or a list of feeds
         self._error: BaseException | None = None
 
@@ -80,6 +83,36 @@ class Prefetch:
             raise self._error
         return self._article
 
+    def first(self, timeout: float | None = None) -> Article | None:
+        """The Article, or while a long text is still being built the article of its first part.
+
+        Waits at most ``timeout`` seconds for either (None: as long as it
+        takes); None when neither is ready in time; the error that stopped the
+        child otherwise. The whole article is the Article when it is, and
+        ``head`` when it is the first part.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while (
+            self._article is None
+            and self.head is None
+            and self._error is None
+            and self.feeds is None
+        ):
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not self._ready(left):
+                return None
+            self._receive()
+        if (
+            self.head is not None
+            and self._article is None
+            and self._error is None
+            and self._ready(0)
+        ):
+            self._receive()  # the whole article, right behind its first part
+        if self._error is not None:
+            raise self._error
+        return self._article if self._article is not None else self.head
+
     def _ready(self, timeout: float | None) -> bool:
         return bool(select.select([self._pipe], [], [], timeout)[0])
 
@@ -93,6 +126,8 @@ class Prefetch:
             kind, value = "stopped", None
         if kind == "document":
             self.document = value
+        elif kind == "head":
+            self.head = value
         elif kind == "article":
             self._article = value
         elif kind == "feeds":
@@ -101,7 +136,7 @@ class Prefetch:
             self._error = ReaderError(value)
         elif kind == "crash":
             self._error = RuntimeError(value)
-        if kind != "document":
+        if kind not in ("document", "head"):
             self._close()
 
     def _read(self, size: int) -> bytes:
@@ -154,7 +189,14 @@ def _child(spec: str | None, fd: int) -> None:
                 document = found
                 _send(pipe, "document", document)
                 from reader.article.build import build_article
+                from reader.article.preview import head_document
 
+                head = head_document(document)
+                if head is not None:  # a long text: its first part first, for the first screen
+                    try:
+                        _send(pipe, "head", build_article(head))
+                    except Exception:  # the whole article is built next (and says what is wrong)
+                        pass
                 _send(pipe, "article", build_article(document))
             except ReaderError as error:
                 _send(pipe, "error", error.message)

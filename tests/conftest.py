@@ -17,6 +17,8 @@ ISOLATED_CONFIG = tempfile.mkdtemp(prefix="reader-test-config-")
 ISOLATED_STATE = tempfile.mkdtemp(prefix="reader-test-state-")
 ISOLATED_DATA = tempfile.mkdtemp(prefix="reader-test-data-")
 ISOLATED_CACHE = tempfile.mkdtemp(prefix="reader-test-cache-")
+# In-process builds too (the first-names table is saved in the cache folder).
+os.environ.setdefault("READER_CACHE_DIR", ISOLATED_CACHE)
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,8 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.feeds.model import Feed, Story, Subscription
+from reader.feeds.sniff import is_feed as is_feed  # (where they were; reader.feeds.sniff)
+from reader.feeds.sniff import is_opml as is_opml
 from reader.feeds.text import html_to_text, word_count
 from reader.inert import clean
 
@@ -32,29 +34,7 @@ FEED_TYPES = (
     "text/x-opml",
     "application/x-opml",
 )
-_PROLOGUE = re.compile(
-    rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<\?xml-stylesheet[^>]*\?>|<!DOCTYPE[^>[]*>)\s*)*",
-    re.I | re.S,
-)
-_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF|RDF)\b", re.I)
-_OPML_ROOT = re.compile(rb"<opml\b", re.I)
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
-
-
-def _root(data: bytes) -> bytes:
-    head = data[:4096].lstrip(b"\xef\xbb\xbf")
-    match = _PROLOGUE.match(head)
-    return head[match.end() if match else 0 :]
-
-
-def is_feed(data: bytes) -> bool:
-    """Whether ``data`` starts like an RSS or Atom feed."""
-    return bool(_FEED_ROOT.match(_root(data)))
-
-
-def is_opml(data: bytes) -> bool:
-    """Whether ``data`` starts like an OPML file (a list of feeds)."""
-    return bool(_OPML_ROOT.match(_root(data)))
 
 
 def parse_feed(data: bytes, *, name: str, url: str | None = None) -> Feed:

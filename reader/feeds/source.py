@@ -37,15 +37,18 @@ class Found:
 
 def open_any(spec: str | None) -> Found:
     """Read ``spec`` (None: the bundled article) as an article, a feed or a list of feeds."""
-    from reader.feeds.fetch import FEED_ACCEPT, PAGE_CACHE, fetch_cached
-    from reader.feeds.parse import FEED_TYPES, is_feed, is_opml, parse_feed, parse_opml
+    # What a local file needs only (the first article is read while the UI starts).
+    from reader.feeds.sniff import is_feed, is_opml
     from reader.sources.load import RawSource, document_from_raw, load_source, read_source
-    from reader.sources.url import ACCEPTED_TYPES, public_url
 
     if spec is None:
         return Found(load_source(None))
     offline = stored = None
     if spec.lower().startswith(("http://", "https://")):
+        from reader.feeds.fetch import FEED_ACCEPT, PAGE_CACHE, fetch_cached
+        from reader.feeds.parse import FEED_TYPES
+        from reader.sources.url import ACCEPTED_TYPES, public_url
+
         fetched = fetch_cached(
             spec,
             PAGE_CACHE,
@@ -65,9 +68,13 @@ def open_any(spec: str | None) -> Found:
     else:
         raw = read_source(spec)
     if is_feed(raw.data):
+        from reader.feeds.parse import parse_feed
+
         feed = parse_feed(raw.data, name=raw.name, url=raw.url)
         return Found(FeedSource(feed.title, (spec,), feed), offline, stored)
     if is_opml(raw.data):
+        from reader.feeds.parse import parse_opml
+
         feeds = parse_opml(raw.data, name=raw.name)
         title = f"{len(feeds)} feed{'s' if len(feeds) != 1 else ''} from {raw.source}"
         return Found(FeedSource(title, tuple(f.url for f in feeds)), offline, stored)

@@ -95,7 +95,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", r
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 # A numeric character reference (the ";" may be missing) and the characters XML 1.0 refuses.
 _UNSTORABLE_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
-_NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # WHATWG: these labels mean a superset encoding on the web.
 _ENCODING_ALIASES = {
     "iso-8859-1": "cp1252",

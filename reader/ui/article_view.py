@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -109,8 +109,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- content -----------------------------------------------------------
 
-    async def show_article(self, article: Article) -> None:
-        """Show ``article`` from its top."""
+    async def show_article(self, article: Article, *, keep_place: bool = False) -> None:
+        """Show ``article`` from its top (``keep_place``: at the line shown now, for the whole
+        of a text whose first part is shown)."""
+        top = int(self.scroll_y) if keep_place else 0
         self.article = article
         self.blocks = article_blocks(article)
         self._paragraph_block = [0] * len(article.paragraphs)
@@ -137,7 +139,7 @@ class ArticleView(ScrollView, can_focus=True):
             if block.kind == "paragraph" and self.summary:
                 block.summary = self._summary_of(block)
         self._layout(force=True)
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.scroll_to(0, top, animate=False, immediate=True)
         self.refresh()
         self._report()
 
@@ -230,6 +232,23 @@ class ArticleView(ScrollView, can_focus=True):
         self._report()
 
     # -- drawing -----------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if (
+            self.article is not None
+            and self.size.width
+            and self.lines.width != self.text_width
+            and not self._relayouting
+        ):
+            # Laid out before the view had its size (the first screen is made before its
+            # layout): the lines are fitted to the column now, so the first frame drawn
+            # shows the article at its width rather than waiting for the Resize event.
+            self._relayouting = True
+            try:
+                self._relayout()
+            finally:
+                self._relayouting = False
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -91,9 +91,31 @@ def fit(hints: list[Hint], width: int, reserved: int = 0) -> list[Hint]:
 class ReaderFooter(Footer):
     """Footer whose hints fit its width; the help and quit keys stay at its right end."""
 
+    _composed: tuple[object, ...] | None = None  # what the shown keys were made from
+
     async def recompose(self) -> None:
+        """Make the keys again, unless they would be the same as those shown."""
+        made_from = self._made_from() if self._bindings_ready else None
+        if made_from is not None and made_from == self._composed and self.children:
+            return  # a focus change or a refresh that changes no key (the start makes several)
         await super().recompose()
+        self._composed = made_from
         self.drop_stale_watchers()
+
+    def _made_from(self) -> tuple[object, ...]:
+        """Everything compose() uses from the bindings, for the hints shown at this width."""
+        return tuple(
+            (
+                tuple(
+                    (b.key, b.action, b.description, enabled, tip)
+                    for b, enabled, tip in h.bindings
+                ),
+                tuple(h.keys),
+                h.group.description if h.group else None,
+                h.group.compact if h.group else None,
+            )
+            for h in self.shown_hints()
+        )
 
     def drop_stale_watchers(self) -> None:
         """Forget the watchers of nodes that have left the DOM."""

@@ -82,7 +82,7 @@ class NavigableScreen(Screen[None]):
             self.forward_stack.pop()
             if reopenable:
                 self.back_stack.append(leaving)  # type: ignore[arg-type]
-        history.record(spec, title, site)
+        self.call_after_refresh(history.record, spec, title, site)  # written after the paint
 
     def _note_progress(self) -> None:
         from reader import history

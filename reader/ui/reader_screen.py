@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -247,6 +248,8 @@ class ReaderScreen(NavigableScreen):
         )
         self._notices: dict[str, Notification] = {}
         self._summaries_prepared = False
+        self._preview: Article | None = None  # a long text's first part, shown while it is built
+        self._previewing = False
 
     # -- layout --------------------------------------------------------------
 
@@ -311,10 +314,24 @@ class ReaderScreen(NavigableScreen):
         self.view.focus()
         self._apply_size(self.size.width)
         self.set_interval(SAVE_EVERY, self.save_state)
-        opened = self._prefetched(FIRST_SCREEN_WAIT)
-        if opened is not None:  # the first screen shows the article
-            await self._mount_panes()
+        started = monotonic()
+        opened = self._prefetched(0)
+        prefetch = self._prefetch
+        if opened is None and self._preview is None and prefetch and not prefetch.remote:
+            # The child process is still building: mounting the summary pane now costs the
+            # first screen nothing (when the article is ready at once it comes after the paint,
+            # with the sidebar's lists, which are filled as they are mounted).
+            await self._mount_summary_pane()
+            opened = self._prefetched(max(0.0, FIRST_SCREEN_WAIT - (monotonic() - started)))
+        if opened is not None:  # the first screen shows the article; the other panes follow
+            saved = self._saved_state(opened.spec, opened.text)
+            if saved is not None and saved.summary_open:  # resumed with the summary: laid out now
+                await self._mount_summary_pane()
             await self._show_opened(opened)
+            self.call_after_refresh(self._mount_panes)
+        elif self._preview is not None:  # a long text: its first part now, the whole from a worker
+            await self._show_preview(self._preview)
+            self.call_after_refresh(self._after_first_paint)
         else:  # the first screen shows a spinner; the article comes from a worker
             self.view.loading = True
             self.call_after_refresh(self._after_first_paint)
@@ -325,21 +342,54 @@ class ReaderScreen(NavigableScreen):
         if prefetch is None or prefetch.remote:  # a web address may take long: a spinner
             return None
         try:
-            article = prefetch.article(timeout)
+            article = prefetch.first(timeout)
         except Exception:  # the open worker reports it
             return None
         if article is None or prefetch.document is None:
             return None
+        if article is prefetch.head:  # the whole is still being built (the open worker waits)
+            if self._may_preview(prefetch.spec, prefetch.document.text):
+                self._preview = article
+            return None
         self._prefetch = None
         return ArticleOpened(prefetch.spec, article, prefetch.document.text)
 
-    async def _mount_panes(self) -> None:
-        """The summary pane (hidden) and the sidebar's lists."""
+    def _saved_state(self, spec: str | None, text: str) -> ArticleState | None:
+        """Where the article would open (None: at the top, with the default panes)."""
+        if self.fresh:
+            return None
+        from reader.state import source_key
+
+        return self.store.get(source_key(spec, text))
+
+    def _may_preview(self, spec: str | None, text: str) -> bool:
+        """Whether the first part may be shown: not when the article opens where its reader left it."""
+        saved = self._saved_state(spec, text)
+        return saved is None or saved.paragraph == 0
+
+    async def _show_preview(self, article: Article) -> None:
+        """Show the first part of a long text while the whole is built (no summary or sections yet)."""
+        self._previewing = True
+        header = self.query_one(ReaderHeader)
+        header.title = article.title
+        header.source = article.site or article.source
+        header.author = article.author or ""
+        header.date = article.date or ""
+        await self.view.show_article(article)
+
+    async def _mount_summary_pane(self) -> None:
+        """The summary pane (hidden), unless it is mounted already."""
         from reader.ui.summary_pane import SummaryPane
 
+        if self._pane("#summary-pane") is not None:
+            return
         pane = SummaryPane(id="summary-pane")
         pane.display = False
         await self.mount(pane, before="#main")
+
+    async def _mount_panes(self) -> None:
+        """The summary pane (hidden) and the sidebar's lists."""
+        await self._mount_summary_pane()
         await self.query_one(Sidebar).populate()
 
     async def _after_first_paint(self) -> None:
@@ -365,6 +415,9 @@ class ReaderScreen(NavigableScreen):
             self.view.focus()
 
     def watch_show_summary(self, shown: bool) -> None:
+        if self._pane("#summary-pane") is None:  # mounted right after the first paint: then
+            self.call_after_refresh(self._with_summary_pane, shown)
+            return
         pane = self.summary_pane
         pane.display = shown
         if shown:
@@ -391,7 +444,9 @@ class ReaderScreen(NavigableScreen):
                 markup=False,
             )
             return
-        if self.article is None:
+        if self._previewing:  # the first part stays; the sidebar fills with the whole article
+            self.query_one(Sidebar).loading = True
+        elif self.article is None:
             self.view.loading = True
         else:
             self.notify(
@@ -561,6 +616,12 @@ class ReaderScreen(NavigableScreen):
         """Show ``article`` in every part of the screen."""
         self.workers.cancel_group(self, "summary")
         self._end_search()
+        previewed = self.view.article if self._previewing else None
+        # The whole of the text previewed: the view stays where the reader is in it.
+        keep_place = previewed is not None and article.text.startswith(previewed.text)
+        self._previewing = False
+        self._preview = None
+        self.query_one(Sidebar).loading = False
         self.article = article
         self.summaries = {}
         self.length = min(self.length, max(1, len(article.sentences)))
@@ -576,7 +637,7 @@ class ReaderScreen(NavigableScreen):
             contents.show_sections(article)  # type: ignore[attr-defined]
         self.query_one(Sidebar).show_article(article)
         self.view.summary = frozenset()
-        await self.view.show_article(article)
+        await self.view.show_article(article, keep_place=keep_place)
         self.view.loading = False
         if self.focused is None or not self.focused.display:
             self.view.focus()
@@ -637,8 +698,14 @@ class ReaderScreen(NavigableScreen):
             return self.searching
         return True
 
-    def action_toggle_summary(self) -> None:
+    async def _with_summary_pane(self, shown: bool) -> None:
+        await self._mount_summary_pane()
+        if self.show_summary == shown:
+            self.watch_show_summary(shown)
+
+    async def action_toggle_summary(self) -> None:
         """Open the summary pane and move into it, or close it and go back to the article."""
+        await self._mount_summary_pane()  # (s pressed as the first screen appears)
         self.show_summary = not self.show_summary
         if self.show_summary:
             self.summary_pane.focus_target.focus()
@@ -796,7 +863,7 @@ class ReaderScreen(NavigableScreen):
         from reader.state import content_digest
 
         self._state_key, self._content, self._saved = key, content_digest(text), None
-        self.save_state()
+        self.call_after_refresh(self.save_state)  # the file is written after the screen is drawn
 
     @property
     def settled(self) -> bool:
@@ -929,10 +996,10 @@ class ReaderScreen(NavigableScreen):
         self._search = None
         self._search_from = None
         self.view.show_search(None)
-        from reader.ui.search_bar import SearchBar
-
         found = self.query("#search")
         if found:
+            from reader.ui.search_bar import SearchBar
+
             bar = found.first(SearchBar)
             refocus = bar.has_focus_within
             bar.set_counter("")
@@ -1144,6 +1211,8 @@ class ReaderScreen(NavigableScreen):
 
     @on(PositionChanged)
     def position_changed(self, event: PositionChanged) -> None:
+        if self.article is None:  # the first part of a long text: no progress through it yet
+            return
         header = self.query_one(ReaderHeader)
         header.progress = event.progress
         if self.article is not None and event.section < len(self.article.sections):

@@ -58,3 +58,24 @@ def test_the_article_can_be_awaited_with_a_time_limit(tmp_path):
         "The harbour reopened on Tuesday.",
         "Boats left at dawn.",
     ]
+
+
+def test_a_long_text_sends_its_first_part_before_the_whole(tmp_path):
+    from reader.article.build import build_article
+    from reader.sources.load import load_source
+
+    story = tmp_path / "long.txt"
+    paragraph = "The council met on Tuesday. It agreed to rebuild the sea wall by the spring."
+    story.write_text(
+        "Harbour\n\n" + "\n\n".join(f"{paragraph} Part {n}." for n in range(1500)),
+        encoding="utf-8",
+    )
+    fetched = prefetch.start(str(story))
+    assert fetched is not None
+    first = fetched.first(timeout=60)
+    assert first is not None
+    whole = fetched.article(timeout=60)
+    assert whole == build_article(load_source(str(story)))
+    assert fetched.head is not None and fetched.head is not whole
+    assert whole.text.startswith(fetched.head.text)
+    assert len(fetched.head.text) < len(whole.text) / 5

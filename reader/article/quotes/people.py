@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from reader.article.first_names import first_name_gender
 from reader.article.model import Paragraph
 from reader.article.quotes.tokens import (
     APPOS,
@@ -36,7 +37,7 @@ from reader.lexicon.grammar import (
     TIME_WORDS,
 )
 from reader.lexicon.organisations import DEPARTMENT_WORDS, ORG_WORDS
-from reader.lexicon.people import FEMALE, MALE, first_name_gender
+from reader.lexicon.people import FEMALE, MALE
 from reader.lexicon.places import LOCATIVES, is_place
 from reader.lexicon.roles import (
     HONORIFICS,
