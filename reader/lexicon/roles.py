@@ -402,6 +402,12 @@ EXPERT_WEAK = re.compile(
     r"school of|research|strategist)\b",
     re.IGNORECASE,
 )
+# A research document standing for its author: "a 2014 report from the World Bank".
+EXPERT_DOCUMENT = re.compile(
+    r"^(?:an?|the|its|their|this|last|new)\b.*?\b(?:report|study|paper|survey|analysis|"
+    r"assessment|review|research)s?\s+(?:from|by|of|in)\b",
+    re.IGNORECASE,
+)
 NOT_EXPERT = re.compile(
     r"\b(?:student|spokes(?:man|woman|person)|minister|candidate|nominee|"
     r"senator|lawmaker|mayor|governor|president of the united|ceo|"

@@ -47,7 +47,8 @@ from reader.lexicon.roles import (
     TITLES,
     is_role_head,
 )
-from reader.lexicon.speech import SOURCE_NOUNS, SPEECH_VERBS
+from reader.lexicon.credits import AGENCIES
+from reader.lexicon.speech import RESEARCH_DOCUMENTS, SOURCE_NOUNS, SPEECH_VERBS
 
 
 class SpeechEvent(NamedTuple):
@@ -104,6 +105,18 @@ class Registry:
     introduced: list[tuple[int, str]] = field(default_factory=list)  # "a dispatch operator"
     part_gender: dict[str, str] = field(default_factory=dict)  # "fran" -> "f" ("his wife Fran")
     described: list[SpeechEvent] = field(default_factory=list)  # "one Western official" said
+    documents: list[Document] = field(default_factory=list)  # "a report from the World Bank"
+    acronyms: dict[str, str] = field(default_factory=dict)  # "SIGAR" -> "Special Inspector ..."
+    midcaps: set[str] = field(default_factory=set)  # words capitalised inside a sentence
+
+
+class Document(NamedTuple):
+    """A research document the article names with its author: ``a 2014 report from the World Bank``."""
+
+    pos: int
+    noun: str  # "report"
+    author: str  # "World Bank"
+    phrase: str  # "a 2014 report from the World Bank"
 
 
 # ------------------------------------------------------------ noun phrases
@@ -195,10 +208,10 @@ def role_from_tokens(toks: list[Tok]) -> str | None:
     toks = toks[:cut]
     if not toks or len(toks) > 20:
         return None
-    return _join(toks)
+    return join_tokens(toks)
 
 
-def _join(toks: list[Tok]) -> str:
+def join_tokens(toks: list[Tok]) -> str:
     """The original words of a token run, with their spacing reduced to one space."""
     out = toks[0].text
     for prev, tok in zip(toks, toks[1:]):
@@ -284,11 +297,31 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
     start = _np_before(toks, j, floor)
     if start > j:
         return None
+    if start == j and not toks[j].cap:
+        start = _description_start(toks, j, floor)
     if _is_full_name(inner):  # "His business partner, Lawrence B. Cummings, said"
-        m = analyze_np(inner, _join(toks[start : j + 1]))
+        m = analyze_np(inner, join_tokens(toks[start : j + 1]))
     else:
         m = analyze_np(toks[start : j + 1], role)
     return replace(m, first=toks[start].start) if m else None
+
+
+# Most words of a description searched back for its article: "the former ... nominee".
+MAX_DESCRIPTION_WORDS = 10
+
+
+def _description_start(toks: list[Tok], j: int, floor: int) -> int:
+    """Where ``the former secretary of state and current presidential nominee`` begins,
+    given its head noun at ``j``: the article before it, over content words only."""
+    for k in range(j - 1, max(floor - 1, j - MAX_DESCRIPTION_WORDS), -1):
+        low = toks[k].text.lower()
+        if low in ("the", "a", "an"):
+            return k
+        if not toks[k].text.isalpha() or (
+            low in DETERMINERS | ADVERBS | PRONOUNS | SPEECH_VERBS and low not in ("and", "of")
+        ):
+            break
+    return j
 
 
 def _is_full_name(toks: list[Tok]) -> bool:
@@ -327,6 +360,7 @@ def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset
             or low in DETERMINERS
             or low in extra
             or tok.text in ("’s", "'s")
+            or _possessed(toks, end, i)
         ) or (
             low in NP_PREPS
             and end + 1 < stop
@@ -338,6 +372,22 @@ def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset
     while end > i and toks[end - 1].text.lower() in NP_PREPS | DETERMINERS:
         end -= 1
     return end
+
+
+def _possessed(toks: list[Tok], k: int, i: int) -> bool:
+    """Whether token ``k`` is the thing a name owns: ``Scott's relatives``."""
+    owner = toks[k - 1] if k > i else None
+    if owner is None or not owner.text.endswith(("’s", "'s")) or not is_name_tok(owner):
+        return False
+    if bare(owner.text) in STOP_CAPS:
+        return False  # "It's clear"
+    low = toks[k].text.lower()
+    return (
+        toks[k].text.isalpha()
+        and not toks[k].cap
+        and low not in DETERMINERS | NP_PREPS | ADVERBS
+        and low not in SPEECH_VERBS
+    )
 
 
 def _clause_start(toks: list[Tok], stop: int) -> int | None:
@@ -408,7 +458,7 @@ def clause_subject(toks: list[Tok], stop: int) -> Mention | None:
     if not any(n < stop and _looks_like_verb(toks[n]) for n in (j, k)):
         return None
     if _is_full_name(inner):  # His business partner, Lawrence B. Cummings, ...
-        return analyze_np(inner, _join(toks[i:end]))
+        return analyze_np(inner, join_tokens(toks[i:end]))
     m = analyze_np(toks[i:end], role)
     if m is None or (
         m.kind == "desc" and toks[end - 1].text.lower() not in NP_WORDS | SOURCE_NOUNS
@@ -437,7 +487,7 @@ def _named_in_apposition(toks: list[Tok], i: int, stop: int) -> Mention | None:
         or not _looks_like_verb(toks[end + 1])
     ):
         return None
-    return analyze_np(inner, role_from_tokens(toks[i:comma]) or _join(toks[i:comma]))
+    return analyze_np(inner, role_from_tokens(toks[i:comma]) or join_tokens(toks[i:comma]))
 
 
 def _looks_like_verb(tok: Tok) -> bool:
@@ -507,11 +557,13 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
         head = analyze_np(toks[:prep], role)  # "Charles B. Rangel of New York"
         if head and head.kind == "name":
             return head
+    if len(toks) == 1 and toks[0].cap and is_role_head(toks[0].text.lower()):
+        return Mention("desc", toks[0].text.lower(), toks[0].start, role)  # "Officials said"
     if not is_name_tok(toks[-1]):
         lead = toks[0].text.lower()
         if len(toks) == 1 and lead in DETERMINERS | NP_PREPS:
             return None
-        return Mention("desc", _join(toks), toks[0].start, role)
+        return Mention("desc", join_tokens(toks), toks[0].start, role)
     run = len(toks)
     while run > 0 and (
         is_name_tok(toks[run - 1])
@@ -531,7 +583,7 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
     while prefix and bare(prefix[0].text) in STOP_CAPS:
         prefix = prefix[1:]
     if not role and prefix:
-        role = _join(prefix)
+        role = join_tokens(prefix)
     return Mention("name", clean_name(" ".join(name)), toks[0].start, role)
 
 
@@ -574,6 +626,9 @@ def build_registry(
                 place_end = m.end()
                 continue
             sentence = bisect.bisect_left(ends, m.start())
+            opening = bounds[pi][min(sentence, len(ends) - 1)][0]
+            if any(c.isalnum() for c in text[opening : m.start()]):
+                reg.midcaps.update(w.lower() for w in m.group().split())
             subject = sentence != sentence_seen or bool(
                 SUBJECT_VERB.match(text, m.end(), para.end)
             )
@@ -621,6 +676,14 @@ def build_registry(
     for para in paras:
         for m in INTRODUCED.finditer(text, para.start, para.end):
             reg.introduced.append((m.start(), m.group("who")))
+        for m in ACRONYM.finditer(text, para.start, para.end):
+            full = _spelled_out(m.group("full").split(), m.group("abbr"))
+            if full:
+                reg.acronyms.setdefault(m.group("abbr"), full)
+        for m in DOCUMENT_BY.finditer(text, para.start, para.end):
+            doc = _document(m)
+            if doc:
+                reg.documents.append(doc)
     for key, entity in reg.entities.items():
         if key not in reg.gender:
             first = entity.name.split()[0]
@@ -646,6 +709,26 @@ def _names_place(text: str, start: int, place_end: int, name: str) -> bool:
 INTRODUCED = re.compile(
     r"\b(?:a|an)\s+(?P<who>(?:[\w'’-]+\s+){0,4}?(?:" + "|".join(sorted(ROLE_NOUNS)) + r"))\b"
 )
+_CAP = r"[A-Z][\w.&'’-]*"
+# "a 2014 report from the World Bank", "a paper in Nature", "the study by Harvard University".
+DOCUMENT_BY = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Ll]ast|[Nn]ew)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+    r"(?P<noun>" + "|".join(sorted(RESEARCH_DOCUMENTS)) + r")s?[ \t]+"
+    r"(?P<prep>from|by|of|in)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<author>{_CAP}(?:[ \t]+(?:(?:of|for|on|and)[ \t]+)?{_CAP})*)"
+)
+# "the Special Inspector General for Afghanistan Reconstruction (SIGAR)"
+ACRONYM = re.compile(
+    rf"(?P<full>{_CAP}(?:[ \t]+(?:(?:of|for|on|and|the)[ \t]+)*{_CAP})+)[ \t]+\((?P<abbr>[A-Z]{{2,8}})\)"
+)
+# Research documents published *in* a journal; a "report in the Times" is a news story.
+_PUBLISHED_IN = frozenset(["paper", "study", "analysis", "research"])
+# Words of a news outlet's name: its stories are the press, not research.
+_MEDIA_WORDS = frozenset(
+    ["times", "post", "news", "herald", "tribune", "magazine", "television", "radio", "tv"]
+)
+# How far back (characters) "the report" may refer to a document named with its author.
+DOCUMENT_REACH = 3000
 # How far back (characters) "she" may go to a woman named but not yet the subject of a sentence.
 PRONOUN_REACH = 600
 # How far back (characters) "the voice" may refer to a person so introduced.
@@ -658,6 +741,56 @@ MAX_LOOKBACK_EVENTS = 50
 PERSON_WORD = re.compile(
     r"^(?:[A-Z]\.)+$|^(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z]+)*$"
 )
+
+
+def _spelled_out(words: list[str], abbr: str) -> str | None:
+    """The end of ``words`` whose capitals spell ``abbr``: ``U.S. Special Inspector
+    General for Afghanistan Reconstruction`` + ``SIGAR`` -> from ``Special``."""
+    for start in range(len(words)):
+        tail = words[start:]
+        if tail[0][:1].isupper() and "".join(w[0] for w in tail if w[:1].isupper()) == abbr:
+            return " ".join(tail)
+    return None
+
+
+def _document(m: re.Match[str]) -> Document | None:
+    """The research document of a DOCUMENT_BY match, unless it is a news story."""
+    noun, author = m.group("noun"), m.group("author").rstrip(".")
+    words = {w.lower() for w in author.split()}
+    if m.group("prep") == "in" and noun not in _PUBLISHED_IN:
+        return None
+    if words & _MEDIA_WORDS or author in AGENCIES:
+        return None
+    return Document(m.start(), noun, author, m.group().strip().rstrip("."))
+
+
+def document_author(mention: Mention, reg: Registry) -> Mention | None:
+    """The author a document mention stands for, with the document as role.
+
+    ``a 2014 report from the World Bank`` is the World Bank; ``the report``
+    is the author of the last report named with its author.
+    """
+    if mention.kind != "desc":
+        return None
+    m = DOCUMENT_BY.search(mention.text)
+    doc = _document(m) if m else None
+    if doc is None:
+        words = mention.text.lower().split()
+        if len(words) > 3 or words[0] not in ("the", "that", "this") or not words[-1]:
+            return None
+        noun = words[-1].rstrip("s") if words[-1] != "analysis" else words[-1]
+        i = bisect.bisect_left(reg.documents, (mention.pos,))
+        doc = next(
+            (
+                d
+                for d in reversed(reg.documents[:i])
+                if d.noun == noun and mention.pos - d.pos <= DOCUMENT_REACH
+            ),
+            None,
+        )
+    if doc is None:
+        return None
+    return Mention("name", doc.author, mention.pos, doc.phrase, mention.first)
 
 
 def is_person(name: str, reg: Registry) -> bool:
@@ -706,7 +839,7 @@ def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[st
         while words and words[0].text.lower() in STOP_CAPS:
             words = words[1:]
         if words:
-            return _join(words)
+            return join_tokens(words)
     titles = [w for w in titles if w.lower().rstrip(".") not in HONORIFICS]
     return " ".join(titles) if titles else None
 
@@ -714,9 +847,16 @@ def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[st
 def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
     """The canonical speaker name for a mention."""
     if mention.kind == "desc":
-        return _holder(mention, reg) or _referent(mention, para, reg, last) or mention.text
+        found = _holder(mention, reg) or _referent(mention, para, reg, last)
+        if found is None and " " not in mention.text and not mention.role:
+            return None  # a bare common noun ("officials", "users") names no one
+        return found or mention.text
     if mention.kind == "pronoun":
         return _resolve_pronoun(mention, para, reg, last)
+    if mention.text in reg.acronyms:
+        return reg.acronyms[mention.text]
+    if _common_plural(mention.text, reg):
+        return None  # "Users said": an ordinary word opening a sentence
     key = name_key(mention.text)
     if key in reg.entities:
         return reg.entities[key].name
@@ -766,6 +906,18 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
         if name and is_person(name, reg) and reg.gender.get(name_key(name)) == gender:
             return name
     return None
+
+
+def _common_plural(word: str, reg: Registry) -> bool:
+    """A capitalised plural never capitalised inside a sentence: ``Users``, ``Residents``."""
+    low = word.lower()
+    return (
+        bool(re.fullmatch(r"[A-Z][a-z]+s", word))
+        and not word.endswith("ss")
+        and low not in reg.midcaps
+        and low not in reg.by_part
+        and low not in reg.titled
+    )
 
 
 def known_name(name: str, reg: Registry) -> bool:

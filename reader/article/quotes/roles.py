@@ -9,6 +9,7 @@ from reader.article.model import Quote
 from reader.article.quotes.people import Registry, name_key
 from reader.lexicon.roles import (
     ANONYMOUS_HEADS,
+    EXPERT_DOCUMENT,
     EXPERT_FORMER,
     EXPERT_STRONG,
     EXPERT_WEAK,
@@ -33,7 +34,7 @@ def is_expert_role(role: str | None) -> bool:
         return False
     if NOT_EXPERT.search(role) and not EXPERT_FORMER.search(role):
         return False
-    if EXPERT_STRONG.search(role) or EXPERT_FORMER.search(role):
+    if EXPERT_STRONG.search(role) or EXPERT_FORMER.search(role) or EXPERT_DOCUMENT.match(role):
         return True
     if any(is_expert_head(w) for w in re.findall(r"[a-z][a-z-]+", role.lower())):
         return True
