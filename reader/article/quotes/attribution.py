@@ -90,7 +90,7 @@ def after_attribution(toks: list[Tok]) -> Mention | None:
         return None
     if i and toks[i - 1].text in DASHES:
         return _dash_signature(toks, i)
-    if toks[i].cap and toks[i].text.lower() in SPEECH_VERBS:
+    if _inverted_verb(toks[i]):
         return subject_after(toks, i, n)  # "...." Said Ellis, ...
     if toks[i].text.lower() == "as":
         return _as_put_it(toks, i + 1)
@@ -136,6 +136,11 @@ def _role_led_name(toks: list[Tok], i: int, m: Mention | None) -> Mention | None
         return None  # "...," when Clinton blasted him
     role = " ".join(t.text for t in lead) + (f" {m.role}" if m.role else "")
     return replace(m, role=role, first=lead[0].start)
+
+
+def _inverted_verb(tok: Tok) -> bool:
+    """``Said``/``Concluded`` opening a sentence, its subject after it; not ``Claiming``."""
+    return tok.cap and tok.text.lower() in SPEECH_VERBS and not tok.text.endswith("ing")
 
 
 def _leading_name(toks: list[Tok], i: int, v: int) -> Mention | None:
@@ -226,7 +231,7 @@ def _before_attribution(toks: list[Tok]) -> Mention | None:
     alleges that he "..."`` it is SIGAR.
     """
     n = len(toks)
-    if n > 1 and toks[0].cap and toks[0].text.lower() in SPEECH_VERBS:
+    if n > 1 and _inverted_verb(toks[0]):
         m = subject_after(toks, 0, n)  # Said Ellis: "..."
         if m:
             return m
@@ -401,6 +406,9 @@ def _previous_subject(
         return None  # quoted words, or a sentence inside a quotation
     toks = tokens(text, start, end)
     m = clause_subject(toks, len(toks))
+    if m is not None and m.kind == "pronoun" and m.text in ("he", "she"):
+        name = resolve(m, pi, reg, events)  # He bought a truck. "...": whoever "he" is
+        return (start, name) if name else None
     if m is None or m.kind != "name" or not known_name(m.text, reg):
         return None
     name = resolve(m, pi, reg, events)

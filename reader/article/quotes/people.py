@@ -36,7 +36,7 @@ from reader.lexicon.grammar import (
     TIME_WORDS,
 )
 from reader.lexicon.organisations import DEPARTMENT_WORDS, ORG_WORDS
-from reader.lexicon.people import FEMALE, MALE, first_name_gender
+from reader.lexicon.people import FEMALE, GENERIC_PERSONS, MALE, first_name_gender
 from reader.lexicon.places import LOCATIVES, is_place
 from reader.lexicon.roles import (
     HONORIFICS,
@@ -338,6 +338,8 @@ def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
     if i < stop and toks[i].text.lower() in PRONOUNS:
         return Mention("pronoun", toks[i].text.lower(), toks[i].start)
     end = np_end(toks, i, stop)
+    if end <= i and i + 1 < stop and _is_head_noun(toks[i + 1], toks[i]):
+        end = i + 2  # said the guy, ...
     if end <= i:
         return None
     role = None
@@ -638,9 +640,8 @@ def build_registry(
             if k >= 0 and spans[k].close > m.start():
                 subject = False  # a name inside a quotation
             if len(name) == 1 and (titles or subject) and name[0].lower() not in ORG_WORDS:
-                reg.subjects.append(
-                    SpeechEvent(m.start(), pi, name[0])
-                )  # "Mr. Obama", "Obama said"
+                if subject:  # "Obama said"; not "a Mr. Facebook contest" after the subject
+                    reg.subjects.append(SpeechEvent(m.start(), pi, name[0]))
                 if titles:
                     reg.titled.add(name[0].lower())
                     person = _resolve_surname(name[0].lower(), m.start(), pi, reg)
@@ -731,6 +732,8 @@ _MEDIA_WORDS = frozenset(
 DOCUMENT_REACH = 3000
 # How far back (characters) "she" may go to a woman named but not yet the subject of a sentence.
 PRONOUN_REACH = 600
+# How far back (characters) "the man" may refer to an unnamed person quoted before.
+UNNAMED_REACH = 1200
 # How far back (characters) "the voice" may refer to a person so introduced.
 INTRODUCED_REACH = 600
 # Words before the head of a description that refers back: "the same official".
@@ -847,7 +850,10 @@ def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[st
 def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
     """The canonical speaker name for a mention."""
     if mention.kind == "desc":
-        found = _holder(mention, reg) or _referent(mention, para, reg, last)
+        found = _holder(mention, reg)
+        if found is None and mention.role:
+            return mention.role  # "the guy, a retailer representing the franchise": new
+        found = found or _referent(mention, para, reg, last)
         if found is None and " " not in mention.text and not mention.role:
             return None  # a bare common noun ("officials", "users") names no one
         return found or mention.text
@@ -884,6 +890,10 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
         said = event.speaker.lower().split()
         if event.speaker[:1].islower() and said[-1] == head and len(said) > len(words):
             return event.speaker
+    if head in GENERIC_PERSONS and d and mention.pos - reg.described[d - 1].pos <= UNNAMED_REACH:
+        said = reg.described[d - 1].speaker
+        if said[:1].islower() and said.split()[-1] not in SOURCE_NOUNS:
+            return said  # "the man": the unnamed person who spoke last, not a named one
     if head not in FEMALE and head not in MALE:
         if is_role_head(head) or len(words) > 1:
             return None
@@ -953,6 +963,7 @@ def _holder(mention: Mention, reg: Registry) -> str | None:
     if (
         not 2 <= len(words) <= 4
         or words[0].lower() != "the"
+        or "same" in words  # "the same official": the unnamed one quoted before
         or any(w.endswith(("'s", "’s")) for w in words)
     ):
         return None
