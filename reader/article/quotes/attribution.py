@@ -327,6 +327,9 @@ def attribute(
     for f in found:
         if f.speaker and f.role:
             roles.setdefault(f.speaker, f.role)
+    for f in found:
+        if f.speaker and not f.role:
+            f.role = roles.get(f.speaker)  # the role given at the first mention
     following: list[Found | None] = [None] * len(found)
     chained: list[str | None] = [None] * len(found)
     nxt_found: Found | None = None

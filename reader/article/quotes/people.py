@@ -291,6 +291,9 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
     role: str | None = None
     inner: list[Tok] = []
     if toks[j].text == ",":
+        named = _name_after_description(toks, j, floor)
+        if named:
+            return named
         j, role, inner = _appos_back(toks, j, floor)
         if toks[j].text == ",":
             return None
@@ -324,6 +327,32 @@ def _description_start(toks: list[Tok], j: int, floor: int) -> int:
     return j
 
 
+def _name_after_description(toks: list[Tok], j: int, floor: int) -> Mention | None:
+    """``Trump's running mate, Mike Pence, said``: the full name between two commas
+    (the one at ``j``) after a description of its own, which becomes the role."""
+    k = j - 1
+    while k >= floor and is_name_tok(toks[k]):
+        k -= 1
+    inner = toks[k + 1 : j]
+    if k <= floor or toks[k].text != "," or not _is_full_name(inner):
+        return None
+    end = k - 1
+    if toks[end].text.lower() in DETERMINERS or not toks[end].text.isalpha() or toks[end].cap:
+        return None
+    start = end
+    while start - 1 >= floor and end - start < MAX_DESCRIPTION_WORDS:
+        prev = toks[start - 1]
+        low = prev.text.lower()
+        if low in DETERMINERS or (prev.text.endswith(("'s", "’s")) and is_name_tok(prev)):
+            start -= 1  # "the", "his", "Trump's": where the description begins
+            break
+        if not prev.text.isalpha() or prev.cap or low in SPEECH_VERBS or low in PRONOUNS:
+            break
+        start -= 1
+    m = analyze_np(inner, join_tokens(toks[start : end + 1]))
+    return replace(m, first=toks[start].start) if m else None
+
+
 def _is_full_name(toks: list[Tok]) -> bool:
     return (
         len(toks) >= 2
@@ -344,10 +373,13 @@ def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
         return None
     role = None
     if end < stop and toks[end].text == ",":
-        tail = end + 1
+        head = end + 1
+        if head + 1 < stop and toks[head].text.isdigit() and toks[head + 1].text == ",":
+            head += 2  # "said Mary Smith, 54, a retired teacher"
+        tail = head
         while tail < stop and toks[tail].text not in (",", ".", ";", "”", '"', "“"):
             tail += 1
-        role = role_from_tokens(toks[end + 1 : tail])
+        role = role_from_tokens(toks[head:tail])
     return analyze_np(toks[i:end], role)
 
 
@@ -518,8 +550,9 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         words = words[:-1]
     cut = 0
     for i, w in enumerate(words[:-1]):
-        if w.lower().rstrip(".") in TITLES:
-            cut = max(cut, i + 1)
+        low = w.lower().rstrip(".")
+        if low in TITLES and not (low in SURNAME_TITLES and i > cut):
+            cut = max(cut, i + 1)  # not the surname of "Rep. Steve King of Iowa"
         elif w == "of" and i == cut and i > 0:
             cut = _title_of_end(words, i + 1)
         elif (
@@ -591,7 +624,10 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
 
 def _title_of(toks: list[Tok], i: int) -> bool:
     """Whether token ``i`` is the "of" of ``Secretary of State``."""
-    return toks[i].text == "of" and i > 0 and toks[i - 1].cap and toks[i - 1].low in TITLES
+    if toks[i].text != "of" or i == 0 or not toks[i - 1].cap or toks[i - 1].low not in TITLES:
+        return False
+    surname = i > 1 and is_name_tok(toks[i - 2]) and toks[i - 2].low not in TITLES | HONORIFICS
+    return not (surname and toks[i - 1].low in SURNAME_TITLES)  # "Steve King of Iowa"
 
 
 # ------------------------------------------------------------------ registry
