@@ -404,11 +404,10 @@ def _previous_subject(
         start, end = bounds[pi][-1]
     else:
         return None
-    j = bisect.bisect_left(spans, end, key=lambda sp: sp.open) - 1
-    if j >= 0 and spans[j].close > start:
-        return None  # quoted words, or a sentence inside a quotation
     toks = tokens(text, start, end)
     m = clause_subject(toks, len(toks))
+    if m is None or _quoted_at(spans, start) or _quoted_at(spans, m.pos):
+        return None  # a sentence inside a quotation, or a subject in quoted words
     if m is not None and m.kind == "pronoun" and m.text in ("he", "she"):
         name = resolve(m, pi, reg, events)  # He bought a truck. "...": whoever "he" is
         return (start, name) if name else None
@@ -416,6 +415,12 @@ def _previous_subject(
         return None
     name = resolve(m, pi, reg, events)
     return (start, name) if name else None
+
+
+def _quoted_at(spans: list[Span], pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation-mark span."""
+    j = bisect.bisect_right(spans, pos, key=lambda sp: sp.open) - 1
+    return j >= 0 and spans[j].close > pos
 
 
 def _explicit(

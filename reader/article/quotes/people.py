@@ -39,6 +39,7 @@ from reader.lexicon.organisations import DEPARTMENT_WORDS, ORG_WORDS
 from reader.lexicon.people import FEMALE, GENERIC_PERSONS, MALE, first_name_gender
 from reader.lexicon.places import LOCATIVES, is_place
 from reader.lexicon.roles import (
+    ANONYMOUS_HEADS,
     HONORIFICS,
     NP_WORDS,
     ROLE_NOUNS,
@@ -236,6 +237,12 @@ def _np_before(toks: list[Tok], j: int, floor: int) -> int:
             i -= 1  # "the announcer said", "The New York businessman says"
         elif low in DETERMINERS:
             i -= 1
+            pair = (toks[i - 1].text.lower(), toks[i].text.lower()) if i - 1 >= floor else None
+            if pair in _POSTMODIFIERS:
+                i -= 2  # "a source close to the investigation"
+                if i >= floor and toks[i].text.isalpha() and toks[i].text.islower():
+                    i -= 1  # its head noun: "a person familiar with the matter"
+                continue
             if not (
                 i - 1 >= floor
                 and toks[i].text.lower() in NP_PREPS
@@ -255,6 +262,12 @@ def _np_before(toks: list[Tok], j: int, floor: int) -> int:
     while start <= j and toks[start].text.lower() in NP_PREPS:
         start += 1
     return start
+
+
+# Words after a source's head noun that say how it knows: "a person familiar with the matter".
+_POSTMODIFIERS = frozenset(
+    [("close", "to"), ("familiar", "with"), ("knowledge", "of"), ("briefed", "on")]
+)
 
 
 def _is_head_noun(tok: Tok, prev: Tok) -> bool:
@@ -370,7 +383,7 @@ def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
     if end <= i and i + 1 < stop and _is_head_noun(toks[i + 1], toks[i]):
         end = i + 2  # said the guy, ...
     if end <= i:
-        return None
+        return _name_after_role_words(toks, i, stop)
     role = None
     if end < stop and toks[end].text == ",":
         head = end + 1
@@ -381,6 +394,29 @@ def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
             tail += 1
         role = role_from_tokens(toks[head:tail])
     return analyze_np(toks[i:end], role)
+
+
+# Most words of a job title in lower case before a name: "said 9/11 widow Terry Strada".
+MAX_ROLE_WORDS = 6
+
+
+def _name_after_role_words(toks: list[Tok], i: int, stop: int) -> Mention | None:
+    """``said 9/11 widow Terry Strada``: a name after lower-case job words, its role."""
+    k = i
+    while k < stop and k - i < MAX_ROLE_WORDS and not is_name_tok(toks[k]):
+        t = toks[k]
+        if not (t.text.isdigit() or t.text == "/" or (t.text.isalpha() and t.text.islower())):
+            return None
+        if t.text in DETERMINERS | NP_PREPS | PRONOUNS | ADVERBS or t.text in SPEECH_VERBS:
+            return None
+        k += 1
+    end = k
+    while end < stop and is_name_tok(toks[end]):
+        end += 1
+    if k == i or end - k < 2 or not _is_full_name(toks[k:end]):
+        return None
+    m = analyze_np(toks[k:end], join_tokens(toks[i:k]))
+    return m if m and m.kind == "name" else None
 
 
 def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset()) -> int:
@@ -1034,6 +1070,11 @@ def _resolve_pronoun(
         if mention.text in ("he", "she") and not is_person(name, reg):
             continue  # "he" is never "Nature" or "JPMorgan Chase"
         (near if pi >= para - 1 else far).append((p, name))
+    if mention.text in ("he", "she"):
+        d = bisect.bisect_left(reg.described, (pos,))
+        for p, pi, name in reg.described[max(0, d - 4) : d]:
+            if pi >= para - 1 and _one_person(name):
+                near.append((p, name))  # "a source close to the talks said ... he said"
     near.sort(reverse=True)
     far.sort(reverse=True)
     if mention.text in ("he", "she"):
@@ -1047,6 +1088,22 @@ def _resolve_pronoun(
         if mentioned:
             return mentioned
     return near[0][1] if near else None
+
+
+def _one_person(description: str) -> bool:
+    """Whether an unnamed speaker is one person: ``a source close to the talks``."""
+    words = description.lower().split()
+    head = next((w for w in words if w in _PERSON_HEADS), None)
+    return words[0] in ("a", "an", "one", "the") and head is not None
+
+
+# Head nouns of one unnamed person: "a source", "one official", "a person familiar with".
+_PERSON_HEADS = (
+    frozenset(["source", "official", "person", "spokesman", "spokeswoman", "spokesperson"])
+    | GENERIC_PERSONS
+    | ROLE_NOUNS
+    | frozenset(w for w in ANONYMOUS_HEADS if not w.endswith("s"))
+)
 
 
 def _latest_of_gender(reg: Registry, gender: str, pos: int) -> str | None:
