@@ -417,6 +417,14 @@ def _previous_subject(
     return (start, name) if name else None
 
 
+def _referring_role(mention: Mention, speaker: str | None) -> str | None:
+    """``the researchers`` that named ``Paul Edelstein and Lutz Kilian``: their role."""
+    if mention.kind != "desc" or not speaker or speaker == mention.text:
+        return None
+    words = mention.text.split()
+    return " ".join(words[1:]) if words[0].lower() == "the" and len(words) > 1 else None
+
+
 def _quoted_at(spans: list[Span], pos: int) -> bool:
     """Whether ``pos`` lies inside a quotation-mark span."""
     j = bisect.bisect_right(spans, pos, key=lambda sp: sp.open) - 1
@@ -477,7 +485,11 @@ def _explicit(
     if mention is not None:
         mention = document_author(mention, reg) or mention
         found.speaker = resolve(mention, span.paragraph, reg, events)
-        found.role = mention.role or entity_role(found.speaker, reg)
+        found.role = (
+            mention.role
+            or entity_role(found.speaker, reg)
+            or _referring_role(mention, found.speaker)
+        )
         found.explicit = found.speaker is not None or mention.kind == "desc"
         if found.speaker:
             said = SpeechEvent(span.open, span.paragraph, found.speaker)

@@ -46,6 +46,7 @@ from reader.lexicon.roles import (
     SURNAME_TITLES,
     TITLE_WORDS,
     TITLES,
+    is_expert_head,
     is_role_head,
 )
 from reader.lexicon.credits import AGENCIES
@@ -109,6 +110,7 @@ class Registry:
     documents: list[Document] = field(default_factory=list)  # "a report from the World Bank"
     acronyms: dict[str, str] = field(default_factory=dict)  # "SIGAR" -> "Special Inspector ..."
     midcaps: set[str] = field(default_factory=set)  # words capitalised inside a sentence
+    groups: list[tuple[int, str]] = field(default_factory=list)  # "Paul Edelstein and Lutz Kilian"
 
 
 class Document(NamedTuple):
@@ -695,7 +697,8 @@ def build_registry(
                 reg.part_gender.setdefault(
                     name[0].lower(), "f" if gendered[0].lower() in FEMALE else "m"
                 )
-            if _names_place(text, m.start(), place_end, " ".join(name)):
+            personal = bool(titles) or (len(name) > 1 and first_name_gender(name[0]) is not None)
+            if not personal and _names_place(text, m.start(), place_end, " ".join(name)):
                 reg.places.add(name_key(" ".join(name)))
                 place_end = m.end()
                 continue
@@ -757,6 +760,11 @@ def build_registry(
             doc = _document(m)
             if doc:
                 reg.documents.append(doc)
+    for para in paras:
+        for m in GROUP.finditer(text, para.start, para.end):
+            names = [m.group("a"), m.group("b")]
+            if all(name_key(clean_name(n)) in reg.entities for n in names):
+                reg.groups.append((m.start(), " and ".join(clean_name(n) for n in names)))
     for key, entity in reg.entities.items():
         if key not in reg.gender:
             first = entity.name.split()[0]
@@ -794,6 +802,9 @@ DOCUMENT_BY = re.compile(
 ACRONYM = re.compile(
     rf"(?P<full>{_CAP}(?:[ \t]+(?:(?:of|for|on|and|the)[ \t]+)*{_CAP})+)[ \t]+\((?P<abbr>[A-Z]{{2,8}})\)"
 )
+_PERSON_NAME = r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,2}"
+# Two people named together: "Paul Edelstein and Lutz Kilian".
+GROUP = re.compile(rf"(?P<a>{_PERSON_NAME})[ \t]+and[ \t]+(?P<b>{_PERSON_NAME})")
 # Research documents published *in* a journal; a "report in the Times" is a news story.
 _PUBLISHED_IN = frozenset(["paper", "study", "analysis", "research"])
 # Words of a news outlet's name: its stories are the press, not research.
@@ -825,6 +836,19 @@ def _spelled_out(words: list[str], abbr: str) -> str | None:
         tail = words[start:]
         if tail[0][:1].isupper() and "".join(w[0] for w in tail if w[:1].isupper()) == abbr:
             return " ".join(tail)
+    return None
+
+
+def _group(mention: Mention, reg: Registry) -> str | None:
+    """``the researchers``, ``the authors``: the two people last named together."""
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] != "the" or not words[1].endswith("s"):
+        return None
+    if not (is_expert_head(words[1]) or words[1] in ("authors", "researchers", "scientists")):
+        return None
+    i = bisect.bisect_left(reg.groups, (mention.pos,))
+    if i and mention.pos - reg.groups[i - 1][0] <= DOCUMENT_REACH:
+        return reg.groups[i - 1][1]
     return None
 
 
@@ -922,7 +946,7 @@ def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[st
 def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
     """The canonical speaker name for a mention."""
     if mention.kind == "desc":
-        found = _holder(mention, reg)
+        found = _holder(mention, reg) or _group(mention, reg)
         if found is None and mention.role:
             return mention.role  # "the guy, a retailer representing the franchise": new
         found = found or _referent(mention, para, reg, last)
