@@ -63,7 +63,7 @@ def bad_speaker(speaker: str) -> str | None:
         return "place"
     if len(words) == 1 and (low[0] in TITLES or low[0] in NP_WORDS or is_role_head(low[0])):
         return "title or role word alone"
-    if len(words) == 1 and speaker[:1].isupper() and re.fullmatch(r"[A-Z][a-z]+s", speaker):
+    if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+[^s]s", speaker):  # not "Congress"
         return "capitalised plural common noun"
     if len(words) == 1 and speaker.islower():
         return "bare common noun"

@@ -387,7 +387,7 @@ def is_role_head(word: str) -> bool:
 
 
 EXPERT_STRONG = re.compile(
-    r"\b(?:professor|prof\.|analyst|researcher|research fellow|fellow|scholar|"
+    r"\b(?:professor|prof\b\.?|analyst|researcher|research fellow|fellow|scholar|"
     r"economist|expert|academic|lecturer|historian|political scientist|"
     r"scientist|pollster|think[- ]tank|dean|consultancy|institution)\b",
     re.IGNORECASE,

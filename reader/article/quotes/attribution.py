@@ -460,7 +460,11 @@ def _explicit(
     title = not headline and is_title_case(inner)
     if not headline and _named_title(before, inner):
         return Found(span, "partial", words=len(inner.split()), title=True)  # on "Meet the Press"
-    mention = after_attribution(after) or _before_attribution(before)
+    if before[-1:] and before[-1].text == ":" and any(is_verb(t) for t in before[-4:-1]):
+        # X added: "..."  /  His wife, Y, told reporters: "..."  (whatever follows)
+        mention = _before_attribution(before) or after_attribution(after)
+    else:
+        mention = after_attribution(after) or _before_attribution(before)
     if mention is None:
         lo, hi = s_open[0], max(s_close[1], span.close)
         lo, hi = max(lo, span.open - WINDOW), min(hi, span.close + WINDOW)

@@ -266,6 +266,8 @@ def _np_before(toks: list[Tok], j: int, floor: int) -> int:
     return start
 
 
+# Honorifics that also say what a person does: "Prof Alan Jones".
+ACADEMIC_TITLES = frozenset(["prof"])
 # Words after a source's head noun that say how it knows: "a person familiar with the matter".
 _POSTMODIFIERS = frozenset(
     [("close", "to"), ("familiar", "with"), ("knowledge", "of"), ("briefed", "on")]
@@ -305,6 +307,12 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
         return Mention("pronoun", pronoun, toks[j].start, first=toks[j].start)
     role: str | None = None
     inner: list[Tok] = []
+    if toks[j].text == "," and j - 2 > floor and toks[j - 1].text.isdigit():
+        if toks[j - 2].text == ",":  # "Rene, 37, said", "Her husband, Peter Saunders, 64, said"
+            named = _name_after_description(toks, j - 2, floor)
+            if named:
+                return named
+            j -= 3
     if toks[j].text == ",":
         named = _name_after_description(toks, j, floor)
         if named:
@@ -629,7 +637,7 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
     if prep is not None and is_name_tok(toks[prep - 1]):
         head = analyze_np(toks[:prep], role)  # "Charles B. Rangel of New York"
         if head and head.kind == "name":
-            return head
+            return _with_institution(head, toks[prep:]) if not role else head
     if len(toks) == 1 and toks[0].cap and is_role_head(toks[0].text.lower()):
         return Mention("desc", toks[0].text.lower(), toks[0].start, role)  # "Officials said"
     if not is_name_tok(toks[-1]):
@@ -651,13 +659,22 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
     prefix = [
         t
         for t in toks[:name_start]
-        if t.text.lower() not in DETERMINERS and t.low not in HONORIFICS
+        if t.text.lower() not in DETERMINERS and t.low not in HONORIFICS - ACADEMIC_TITLES
     ]
     while prefix and bare(prefix[0].text) in STOP_CAPS:
         prefix = prefix[1:]
     if not role and prefix:
         role = join_tokens(prefix)
     return Mention("name", clean_name(" ".join(name)), toks[0].start, role)
+
+
+def _with_institution(head: Mention, tail: list[Tok]) -> Mention:
+    """``Prof Alan Jones of the London School of Economics``: the institution joins the role."""
+    words = [t for t in tail[1:] if t.text.lower() not in ("the",)]
+    if not words or not any(t.low in ORG_WORDS for t in words):
+        return head  # "Charles B. Rangel of New York": a place, not a role
+    place = join_tokens(words)
+    return replace(head, role=f"{head.role}, {place}" if head.role else place)
 
 
 def _title_of(toks: list[Tok], i: int) -> bool:

@@ -41,6 +41,11 @@ def is_expert_role(role: str | None) -> bool:
     return bool(EXPERT_WEAK.search(role))
 
 
+def _described(speaker: str) -> bool:
+    """A description, not a name: ``a senior official``, ``Cranfield University experts``."""
+    return speaker[:1].islower() or speaker.split()[-1].islower()
+
+
 def is_anonymous_official(speaker: str | None) -> bool:
     """ "a senior Western official", "the same official": an unnamed official giving background."""
     if not speaker or not speaker[:1].islower():
@@ -60,7 +65,7 @@ def to_quote(text: str, f: Found, reg: Registry) -> Quote:
         and f.speaker is not None
         and name_key(f.speaker) not in reg.lead_keys
         and (
-            is_expert_role(f.role or (f.speaker if f.speaker[:1].islower() else None))
+            is_expert_role(f.role or (f.speaker if _described(f.speaker) else None))
             or is_anonymous_official(f.speaker)
         )
     )
