@@ -10,11 +10,11 @@ from reader.article.model import Paragraph, QuoteKind
 from reader.article.quotes.people import (
     Mention,
     Registry,
-    join_tokens,
     SpeechEvent,
     analyze_np,
     clause_subject,
     document_author,
+    join_tokens,
     known_name,
     name_key,
     np_end,

@@ -24,6 +24,7 @@ from reader.article.quotes.tokens import (
     is_verb,
     tokens,
 )
+from reader.lexicon.credits import AGENCIES
 from reader.lexicon.grammar import (
     ADVERBS,
     CONNECTIVES,
@@ -49,7 +50,6 @@ from reader.lexicon.roles import (
     is_expert_head,
     is_role_head,
 )
-from reader.lexicon.credits import AGENCIES
 from reader.lexicon.speech import RESEARCH_DOCUMENTS, SOURCE_NOUNS, SPEECH_VERBS
 
 
@@ -119,7 +119,7 @@ class Document(NamedTuple):
     pos: int
     noun: str  # "report"
     author: str  # "World Bank"
-    phrase: str  # "a 2014 report from the World Bank"
+    phrase: str | None  # "a 2014 report from the World Bank"; None for a news story
 
 
 # ------------------------------------------------------------ noun phrases
@@ -307,12 +307,12 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
         return Mention("pronoun", pronoun, toks[j].start, first=toks[j].start)
     role: str | None = None
     inner: list[Tok] = []
-    if toks[j].text == "," and j - 2 > floor and toks[j - 1].text.isdigit():
-        if toks[j - 2].text == ",":  # "Rene, 37, said", "Her husband, Peter Saunders, 64, said"
-            named = _name_after_description(toks, j - 2, floor)
-            if named:
-                return named
-            j -= 3
+    aged = j - 2 > floor and toks[j - 1].text.isdigit() and toks[j - 2].text == ","
+    if toks[j].text == "," and aged:  # "Rene, 37, said", "Her husband, Peter Saunders, 64, said"
+        named = _name_after_description(toks, j - 2, floor)
+        if named:
+            return named
+        j -= 3
     if toks[j].text == ",":
         named = _name_after_description(toks, j, floor)
         if named:
@@ -770,9 +770,9 @@ def build_registry(
         for m in INTRODUCED.finditer(text, para.start, para.end):
             reg.introduced.append((m.start(), m.group("who")))
         for m in ACRONYM.finditer(text, para.start, para.end):
-            full = _spelled_out(m.group("full").split(), m.group("abbr"))
-            if full:
-                reg.acronyms.setdefault(m.group("abbr"), full)
+            spelled = _spelled_out(m.group("full").split(), m.group("abbr"))
+            if spelled:
+                reg.acronyms.setdefault(m.group("abbr"), spelled)
         for m in DOCUMENT_BY.finditer(text, para.start, para.end):
             doc = _document(m)
             if doc:
@@ -873,11 +873,11 @@ def _document(m: re.Match[str]) -> Document | None:
     """The research document of a DOCUMENT_BY match, unless it is a news story."""
     noun, author = m.group("noun"), m.group("author").rstrip(".")
     words = {w.lower() for w in author.split()}
+    research = not (words & _MEDIA_WORDS or author in AGENCIES)
     if m.group("prep") == "in" and noun not in _PUBLISHED_IN:
-        return None
-    if words & _MEDIA_WORDS or author in AGENCIES:
-        return None
-    return Document(m.start(), noun, author, m.group().strip().rstrip("."))
+        research = False  # "a report in the Times" is a news story
+    phrase = m.group().strip().rstrip(".")
+    return Document(m.start(), noun, author, phrase if research else None)
 
 
 def document_author(mention: Mention, reg: Registry) -> Mention | None:
@@ -1004,9 +1004,9 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
         if event.speaker[:1].islower() and said[-1] == head and len(said) > len(words):
             return event.speaker
     if head in GENERIC_PERSONS and d and mention.pos - reg.described[d - 1].pos <= UNNAMED_REACH:
-        said = reg.described[d - 1].speaker
-        if said[:1].islower() and said.split()[-1] not in SOURCE_NOUNS:
-            return said  # "the man": the unnamed person who spoke last, not a named one
+        unnamed = reg.described[d - 1].speaker
+        if unnamed[:1].islower() and unnamed.split()[-1] not in SOURCE_NOUNS:
+            return unnamed  # "the man": the unnamed person who spoke last, not a named one
     if head not in FEMALE and head not in MALE:
         if is_role_head(head) or len(words) > 1:
             return None
@@ -1111,11 +1111,15 @@ def _resolve_pronoun(
         if mention.text in ("he", "she") and not is_person(name, reg):
             continue  # "he" is never "Nature" or "JPMorgan Chase"
         (near if pi >= para - 1 else far).append((p, name))
+    unnamed: list[tuple[int, str]] = []  # "a source close to the talks said ... he said"
     if mention.text in ("he", "she"):
         d = bisect.bisect_left(reg.described, (pos,))
         for p, pi, name in reg.described[max(0, d - 4) : d]:
-            if pi >= para - 1 and _one_person(name):
-                near.append((p, name))  # "a source close to the talks said ... he said"
+            gender = _description_gender(name)
+            if pi >= para - 1 and _one_person(name) and gender != _OTHER[mention.text]:
+                unnamed.append((p, name))
+    if mention.text == "he":
+        near += unnamed
     near.sort(reverse=True)
     far.sort(reverse=True)
     if mention.text in ("he", "she"):
@@ -1124,11 +1128,27 @@ def _resolve_pronoun(
             found = next((name for _, name in group if fits(reg.gender.get(name_key(name)))), None)
             if found:
                 return found
+        if mention.text == "she" and unnamed:
+            return max(unnamed)[1]
         wanted = "f" if mention.text == "she" else "m"
         mentioned = _latest_of_gender(reg, wanted, pos)  # "his wife Kit Weber cared ..."
         if mentioned:
             return mentioned
     return near[0][1] if near else None
+
+
+# The gender "he" and "she" exclude.
+_OTHER = {"he": "f", "she": "m"}
+
+
+def _description_gender(description: str) -> str | None:
+    """ "f" for ``a spokeswoman``, "m" for ``the man``, else None."""
+    words = set(description.lower().split())
+    if words & (FEMALE | {"woman", "girl"}):
+        return "f"
+    if words & (MALE | {"man", "boy", "guy"}):
+        return "m"
+    return None
 
 
 def _one_person(description: str) -> bool:

@@ -34,11 +34,17 @@ def is_expert_role(role: str | None) -> bool:
         return False
     if NOT_EXPERT.search(role) and not EXPERT_FORMER.search(role):
         return False
-    if EXPERT_STRONG.search(role) or EXPERT_FORMER.search(role) or EXPERT_DOCUMENT.match(role):
+    if EXPERT_STRONG.search(role) or EXPERT_FORMER.search(role):
         return True
     if any(is_expert_head(w) for w in re.findall(r"[a-z][a-z-]+", role.lower())):
         return True
     return bool(EXPERT_WEAK.search(role))
+
+
+def _research_author(speaker: str, role: str | None) -> bool:
+    """The author a research document speaks for: the World Bank of ``a 2014 report
+    from the World Bank`` (the role the quote's finder gives it)."""
+    return bool(role and not _described(speaker) and EXPERT_DOCUMENT.match(role))
 
 
 def _described(speaker: str) -> bool:
@@ -66,6 +72,7 @@ def to_quote(text: str, f: Found, reg: Registry) -> Quote:
         and name_key(f.speaker) not in reg.lead_keys
         and (
             is_expert_role(f.role or (f.speaker if _described(f.speaker) else None))
+            or _research_author(f.speaker, f.role)
             or is_anonymous_official(f.speaker)
         )
     )
