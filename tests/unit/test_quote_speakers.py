@@ -226,3 +226,30 @@ def test_the_subject_of_a_sentence_that_names_a_show_in_quotes():
         'young voters. "The younger people are sick and tired of racism."\n'
     )
     assert quote(text, "The younger").speaker == "Bernie Sands"
+
+
+def test_speakers_that_are_no_one_are_not_named():
+    text = (
+        "Charlotte was calm on Friday.\n\n"
+        "Democratic presidential nominee Hillary Clinton chimed in on Twitter, saying that "
+        'officials should release the videos "without delay and in full."\n\n'
+        'Johnnie Wilson, of Springfield, Va., said he had fought "for the rights of the nation."\n\n'
+        'In a statement, the Association of Flight Attendants called Clinton a "champion of '
+        'working families."\n\n'
+        'London Rene is alleging the club\'s "inept and incompetent security" failed him.\n'
+    )
+    assert said(text) == [
+        ("without delay and in ful", "Hillary Clinton"),
+        ("for the rights of the na", "Johnnie Wilson"),
+        ("champion of working fami", "Association of Flight Attendants"),
+        ("inept and incompetent se", "London Rene"),
+    ]
+    assert quote(text, "without").role == "Democratic presidential nominee"
+
+
+def test_a_place_is_never_the_holder_of_a_title():
+    text = (
+        "New York businessman Tom Reed spoke in Ohio.\n\n"
+        '"We need change," the New York businessman said.\n'
+    )
+    assert quote(text, "We need").speaker != "New York"

@@ -263,8 +263,31 @@ def _participle_subject(toks: list[Tok], v: int, colon: bool = False) -> Mention
     while end < v and (is_name_tok(toks[end]) or toks[end].text in ("’s", "'s")):
         end += 1
     possessive = end and toks[end - 1].text.endswith(("’s", "'s"))  # "Scott's relatives said"
+    role_words = end < v and toks[end].text.isalpha() and toks[end].text.islower()
+    named = _first_full_name(toks, v) if end == 1 and role_words else None
+    if named is not None:  # "Democratic presidential nominee Hillary Clinton chimed in"
+        lead = [t for t in toks if t.start < named.first]
+        return replace(named, role=named.role or join_tokens(lead), first=toks[0].start)
     m = analyze_np(toks[:end], None) if 0 < end < v and not possessive else None
     return m if m and m.kind == "name" else clause_subject(toks, v)
+
+
+def _first_full_name(toks: list[Tok], v: int) -> Mention | None:
+    """The first run of two or more name words before token ``v``, among plain words only."""
+    k = 0
+    while k < min(v, MAX_ROLE_WORDS + 2):
+        if not toks[k].text.isalpha() and not toks[k].text.endswith("."):
+            return None
+        if toks[k].text in _NOT_ROLE_WORDS or is_verb(toks[k]):
+            return None  # "Paltrow also opened up about her friends Jay Z and ..."
+        end = k
+        while end < v and is_name_tok(toks[end]):
+            end += 1
+        if end - k >= 2:
+            m = analyze_np(toks[k:end], None)
+            return replace(m, first=toks[k].start) if m and m.kind == "name" else None
+        k = max(end, k + 1)
+    return None
 
 
 def _gap_attribution(gaps: list[list[Tok]], anchor: int) -> Mention | None:

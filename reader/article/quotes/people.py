@@ -27,6 +27,7 @@ from reader.article.quotes.tokens import (
 from reader.lexicon.credits import AGENCIES
 from reader.lexicon.grammar import (
     ADVERBS,
+    AUXILIARIES,
     CONNECTIVES,
     DETERMINERS,
     INTRO_WORDS,
@@ -186,8 +187,8 @@ def _appos_back(toks: list[Tok], j: int, floor: int) -> tuple[int, str | None, l
         if k is None:
             break
         seg = toks[k + 1 : j + depth]
-        if depth and seg[0].text.lower() not in NP_WORDS | {"a", "an", "the"}:
-            break
+        if depth and seg[0].text.lower() not in NP_WORDS | {"a", "an", "the", "of"}:
+            break  # "Johnnie Wilson, of Springfield, Va., said"
         role, inner, j = role_from_tokens(seg) or role, seg, _skip_paren(toks, k - 1, floor)
         if depth == 0 and toks[j].text == ",":
             break
@@ -279,6 +280,8 @@ def _is_head_noun(tok: Tok, prev: Tok) -> bool:
     low, plow = tok.text.lower(), prev.text.lower()
     if not tok.text.isalpha() or tok.cap or low in STOP_CAPS or low in ADVERBS:
         return False
+    if low in AUXILIARIES or low in NOT_VERBS:
+        return False  # "London Rene is alleging", "a comment that"
     return (
         plow
         in ("the", "a", "an", "this", "that", "his", "her", "their", "its", "my", "our", "your")
@@ -325,6 +328,8 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
         return None
     if start == j and not toks[j].cap:
         start = _description_start(toks, j, floor)
+    if start > floor and toks[start - 1].text.lower() in _OBJECT_PREPS:
+        return None  # "Protesters marching through the streets chanted": not the streets
     if _is_full_name(inner):  # "His business partner, Lawrence B. Cummings, said"
         m = analyze_np(inner, join_tokens(toks[start : j + 1]))
     else:
@@ -332,6 +337,8 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
     return replace(m, first=toks[start].start) if m else None
 
 
+# Prepositions whose object is never the subject of the verb after it.
+_OBJECT_PREPS = frozenset(["through", "into", "across", "around", "along", "past", "toward"])
 # Most words of a description searched back for its article: "the former ... nominee".
 MAX_DESCRIPTION_WORDS = 10
 
@@ -634,7 +641,8 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
         (i for i, t in enumerate(toks) if i and t.text in NP_PREPS and not _title_of(toks, i)),
         None,
     )
-    if prep is not None and is_name_tok(toks[prep - 1]):
+    org_of = prep is not None and toks[prep].text == "of" and toks[prep - 1].low in ORG_WORDS
+    if prep is not None and is_name_tok(toks[prep - 1]) and not org_of:
         head = analyze_np(toks[:prep], role)  # "Charles B. Rangel of New York"
         if head and head.kind == "name":
             return _with_institution(head, toks[prep:]) if not role else head
@@ -650,6 +658,7 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
         is_name_tok(toks[run - 1])
         or toks[run - 1].text.lower() in ("de", "van", "von", "bin", "al")
         or _title_of(toks, run - 1)
+        or (toks[run - 1].text == "of" and run > 1 and toks[run - 2].low in ORG_WORDS)
     ):
         run -= 1
     _titles, name = split_name([t.text for t in toks[run:]])
@@ -974,8 +983,8 @@ def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent])
         return _resolve_pronoun(mention, para, reg, last)
     if mention.text in reg.acronyms:
         return reg.acronyms[mention.text]
-    if _common_plural(mention.text, reg):
-        return None  # "Users said": an ordinary word opening a sentence
+    if _common_word(mention.text, reg):
+        return None  # "Users said", "Once ...": an ordinary word opening a sentence
     key = name_key(mention.text)
     if key in reg.entities:
         return reg.entities[key].name
@@ -1031,12 +1040,16 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
     return None
 
 
-def _common_plural(word: str, reg: Registry) -> bool:
-    """A capitalised plural never capitalised inside a sentence: ``Users``, ``Residents``."""
+def _common_word(word: str, reg: Registry) -> bool:
+    """A capitalised plural never capitalised inside a sentence: ``Users``, ``Residents``.
+
+    Also any run of capitals of several words (a shouted headline).
+    """
+    if " " in word:
+        return word.isupper() and len(word.split()) > 2  # "CONGRESS HAS INVESTIGATED HIM"
     low = word.lower()
     return (
-        bool(re.fullmatch(r"[A-Z][a-z]+s", word))
-        and not word.endswith("ss")
+        bool(re.fullmatch(r"[A-Z][a-z]+[^s]s", word))
         and low not in reg.midcaps
         and low not in reg.by_part
         and low not in reg.titled
@@ -1085,7 +1098,11 @@ def _holder(mention: Mention, reg: Registry) -> str | None:
         return None
     holders = reg.by_title.get(head, [])
     i = bisect.bisect_left(holders, (mention.pos,))
-    return reg.entities[holders[i - 1][1]].name if i else None
+    for _, key in reversed(holders[max(0, i - MAX_LOOKBACK_EVENTS) : i]):
+        name = reg.entities[key].name
+        if key not in reg.places and not is_place(name):
+            return name  # never "New York" of "New York businessman"
+    return None
 
 
 def _resolve_pronoun(
