@@ -324,6 +324,10 @@ EXPERT_HEADS = frozenset(
         "expert",
         "fellow",
         "forecaster",
+        "physician",
+        "psychiatrist",
+        "pediatrician",
+        "paediatrician",
         "historian",
         "lecturer",
         "pollster",
@@ -393,8 +397,9 @@ EXPERT_STRONG = re.compile(
     re.IGNORECASE,
 )
 EXPERT_FORMER = re.compile(
-    r"\bformer\b.*\b(?:official|ambassador|diplomat|envoy|adviser|advisor|"
-    r"negotiator|intelligence|analyst|prosecutor|officer|inspector|editor)\b",
+    r"\b(?:former|retired|ex)\b.*\b(?:official|ambassador|diplomat|envoy|adviser|advisor|"
+    r"negotiator|intelligence|analyst|prosecutor|officer|inspector|editor|governor|"
+    r"director|commissioner|regulator|astronaut|chairman|chairwoman|chief|head)\b",
     re.IGNORECASE,
 )
 EXPERT_WEAK = re.compile(
@@ -406,6 +411,12 @@ EXPERT_WEAK = re.compile(
 EXPERT_DOCUMENT = re.compile(
     r"^(?:an?|the|its|their|this|last|new)\b.*?\b(?:report|study|paper|survey|analysis|"
     r"assessment|review|research)s?\s+(?:from|by|of|in)\b",
+    re.IGNORECASE,
+)
+# Organisations that exist to study things: "the Brookings Institution", "Institute for ...".
+EXPERT_INSTITUTION = re.compile(
+    r"\b(?:institute|institution|think[- ]tank|center for|centre for|council on|"
+    r"research)\b",
     re.IGNORECASE,
 )
 NOT_EXPERT = re.compile(

@@ -253,3 +253,34 @@ def test_a_place_is_never_the_holder_of_a_title():
         '"We need change," the New York businessman said.\n'
     )
     assert quote(text, "We need").speaker != "New York"
+
+
+def test_experts_whose_role_stands_before_the_name_or_who_are_unnamed():
+    text = (
+        "Oil prices rose sharply on Monday.\n\n"
+        '"Supply is tight," said Harbor Bank commodities analyst Jeff Curran.\n\n'
+        '"This is a bubble," said a US-based energy expert who declined to be named.\n\n'
+        '"I have seen this before," said retired astronaut Mark Keller.\n\n'
+        '"Former officials agree," said former Federal Reserve governor Ruth Kane.\n\n'
+        'The Westfield Institution said in a report that "prices will ease next year."\n\n'
+        '"People are scared," said Dr Sanjay Patel, a psychiatrist at St Mary\'s Hospital.\n'
+    )
+    quotes = [q for q in quotes_of(text) if q.kind != "indirect"]
+    assert [(q.speaker, q.expert) for q in quotes] == [
+        ("Jeff Curran", True),
+        ("a US-based energy expert", True),
+        ("Mark Keller", True),
+        ("Ruth Kane", True),
+        ("Westfield Institution", True),
+        ("Sanjay Patel", True),
+    ]
+    assert quotes[0].role == "Harbor Bank commodities analyst"
+
+
+def test_a_spokesman_and_a_company_are_not_experts():
+    text = (
+        "Harbor Bank cut 200 jobs on Monday.\n\n"
+        '"We regret the decision," said bank spokesman Tom Reed.\n\n'
+        '"The cuts are final," Harbor Bank said in a statement.\n'
+    )
+    assert [q.expert for q in quotes_of(text) if q.kind != "indirect"] == [False, False]

@@ -396,11 +396,19 @@ def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
     i = v + 1
     if i < stop and toks[i].text.lower() in PRONOUNS:
         return Mention("pronoun", toks[i].text.lower(), toks[i].start)
+    if i < stop and toks[i].text.islower() and toks[i].text not in DETERMINERS:
+        named = _name_after_role_words(toks, i, stop)  # "said retired astronaut Mark Kelly"
+        if named is not None:
+            return named
     end = np_end(toks, i, stop)
     if end <= i and i + 1 < stop and _is_head_noun(toks[i + 1], toks[i]):
         end = i + 2  # said the guy, ...
     if end <= i:
         return _name_after_role_words(toks, i, stop)
+    named = _name_after_role_words(toks, end, stop) if is_name_tok(toks[end - 1]) else None
+    if named is not None:  # "said Goldman Sachs commodities analyst Jeff Currie"
+        return replace(named, role=f"{join_tokens(toks[i:end])} {named.role}")
+    end = _to_role_head(toks, i, end, stop)  # "said a US-based energy expert who ..."
     role = None
     if end < stop and toks[end].text == ",":
         head = end + 1
@@ -417,23 +425,54 @@ def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
 MAX_ROLE_WORDS = 6
 
 
-def _name_after_role_words(toks: list[Tok], i: int, stop: int) -> Mention | None:
-    """``said 9/11 widow Terry Strada``: a name after lower-case job words, its role."""
-    k = i
-    while k < stop and k - i < MAX_ROLE_WORDS and not is_name_tok(toks[k]):
+def _to_role_head(toks: list[Tok], i: int, end: int, stop: int) -> int:
+    """Extend ``a US-based`` over ``energy expert`` to the role noun that heads it."""
+    if toks[i].text.lower() not in ("a", "an", "the", "one"):
+        return end
+    best = end
+    for k in range(end, min(stop, end + 4)):
         t = toks[k]
-        if not (t.text.isdigit() or t.text == "/" or (t.text.isalpha() and t.text.islower())):
-            return None
-        if t.text in DETERMINERS | NP_PREPS | PRONOUNS | ADVERBS or t.text in SPEECH_VERBS:
+        if not (t.text.isalpha() and t.text.islower()) or t.text in DETERMINERS | NP_PREPS:
+            break
+        if t.text in SPEECH_VERBS or t.text in AUXILIARIES or t.text in NOT_VERBS:
+            break
+        if is_role_head(t.text):
+            best = k + 1
+    return best
+
+
+def _name_after_role_words(toks: list[Tok], i: int, stop: int) -> Mention | None:
+    """``said 9/11 widow Terry Strada``, ``said former Federal Reserve governor Ruth Kane``:
+    a full name after job words (lower case, or a name that more job words follow)."""
+    k = i
+    while k < stop and k - i < MAX_ROLE_WORDS + 4:
+        t = toks[k]
+        if is_name_tok(t):
+            end = k
+            while end < stop and is_name_tok(toks[end]):
+                end += 1
+            if end < stop and _job_word(toks[end]):
+                k = end  # "Federal Reserve" of "Federal Reserve governor Ruth Kane"
+                continue
+            if k == i or end - k < 2 or not _is_full_name(toks[k:end]):
+                return None
+            m = analyze_np(toks[k:end], join_tokens(toks[i:k]))
+            return m if m and m.kind == "name" else None
+        if not (t.text.isdigit() or t.text == "/" or _job_word(t)):
             return None
         k += 1
-    end = k
-    while end < stop and is_name_tok(toks[end]):
-        end += 1
-    if k == i or end - k < 2 or not _is_full_name(toks[k:end]):
-        return None
-    m = analyze_np(toks[k:end], join_tokens(toks[i:k]))
-    return m if m and m.kind == "name" else None
+    return None
+
+
+def _job_word(t: Tok) -> bool:
+    """A lower-case word that can be part of a job title: ``commodities``, ``widow``."""
+    low = t.text
+    return (
+        low.isalpha()
+        and low.islower()
+        and low not in DETERMINERS | NP_PREPS | PRONOUNS | ADVERBS | AUXILIARIES | NOT_VERBS
+        and low not in SPEECH_VERBS
+    )
 
 
 def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset()) -> int:

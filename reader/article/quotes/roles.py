@@ -11,6 +11,7 @@ from reader.lexicon.roles import (
     ANONYMOUS_HEADS,
     EXPERT_DOCUMENT,
     EXPERT_FORMER,
+    EXPERT_INSTITUTION,
     EXPERT_STRONG,
     EXPERT_WEAK,
     NOT_EXPERT,
@@ -73,6 +74,7 @@ def to_quote(text: str, f: Found, reg: Registry) -> Quote:
         and (
             is_expert_role(f.role or (f.speaker if _described(f.speaker) else None))
             or _research_author(f.speaker, f.role)
+            or (f.role is None and bool(EXPERT_INSTITUTION.search(f.speaker)))
             or is_anonymous_official(f.speaker)
         )
     )
