@@ -284,3 +284,16 @@ def test_a_spokesman_and_a_company_are_not_experts():
         '"The cuts are final," Harbor Bank said in a statement.\n'
     )
     assert [q.expert for q in quotes_of(text) if q.kind != "indirect"] == [False, False]
+
+
+def test_a_person_of_an_organisation_is_not_the_organisation():
+    text = (
+        "Mail was cut off in the country on Friday, said Openweb, a freedom of speech group.\n\n"
+        '"The government wants to weaken the service," said a member of Openweb, who uses a '
+        "pseudonym.\n\n"
+        '"It is one more step," said a Singapore-based spokesman for Mailco.\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind != "indirect"] == [
+        "a member of Openweb",
+        "a Singapore-based spokesman for Mailco",
+    ]

@@ -442,8 +442,8 @@ def _previous_subject(
 
 def _referring_role(mention: Mention, speaker: str | None) -> str | None:
     """``the researchers`` that named ``Paul Edelstein and Lutz Kilian``: their role."""
-    if mention.kind != "desc" or not speaker or speaker == mention.text:
-        return None
+    if mention.kind != "desc" or not speaker or speaker == mention.text or speaker[:1].islower():
+        return None  # not "one Western official (same official)"
     words = mention.text.split()
     return " ".join(words[1:]) if words[0].lower() == "the" and len(words) > 1 else None
 

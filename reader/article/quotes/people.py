@@ -711,6 +711,12 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
     ]
     while prefix and bare(prefix[0].text) in STOP_CAPS:
         prefix = prefix[1:]
+    if (
+        len(prefix) > 1
+        and prefix[-1].text in ("of", "for", "at")
+        and is_role_head(prefix[-2].text)
+    ):
+        return Mention("desc", join_tokens(toks), toks[0].start, role)  # a member of GreatFire
     if not role and prefix:
         role = join_tokens(prefix)
     return Mention("name", clean_name(" ".join(name)), toks[0].start, role)
@@ -1012,7 +1018,7 @@ def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent])
     """The canonical speaker name for a mention."""
     if mention.kind == "desc":
         found = _holder(mention, reg) or _group(mention, reg)
-        if found is None and mention.role:
+        if found is None and mention.role and mention.text[1:].islower():
             return mention.role  # "the guy, a retailer representing the franchise": new
         found = found or _referent(mention, para, reg, last)
         if found is None and " " not in mention.text and not mention.role:

@@ -81,7 +81,7 @@ def to_quote(text: str, f: Found, reg: Registry) -> Quote:
     return Quote(
         text[span.start : span.end],
         f.speaker,
-        f.role,
+        f.role if f.role != f.speaker else None,
         expert,
         f.kind,
         span.paragraph,
