@@ -297,3 +297,28 @@ def test_a_person_of_an_organisation_is_not_the_organisation():
         "a member of Openweb",
         "a Singapore-based spokesman for Mailco",
     ]
+
+
+def test_the_role_word_is_the_person_who_just_spoke_and_a_new_one_is_no_one_named():
+    text = (
+        "The trial opened on Monday in Leeds.\n\n"
+        'Defence lawyer Mary Hart said her client was innocent. "He was nowhere near the '
+        'house," the attorney said.\n\n'
+        '"Juries expect too much," said Dr Ann Wells, who runs a course in forensic science '
+        "at Leeds University.\n\n"
+        'A spokeswoman said: "Mr Brown will not comment on the case."\n'
+    )
+    assert said(text) == [
+        ("He was nowhere near the ", "Mary Hart"),
+        ("Juries expect too much", "Ann Wells"),
+        ("Mr Brown will not commen", "A spokeswoman"),
+    ]
+    assert quote(text, "Juries").expert
+
+
+def test_a_role_between_dashes():
+    text = (
+        '"Labs are slow," said Tom Fry \u2014 a professor of chemistry at York \u2014 on Monday.\n'
+    )
+    q = quote(text, "Labs")
+    assert (q.speaker, q.role, q.expert) == ("Tom Fry", "professor of chemistry at York", True)

@@ -410,6 +410,9 @@ def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
         return replace(named, role=f"{join_tokens(toks[i:end])} {named.role}")
     end = _to_role_head(toks, i, end, stop)  # "said a US-based energy expert who ..."
     role = None
+    if end < stop and toks[end].text in ("—", "–", "―"):  # "said Tom Fry — a professor at York —"
+        tail = next((k for k in range(end + 1, stop) if toks[k].text in ("—", "–", "―")), stop)
+        role = role_from_tokens(toks[end + 1 : tail])
     if end < stop and toks[end].text == ",":
         head = end + 1
         if head + 1 < stop and toks[head].text.isdigit() and toks[head + 1].text == ",":
@@ -418,6 +421,8 @@ def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
         while tail < stop and toks[tail].text not in (",", ".", ";", "”", '"', "“"):
             tail += 1
         role = role_from_tokens(toks[head:tail])
+        if role is None and head < tail and toks[head].text == "who":
+            role = join_tokens(toks[head:tail])  # "said Ann Wells, who runs a course at ..."
     return analyze_np(toks[i:end], role)
 
 
@@ -1020,7 +1025,11 @@ def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent])
         found = _holder(mention, reg) or _group(mention, reg)
         if found is None and mention.role and mention.text[1:].islower():
             return mention.role  # "the guy, a retailer representing the franchise": new
-        found = found or _referent(mention, para, reg, last)
+        found = (
+            found
+            or _referent(mention, para, reg, last)
+            or _speaker_titled(mention, para, reg, last)
+        )
         if found is None and " " not in mention.text and not mention.role:
             return None  # a bare common noun ("officials", "users") names no one
         return found or mention.text
@@ -1047,6 +1056,8 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
     the latest person of that gender named or quoted before.
     """
     words = mention.text.lower().split()
+    if words and words[0] in ("a", "an", "one", "another"):
+        return None  # "A spokeswoman said": someone new, never someone named before
     while words and words[0] in REFERRING_WORDS:
         words = words[1:]
     if not 1 <= len(words) <= 2:
@@ -1099,6 +1110,20 @@ def _common_word(word: str, reg: Registry) -> bool:
         and low not in reg.by_part
         and low not in reg.titled
     )
+
+
+def _speaker_titled(
+    mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]
+) -> str | None:
+    """``Mary Hart said ... "...," the attorney said``: the person who spoke last in the
+    paragraph, for ``the`` and a role word that names no one else."""
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] != "the" or not (is_role_head(words[1]) or words[1] in TITLES):
+        return None
+    j = bisect.bisect_left(last, (mention.pos,))
+    if j and last[j - 1].paragraph == para and is_person(last[j - 1].speaker, reg):
+        return last[j - 1].speaker
+    return None
 
 
 def known_name(name: str, reg: Registry) -> bool:
