@@ -51,6 +51,8 @@ MALE = frozenset(
 )
 
 
+# Nouns a story uses for a person it has not named: "the man", "the guy".
+GENERIC_PERSONS = frozenset(["man", "woman", "guy", "person", "boy", "girl"])
 # How many times more often a first name must be one gender's than the other's.
 GENDER_MAJORITY = 3
 _CODES = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f", "?": "?"}

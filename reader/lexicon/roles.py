@@ -324,6 +324,10 @@ EXPERT_HEADS = frozenset(
         "expert",
         "fellow",
         "forecaster",
+        "physician",
+        "psychiatrist",
+        "pediatrician",
+        "paediatrician",
         "historian",
         "lecturer",
         "pollster",
@@ -387,19 +391,32 @@ def is_role_head(word: str) -> bool:
 
 
 EXPERT_STRONG = re.compile(
-    r"\b(?:professor|prof\.|analyst|researcher|research fellow|fellow|scholar|"
+    r"\b(?:professor|prof\b\.?|analyst|researcher|research fellow|fellow|scholar|"
     r"economist|expert|academic|lecturer|historian|political scientist|"
     r"scientist|pollster|think[- ]tank|dean|consultancy|institution)\b",
     re.IGNORECASE,
 )
 EXPERT_FORMER = re.compile(
-    r"\bformer\b.*\b(?:official|ambassador|diplomat|envoy|adviser|advisor|"
-    r"negotiator|intelligence|analyst|prosecutor|officer|inspector|editor)\b",
+    r"\b(?:former|retired|ex)\b.*\b(?:official|ambassador|diplomat|envoy|adviser|advisor|"
+    r"negotiator|intelligence|analyst|prosecutor|officer|inspector|editor|governor|"
+    r"director|commissioner|regulator|astronaut|chairman|chairwoman|chief|head)\b",
     re.IGNORECASE,
 )
 EXPERT_WEAK = re.compile(
     r"\b(?:institute|university|college|studies|center for|centre for|"
     r"school of|research|strategist)\b",
+    re.IGNORECASE,
+)
+# A research document standing for its author: "a 2014 report from the World Bank".
+EXPERT_DOCUMENT = re.compile(
+    r"^(?:an?|the|its|their|this|last|new)\b.*?\b(?:report|study|paper|survey|analysis|"
+    r"assessment|review|research)s?\s+(?:from|by|of|in)\b",
+    re.IGNORECASE,
+)
+# Organisations that exist to study things: "the Brookings Institution", "Institute for ...".
+EXPERT_INSTITUTION = re.compile(
+    r"\b(?:institute|institution|think[- ]tank|center for|centre for|council on|"
+    r"research)\b",
     re.IGNORECASE,
 )
 NOT_EXPERT = re.compile(

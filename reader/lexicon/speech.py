@@ -165,6 +165,45 @@ SPEECH_VERBS = frozenset(
         "responding",
         "writing",
         "calling",
+        "allege",
+        "alleges",
+        "alleged",
+        "alleging",
+        "claims",
+        "notes",
+        "observes",
+        "acknowledges",
+        "asserts",
+        "contends",
+        "maintains",
+        "predicts",
+        "cautions",
+        "complains",
+        "jokes",
+        "quips",
+        "recounts",
+        "boasts",
+        "laments",
+        "stresses",
+        "emphasizes",
+        "demanded",
+        "urged",
+        "urges",
+        "shared",
+        "wondered",
+        "wonders",
+        "retorted",
+        "protested",
+        "mused",
+        "sighed",
+        "confided",
+        "scoffed",
+        "fumed",
+        "gushed",
+        "elaborated",
+        "interjected",
+        "proclaimed",
+        "posted",
     ]
 )
 # Verbs that introduce a full quotation (for the direct/partial decision and
@@ -272,5 +311,9 @@ SOURCE_NOUNS = frozenset(
         "affidavit",
         "transcript",
     ]
+)
+# Documents whose findings speak for their authors: "a 2014 report from the World Bank".
+RESEARCH_DOCUMENTS = frozenset(
+    ["report", "study", "paper", "survey", "analysis", "assessment", "review", "research"]
 )
 # Abbreviated titles, spelled out so "Sen. Jane Doe" is "the senator".

@@ -43,6 +43,7 @@ Pure Python and regular expressions; runs in linear time in the text length.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reader.article.model import Paragraph, Quote
@@ -63,7 +64,7 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph]) -> tuple[Quote, ...]
     paras = list(paragraphs)
     if not paras:
         return ()
-    bounds = [sentence_bounds(text, p) for p in paras]
+    bounds = [_join_initials(text, sentence_bounds(text, p)) for p in paras]
     spans = quote_spans(text, paras)
     registry = build_registry(text, paras, bounds, spans)
     reported, events = indirect(text, paras, bounds, spans, registry)
@@ -71,6 +72,25 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph]) -> tuple[Quote, ...]
     quotes = [to_quote(text, f, registry) for f in found if _keep(f)] + reported
     quotes.sort(key=lambda q: q.start)
     return tuple(quotes)
+
+
+# A sentence "ending" in a person's initials ("coordinator S.B.") was split inside a name.
+_INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}\Z")
+# Initials that end sentences as abbreviations of places and bodies, not names.
+_PLACE_INITIALS = frozenset(["U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A."])
+
+
+def _join_initials(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Mend sentence breaks made inside a name: ``... coordinator S.B.`` + ``Supriyadi told``."""
+    out: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if out and text[start : start + 1].isupper():
+            m = _INITIALS_END.search(text, out[-1][0], out[-1][1])
+            if m and m.group() not in _PLACE_INITIALS:
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def _keep(f: Found) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.article.model import Paragraph, QuoteKind
 from reader.article.quotes.people import (
@@ -13,6 +13,8 @@ from reader.article.quotes.people import (
     SpeechEvent,
     analyze_np,
     clause_subject,
+    document_author,
+    join_tokens,
     known_name,
     name_key,
     np_end,
@@ -36,8 +38,22 @@ from reader.article.quotes.tokens import (
     is_verb,
     tokens,
 )
-from reader.lexicon.grammar import ADVERBS, AUXILIARIES
-from reader.lexicon.speech import AFTER_VERB, CLAUSE_VERBS, SOURCE_NOUNS, SPEECH_VERBS
+from reader.lexicon.grammar import (
+    ADVERBS,
+    AUXILIARIES,
+    CONNECTIVES,
+    DETERMINERS,
+    INTRO_WORDS,
+    NOT_VERBS,
+    PRONOUNS,
+)
+from reader.lexicon.speech import (
+    AFTER_VERB,
+    CLAUSE_VERBS,
+    RESEARCH_DOCUMENTS,
+    SOURCE_NOUNS,
+    SPEECH_VERBS,
+)
 
 # --------------------------------------------------------------- attribution
 
@@ -75,12 +91,12 @@ def after_attribution(toks: list[Tok]) -> Mention | None:
         return None
     if i and toks[i - 1].text in DASHES:
         return _dash_signature(toks, i)
-    if toks[i].cap and toks[i].text.lower() in SPEECH_VERBS:
+    if _inverted_verb(toks[i]):
         return subject_after(toks, i, n)  # "...." Said Ellis, ...
     if toks[i].text.lower() == "as":
         return _as_put_it(toks, i + 1)
     if toks[i].text.lower() == "according" and i + 1 < n and toks[i + 1].text == "to":
-        return subject_after(toks, i + 1, n)
+        return according_to(toks, i, n)
     for v in range(i, min(n, i + 30)):
         if toks[v].text in (".", "?", "!", ";"):
             return None
@@ -92,8 +108,40 @@ def after_attribution(toks: list[Tok]) -> Mention | None:
             m = subject_before(toks, v, i)
             if m and m.first == toks[i].start:
                 return m
-            return _leading_name(toks, i, v)
+            return _role_led_name(toks, i, m) or _leading_name(toks, i, v)
     return None
+
+
+# Most lower-case words of a job title before a name: "air force rescue coordinator".
+MAX_ROLE_WORDS = 6
+# Function words that never belong to a job title.
+_NOT_ROLE_WORDS = (
+    INTRO_WORDS | CONNECTIVES | ADVERBS | DETERMINERS | NOT_VERBS | AUXILIARIES | PRONOUNS
+)
+
+
+def _role_led_name(toks: list[Tok], i: int, m: Mention | None) -> Mention | None:
+    """``"...," air force rescue coordinator S.B. Supriyadi told AFP``: the name after
+    lower-case job words that open the attribution; those words are the role."""
+    if m is None or m.kind != "name":
+        return None
+    lead = [t for t in toks[i:] if t.start < m.first]
+    if lead and lead[0].text in ("a", "an", "the"):
+        lead = lead[1:]
+    if not 0 < len(lead) <= MAX_ROLE_WORDS:
+        return None
+    if not all(
+        t.text.isalpha() and t.text.islower() and not is_verb(t) and t.text not in _NOT_ROLE_WORDS
+        for t in lead
+    ):
+        return None  # "...," when Clinton blasted him
+    role = " ".join(t.text for t in lead) + (f" {m.role}" if m.role else "")
+    return replace(m, role=role, first=lead[0].start)
+
+
+def _inverted_verb(tok: Tok) -> bool:
+    """``Said``/``Concluded`` opening a sentence, its subject after it; not ``Claiming``."""
+    return tok.cap and tok.text.lower() in SPEECH_VERBS and not tok.text.endswith("ing")
 
 
 def _leading_name(toks: list[Tok], i: int, v: int) -> Mention | None:
@@ -153,23 +201,55 @@ def bare_attribution(toks: list[Tok]) -> bool:
     return nxt.cap or nxt.text.lower() in AFTER_VERB
 
 
+# Most words of the source named after "according to".
+MAX_SOURCE_WORDS = 12
+# Documents that speak with no author: "according to court documents".
+_DOCUMENT_NOUNS = SOURCE_NOUNS | {noun + "s" for noun in SOURCE_NOUNS}
+
+
+def according_to(toks: list[Tok], k: int, stop: int) -> Mention | None:
+    """The source of ``according to X`` at token ``k``: ``court documents``, ``a 2014
+    report from the World Bank``, ``the Washington Post``."""
+    i = k + 2
+    j = i
+    while j < stop and j - i < MAX_SOURCE_WORDS and toks[j].text[0].isalnum():
+        j += 1
+    if j > i and any(t.text.lower().rstrip("s") in RESEARCH_DOCUMENTS for t in toks[i:j]):
+        return Mention("desc", join_tokens(toks[i:j]), toks[i].start)  # a 2014 report from X
+    end = np_end(toks, i, stop, _DOCUMENT_NOUNS)
+    if end <= i:
+        return None
+    m = subject_after(toks, k + 1, stop)
+    if m is not None and m.kind == "name":
+        return m
+    return analyze_np(toks[i:end], None)
+
+
 def _before_attribution(toks: list[Tok]) -> Mention | None:
-    """``X said: "..."``, ``According to X, "..."``, ``Kim said he will "..."``."""
+    """``X said: "..."``, ``According to X, "..."``, ``Kim said he will "..."``.
+
+    The cue nearest the quote wins: in ``According to court documents, SIGAR
+    alleges that he "..."`` it is SIGAR.
+    """
     n = len(toks)
-    if n > 1 and toks[0].cap and toks[0].text.lower() in SPEECH_VERBS:
+    if n > 1 and _inverted_verb(toks[0]):
         m = subject_after(toks, 0, n)  # Said Ellis: "..."
         if m:
             return m
+    cues: list[tuple[int, Mention]] = []
     for k in range(n - 1):
         if toks[k].text.lower() == "according" and toks[k + 1].text == "to":
-            m = subject_after(toks, k + 1, n)
+            m = according_to(toks, k, n)
             if m:
-                return m
+                cues.append((k, m))
     for v in range(n - 1, -1, -1):
         if is_verb(toks[v]):
             m = subject_before(toks, v, 0) or _participle_subject(toks, v)
             if m:
-                return m
+                cues.append((v, m))
+                break
+    if cues:
+        return max(cues, key=lambda cue: cue[0])[1]
     if n > 2 and toks[-1].text == ":":  # "President Obama has a new message: "..."
         return _participle_subject(toks, n - 1, colon=True)
     return None
@@ -183,8 +263,32 @@ def _participle_subject(toks: list[Tok], v: int, colon: bool = False) -> Mention
     end = 0
     while end < v and (is_name_tok(toks[end]) or toks[end].text in ("’s", "'s")):
         end += 1
-    m = analyze_np(toks[:end], None) if 0 < end < v else None
+    possessive = end and toks[end - 1].text.endswith(("’s", "'s"))  # "Scott's relatives said"
+    role_words = end < v and toks[end].text.isalpha() and toks[end].text.islower()
+    named = _first_full_name(toks, v) if end == 1 and role_words else None
+    if named is not None:  # "Democratic presidential nominee Hillary Clinton chimed in"
+        lead = [t for t in toks if t.start < named.first]
+        return replace(named, role=named.role or join_tokens(lead), first=toks[0].start)
+    m = analyze_np(toks[:end], None) if 0 < end < v and not possessive else None
     return m if m and m.kind == "name" else clause_subject(toks, v)
+
+
+def _first_full_name(toks: list[Tok], v: int) -> Mention | None:
+    """The first run of two or more name words before token ``v``, among plain words only."""
+    k = 0
+    while k < min(v, MAX_ROLE_WORDS + 2):
+        if not toks[k].text.isalpha() and not toks[k].text.endswith("."):
+            return None
+        if toks[k].text in _NOT_ROLE_WORDS or is_verb(toks[k]):
+            return None  # "Paltrow also opened up about her friends Jay Z and ..."
+        end = k
+        while end < v and is_name_tok(toks[end]):
+            end += 1
+        if end - k >= 2:
+            m = analyze_np(toks[k:end], None)
+            return replace(m, first=toks[k].start) if m and m.kind == "name" else None
+        k = max(end, k + 1)
+    return None
 
 
 def _gap_attribution(gaps: list[list[Tok]], anchor: int) -> Mention | None:
@@ -192,6 +296,11 @@ def _gap_attribution(gaps: list[list[Tok]], anchor: int) -> Mention | None:
     best: tuple[int, Mention] | None = None
     for toks in gaps:
         for v, tok in enumerate(toks):
+            if tok.text.lower() == "according" and v + 1 < len(toks) and toks[v + 1].text == "to":
+                m = according_to(toks, v, len(toks))  # "..." warming, according to X.
+                if m and (best is None or abs(tok.start - anchor) < best[0]):
+                    best = (abs(tok.start - anchor), m)
+                continue
             if not is_verb(tok):
                 continue
             m = subject_before(toks, v, 0) or _participle_subject(toks, v)
@@ -247,6 +356,9 @@ def attribute(
     for f in found:
         if f.speaker and f.role:
             roles.setdefault(f.speaker, f.role)
+    for f in found:
+        if f.speaker and not f.role:
+            f.role = roles.get(f.speaker)  # the role given at the first mention
     following: list[Found | None] = [None] * len(found)
     chained: list[str | None] = [None] * len(found)
     nxt_found: Found | None = None
@@ -321,15 +433,31 @@ def _previous_subject(
         start, end = bounds[pi][-1]
     else:
         return None
-    j = bisect.bisect_left(spans, end, key=lambda sp: sp.open) - 1
-    if j >= 0 and spans[j].close > start:
-        return None  # quoted words, or a sentence inside a quotation
     toks = tokens(text, start, end)
     m = clause_subject(toks, len(toks))
+    if m is None or _quoted_at(spans, start) or _quoted_at(spans, m.pos):
+        return None  # a sentence inside a quotation, or a subject in quoted words
+    if m is not None and m.kind == "pronoun" and m.text in ("he", "she"):
+        name = resolve(m, pi, reg, events)  # He bought a truck. "...": whoever "he" is
+        return (start, name) if name else None
     if m is None or m.kind != "name" or not known_name(m.text, reg):
         return None
     name = resolve(m, pi, reg, events)
     return (start, name) if name else None
+
+
+def _referring_role(mention: Mention, speaker: str | None) -> str | None:
+    """``the researchers`` that named ``Paul Edelstein and Lutz Kilian``: their role."""
+    if mention.kind != "desc" or not speaker or speaker == mention.text or speaker[:1].islower():
+        return None  # not "one Western official (same official)"
+    words = mention.text.split()
+    return " ".join(words[1:]) if words[0].lower() == "the" and len(words) > 1 else None
+
+
+def _quoted_at(spans: list[Span], pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation-mark span."""
+    j = bisect.bisect_right(spans, pos, key=lambda sp: sp.open) - 1
+    return j >= 0 and spans[j].close > pos
 
 
 def _explicit(
@@ -362,7 +490,11 @@ def _explicit(
     alone = not text[para.start : span.open].strip() and not text[span.close : para.end].strip()
     if names_a_work(before, inner, after, headline, alone):
         return Found(span, "partial", words=len(inner.split()), title=True)  # on "Meet the Press"
-    mention = after_attribution(after) or _before_attribution(before)
+    if before[-1:] and before[-1].text == ":" and any(is_verb(t) for t in before[-4:-1]):
+        # X added: "..."  /  His wife, Y, told reporters: "..."  (whatever follows)
+        mention = _before_attribution(before) or after_attribution(after)
+    else:
+        mention = after_attribution(after) or _before_attribution(before)
     if mention is None:
         lo, hi = s_open[0], max(s_close[1], span.close)
         lo, hi = max(lo, span.open - WINDOW), min(hi, span.close + WINDOW)
@@ -385,9 +517,14 @@ def _explicit(
             clause_subject(sentence, len(sentence)) or mention
         )  # the council ... what it called "..."
     if mention is not None:
+        mention = document_author(mention, reg) or mention
         found.speaker = resolve(mention, span.paragraph, reg, events)
-        found.role = mention.role or entity_role(found.speaker, reg)
-        found.explicit = found.speaker is not None
+        found.role = (
+            mention.role
+            or entity_role(found.speaker, reg)
+            or _referring_role(mention, found.speaker)
+        )
+        found.explicit = found.speaker is not None or mention.kind == "desc"
         if found.speaker:
             said = SpeechEvent(span.open, span.paragraph, found.speaker)
             bisect.insort(reg.described if mention.kind == "desc" else events, said)

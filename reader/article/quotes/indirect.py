@@ -48,6 +48,8 @@ def _indirect_sentence(
         if tok.text not in CLAUSE_VERBS:
             continue
         m = subject_before(toks, v, 0)
+        if m is not None and m.kind == "desc" and m.first == toks[0].start:
+            _described(m, tok, pi, reg)
         if m is None or m.kind == "desc" or m.first != toks[0].start:
             break
         c = _content_start(toks, v) if tok.text in INDIRECT_VERBS else None
@@ -56,11 +58,20 @@ def _indirect_sentence(
         if toks[k].text == ",":
             tail = toks[k + 1 :]
             m = after_attribution(tail) if bare_attribution(tail) else None
-            if m is None or m.kind == "desc":
+            verb = next((t for t in tail if is_verb(t) or t.text == "according"), None)
+            if m is not None and m.kind == "desc" and verb is not None:
+                _described(m, verb, pi, reg)
+            if m is None or m.kind == "desc" or verb is None:
                 return None
-            verb = next(t for t in tail if is_verb(t) or t.text == "according")
             return _reported(text, toks[:k], m, verb, pi, reg, events)
     return None
+
+
+def _described(m: Mention, verb: Tok, pi: int, reg: Registry) -> None:
+    """Note an unnamed speaker (``a source close to the talks said``) for "he" and "she"."""
+    speaker = resolve(m, pi, reg, [])
+    if speaker and speaker[:1].islower():
+        bisect.insort(reg.described, SpeechEvent(verb.start, pi, speaker))
 
 
 def _reported(

@@ -25,8 +25,10 @@ from reader.article.quotes.tokens import (
     is_verb,
     tokens,
 )
+from reader.lexicon.credits import AGENCIES
 from reader.lexicon.grammar import (
     ADVERBS,
+    AUXILIARIES,
     CONNECTIVES,
     DETERMINERS,
     INTRO_WORDS,
@@ -37,18 +39,20 @@ from reader.lexicon.grammar import (
     TIME_WORDS,
 )
 from reader.lexicon.organisations import DEPARTMENT_WORDS, ORG_WORDS
-from reader.lexicon.people import FEMALE, MALE
+from reader.lexicon.people import FEMALE, GENERIC_PERSONS, MALE
 from reader.lexicon.places import LOCATIVES, is_place
 from reader.lexicon.roles import (
+    ANONYMOUS_HEADS,
     HONORIFICS,
     NP_WORDS,
     ROLE_NOUNS,
     SURNAME_TITLES,
     TITLE_WORDS,
     TITLES,
+    is_expert_head,
     is_role_head,
 )
-from reader.lexicon.speech import SOURCE_NOUNS, SPEECH_VERBS
+from reader.lexicon.speech import RESEARCH_DOCUMENTS, SOURCE_NOUNS, SPEECH_VERBS
 
 
 class SpeechEvent(NamedTuple):
@@ -105,6 +109,19 @@ class Registry:
     introduced: list[tuple[int, str]] = field(default_factory=list)  # "a dispatch operator"
     part_gender: dict[str, str] = field(default_factory=dict)  # "fran" -> "f" ("his wife Fran")
     described: list[SpeechEvent] = field(default_factory=list)  # "one Western official" said
+    documents: list[Document] = field(default_factory=list)  # "a report from the World Bank"
+    acronyms: dict[str, str] = field(default_factory=dict)  # "SIGAR" -> "Special Inspector ..."
+    midcaps: set[str] = field(default_factory=set)  # words capitalised inside a sentence
+    groups: list[tuple[int, str]] = field(default_factory=list)  # "Paul Edelstein and Lutz Kilian"
+
+
+class Document(NamedTuple):
+    """A research document the article names with its author: ``a 2014 report from the World Bank``."""
+
+    pos: int
+    noun: str  # "report"
+    author: str  # "World Bank"
+    phrase: str | None  # "a 2014 report from the World Bank"; None for a news story
 
 
 # ------------------------------------------------------------ noun phrases
@@ -171,8 +188,8 @@ def _appos_back(toks: list[Tok], j: int, floor: int) -> tuple[int, str | None, l
         if k is None:
             break
         seg = toks[k + 1 : j + depth]
-        if depth and seg[0].text.lower() not in NP_WORDS | {"a", "an", "the"}:
-            break
+        if depth and seg[0].text.lower() not in NP_WORDS | {"a", "an", "the", "of"}:
+            break  # "Johnnie Wilson, of Springfield, Va., said"
         role, inner, j = role_from_tokens(seg) or role, seg, _skip_paren(toks, k - 1, floor)
         if depth == 0 and toks[j].text == ",":
             break
@@ -196,10 +213,10 @@ def role_from_tokens(toks: list[Tok]) -> str | None:
     toks = toks[:cut]
     if not toks or len(toks) > 20:
         return None
-    return _join(toks)
+    return join_tokens(toks)
 
 
-def _join(toks: list[Tok]) -> str:
+def join_tokens(toks: list[Tok]) -> str:
     """The original words of a token run, with their spacing reduced to one space."""
     out = toks[0].text
     for prev, tok in zip(toks, toks[1:]):
@@ -224,6 +241,12 @@ def _np_before(toks: list[Tok], j: int, floor: int) -> int:
             i -= 1  # "the announcer said", "The New York businessman says"
         elif low in DETERMINERS:
             i -= 1
+            pair = (toks[i - 1].text.lower(), toks[i].text.lower()) if i - 1 >= floor else None
+            if pair in _POSTMODIFIERS:
+                i -= 2  # "a source close to the investigation"
+                if i >= floor and toks[i].text.isalpha() and toks[i].text.islower():
+                    i -= 1  # its head noun: "a person familiar with the matter"
+                continue
             if not (
                 i - 1 >= floor
                 and toks[i].text.lower() in NP_PREPS
@@ -245,11 +268,21 @@ def _np_before(toks: list[Tok], j: int, floor: int) -> int:
     return start
 
 
+# Honorifics that also say what a person does: "Prof Alan Jones".
+ACADEMIC_TITLES = frozenset(["prof"])
+# Words after a source's head noun that say how it knows: "a person familiar with the matter".
+_POSTMODIFIERS = frozenset(
+    [("close", "to"), ("familiar", "with"), ("knowledge", "of"), ("briefed", "on")]
+)
+
+
 def _is_head_noun(tok: Tok, prev: Tok) -> bool:
     """A common noun right after a determiner, a name or a role word."""
     low, plow = tok.text.lower(), prev.text.lower()
     if not tok.text.isalpha() or tok.cap or low in STOP_CAPS or low in ADVERBS:
         return False
+    if low in AUXILIARIES or low in NOT_VERBS:
+        return False  # "London Rene is alleging", "a comment that"
     return (
         plow
         in ("the", "a", "an", "this", "that", "his", "her", "their", "its", "my", "our", "your")
@@ -278,17 +311,76 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
         return Mention("pronoun", pronoun, toks[j].start, first=toks[j].start)
     role: str | None = None
     inner: list[Tok] = []
+    aged = j - 2 > floor and toks[j - 1].text.isdigit() and toks[j - 2].text == ","
+    if toks[j].text == "," and aged:  # "Rene, 37, said", "Her husband, Peter Saunders, 64, said"
+        named = _name_after_description(toks, j - 2, floor)
+        if named:
+            return named
+        j -= 3
     if toks[j].text == ",":
+        named = _name_after_description(toks, j, floor)
+        if named:
+            return named
         j, role, inner = _appos_back(toks, j, floor)
         if toks[j].text == ",":
             return None
     start = _np_before(toks, j, floor)
     if start > j:
         return None
+    if start == j and not toks[j].cap:
+        start = _description_start(toks, j, floor)
+    if start > floor and toks[start - 1].text.lower() in _OBJECT_PREPS:
+        return None  # "Protesters marching through the streets chanted": not the streets
     if _is_full_name(inner):  # "His business partner, Lawrence B. Cummings, said"
-        m = analyze_np(inner, _join(toks[start : j + 1]))
+        m = analyze_np(inner, join_tokens(toks[start : j + 1]))
     else:
         m = analyze_np(toks[start : j + 1], role)
+    return replace(m, first=toks[start].start) if m else None
+
+
+# Prepositions whose object is never the subject of the verb after it.
+_OBJECT_PREPS = frozenset(["through", "into", "across", "around", "along", "past", "toward"])
+# Most words of a description searched back for its article: "the former ... nominee".
+MAX_DESCRIPTION_WORDS = 10
+
+
+def _description_start(toks: list[Tok], j: int, floor: int) -> int:
+    """Where ``the former secretary of state and current presidential nominee`` begins,
+    given its head noun at ``j``: the article before it, over content words only."""
+    for k in range(j - 1, max(floor - 1, j - MAX_DESCRIPTION_WORDS), -1):
+        low = toks[k].text.lower()
+        if low in ("the", "a", "an"):
+            return k
+        if not toks[k].text.isalpha() or (
+            low in DETERMINERS | ADVERBS | PRONOUNS | SPEECH_VERBS and low not in ("and", "of")
+        ):
+            break
+    return j
+
+
+def _name_after_description(toks: list[Tok], j: int, floor: int) -> Mention | None:
+    """``Trump's running mate, Mike Pence, said``: the full name between two commas
+    (the one at ``j``) after a description of its own, which becomes the role."""
+    k = j - 1
+    while k >= floor and is_name_tok(toks[k]):
+        k -= 1
+    inner = toks[k + 1 : j]
+    if k <= floor or toks[k].text != "," or not _is_full_name(inner):
+        return None
+    end = k - 1
+    if toks[end].text.lower() in DETERMINERS or not toks[end].text.isalpha() or toks[end].cap:
+        return None
+    start = end
+    while start - 1 >= floor and end - start < MAX_DESCRIPTION_WORDS:
+        prev = toks[start - 1]
+        low = prev.text.lower()
+        if low in DETERMINERS or (prev.text.endswith(("'s", "’s")) and is_name_tok(prev)):
+            start -= 1  # "the", "his", "Trump's": where the description begins
+            break
+        if not prev.text.isalpha() or prev.cap or low in SPEECH_VERBS or low in PRONOUNS:
+            break
+        start -= 1
+    m = analyze_np(inner, join_tokens(toks[start : end + 1]))
     return replace(m, first=toks[start].start) if m else None
 
 
@@ -305,16 +397,88 @@ def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
     i = v + 1
     if i < stop and toks[i].text.lower() in PRONOUNS:
         return Mention("pronoun", toks[i].text.lower(), toks[i].start)
+    if i < stop and toks[i].text.islower() and toks[i].text not in DETERMINERS:
+        named = _name_after_role_words(toks, i, stop)  # "said retired astronaut Mark Kelly"
+        if named is not None:
+            return named
     end = np_end(toks, i, stop)
+    if end <= i and i + 1 < stop and _is_head_noun(toks[i + 1], toks[i]):
+        end = i + 2  # said the guy, ...
     if end <= i:
-        return None
+        return _name_after_role_words(toks, i, stop)
+    named = _name_after_role_words(toks, end, stop) if is_name_tok(toks[end - 1]) else None
+    if named is not None:  # "said Goldman Sachs commodities analyst Jeff Currie"
+        return replace(named, role=f"{join_tokens(toks[i:end])} {named.role}")
+    end = _to_role_head(toks, i, end, stop)  # "said a US-based energy expert who ..."
     role = None
+    if end < stop and toks[end].text in ("—", "–", "―"):  # "said Tom Fry — a professor at York —"
+        tail = next((k for k in range(end + 1, stop) if toks[k].text in ("—", "–", "―")), stop)
+        role = role_from_tokens(toks[end + 1 : tail])
     if end < stop and toks[end].text == ",":
-        tail = end + 1
+        head = end + 1
+        if head + 1 < stop and toks[head].text.isdigit() and toks[head + 1].text == ",":
+            head += 2  # "said Mary Smith, 54, a retired teacher"
+        tail = head
         while tail < stop and toks[tail].text not in (",", ".", ";", "”", '"', "“"):
             tail += 1
-        role = role_from_tokens(toks[end + 1 : tail])
+        role = role_from_tokens(toks[head:tail])
+        if role is None and head < tail and toks[head].text == "who":
+            role = join_tokens(toks[head:tail])  # "said Ann Wells, who runs a course at ..."
     return analyze_np(toks[i:end], role)
+
+
+# Most words of a job title in lower case before a name: "said 9/11 widow Terry Strada".
+MAX_ROLE_WORDS = 6
+
+
+def _to_role_head(toks: list[Tok], i: int, end: int, stop: int) -> int:
+    """Extend ``a US-based`` over ``energy expert`` to the role noun that heads it."""
+    if toks[i].text.lower() not in ("a", "an", "the", "one"):
+        return end
+    best = end
+    for k in range(end, min(stop, end + 4)):
+        t = toks[k]
+        if not (t.text.isalpha() and t.text.islower()) or t.text in DETERMINERS | NP_PREPS:
+            break
+        if t.text in SPEECH_VERBS or t.text in AUXILIARIES or t.text in NOT_VERBS:
+            break
+        if is_role_head(t.text):
+            best = k + 1
+    return best
+
+
+def _name_after_role_words(toks: list[Tok], i: int, stop: int) -> Mention | None:
+    """``said 9/11 widow Terry Strada``, ``said former Federal Reserve governor Ruth Kane``:
+    a full name after job words (lower case, or a name that more job words follow)."""
+    k = i
+    while k < stop and k - i < MAX_ROLE_WORDS + 4:
+        t = toks[k]
+        if is_name_tok(t):
+            end = k
+            while end < stop and is_name_tok(toks[end]):
+                end += 1
+            if end < stop and _job_word(toks[end]):
+                k = end  # "Federal Reserve" of "Federal Reserve governor Ruth Kane"
+                continue
+            if k == i or end - k < 2 or not _is_full_name(toks[k:end]):
+                return None
+            m = analyze_np(toks[k:end], join_tokens(toks[i:k]))
+            return m if m and m.kind == "name" else None
+        if not (t.text.isdigit() or t.text == "/" or _job_word(t)):
+            return None
+        k += 1
+    return None
+
+
+def _job_word(t: Tok) -> bool:
+    """A lower-case word that can be part of a job title: ``commodities``, ``widow``."""
+    low = t.text
+    return (
+        low.isalpha()
+        and low.islower()
+        and low not in DETERMINERS | NP_PREPS | PRONOUNS | ADVERBS | AUXILIARIES | NOT_VERBS
+        and low not in SPEECH_VERBS
+    )
 
 
 def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset()) -> int:
@@ -328,6 +492,7 @@ def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset
             or low in DETERMINERS
             or low in extra
             or tok.text in ("’s", "'s")
+            or _possessed(toks, end, i)
         ) or (
             low in NP_PREPS
             and end + 1 < stop
@@ -339,6 +504,22 @@ def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset
     while end > i and toks[end - 1].text.lower() in NP_PREPS | DETERMINERS:
         end -= 1
     return end
+
+
+def _possessed(toks: list[Tok], k: int, i: int) -> bool:
+    """Whether token ``k`` is the thing a name owns: ``Scott's relatives``."""
+    owner = toks[k - 1] if k > i else None
+    if owner is None or not owner.text.endswith(("’s", "'s")) or not is_name_tok(owner):
+        return False
+    if bare(owner.text) in STOP_CAPS:
+        return False  # "It's clear"
+    low = toks[k].text.lower()
+    return (
+        toks[k].text.isalpha()
+        and not toks[k].cap
+        and low not in DETERMINERS | NP_PREPS | ADVERBS
+        and low not in SPEECH_VERBS
+    )
 
 
 def _clause_start(toks: list[Tok], stop: int) -> int | None:
@@ -409,7 +590,7 @@ def clause_subject(toks: list[Tok], stop: int) -> Mention | None:
     if not any(n < stop and _looks_like_verb(toks[n]) for n in (j, k)):
         return None
     if _is_full_name(inner):  # His business partner, Lawrence B. Cummings, ...
-        return analyze_np(inner, _join(toks[i:end]))
+        return analyze_np(inner, join_tokens(toks[i:end]))
     m = analyze_np(toks[i:end], role)
     if m is None or (
         m.kind == "desc" and toks[end - 1].text.lower() not in NP_WORDS | SOURCE_NOUNS
@@ -438,7 +619,7 @@ def _named_in_apposition(toks: list[Tok], i: int, stop: int) -> Mention | None:
         or not _looks_like_verb(toks[end + 1])
     ):
         return None
-    return analyze_np(inner, role_from_tokens(toks[i:comma]) or _join(toks[i:comma]))
+    return analyze_np(inner, role_from_tokens(toks[i:comma]) or join_tokens(toks[i:comma]))
 
 
 def _looks_like_verb(tok: Tok) -> bool:
@@ -467,8 +648,9 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         words = words[:-1]
     cut = 0
     for i, w in enumerate(words[:-1]):
-        if w.lower().rstrip(".") in TITLES:
-            cut = max(cut, i + 1)
+        low = w.lower().rstrip(".")
+        if low in TITLES and not (low in SURNAME_TITLES and i > cut):
+            cut = max(cut, i + 1)  # not the surname of "Rep. Steve King of Iowa"
         elif w == "of" and i == cut and i > 0:
             cut = _title_of_end(words, i + 1)
         elif (
@@ -504,20 +686,24 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
         (i for i, t in enumerate(toks) if i and t.text in NP_PREPS and not _title_of(toks, i)),
         None,
     )
-    if prep is not None and is_name_tok(toks[prep - 1]):
+    org_of = prep is not None and toks[prep].text == "of" and toks[prep - 1].low in ORG_WORDS
+    if prep is not None and is_name_tok(toks[prep - 1]) and not org_of:
         head = analyze_np(toks[:prep], role)  # "Charles B. Rangel of New York"
         if head and head.kind == "name":
-            return head
+            return _with_institution(head, toks[prep:]) if not role else head
+    if len(toks) == 1 and toks[0].cap and is_role_head(toks[0].text.lower()):
+        return Mention("desc", toks[0].text.lower(), toks[0].start, role)  # "Officials said"
     if not is_name_tok(toks[-1]):
         lead = toks[0].text.lower()
         if len(toks) == 1 and lead in DETERMINERS | NP_PREPS:
             return None
-        return Mention("desc", _join(toks), toks[0].start, role)
+        return Mention("desc", join_tokens(toks), toks[0].start, role)
     run = len(toks)
     while run > 0 and (
         is_name_tok(toks[run - 1])
         or toks[run - 1].text.lower() in ("de", "van", "von", "bin", "al")
         or _title_of(toks, run - 1)
+        or (toks[run - 1].text == "of" and run > 1 and toks[run - 2].low in ORG_WORDS)
     ):
         run -= 1
     _titles, name = split_name([t.text for t in toks[run:]])
@@ -527,18 +713,36 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
     prefix = [
         t
         for t in toks[:name_start]
-        if t.text.lower() not in DETERMINERS and t.low not in HONORIFICS
+        if t.text.lower() not in DETERMINERS and t.low not in HONORIFICS - ACADEMIC_TITLES
     ]
     while prefix and bare(prefix[0].text) in STOP_CAPS:
         prefix = prefix[1:]
+    if (
+        len(prefix) > 1
+        and prefix[-1].text in ("of", "for", "at")
+        and is_role_head(prefix[-2].text)
+    ):
+        return Mention("desc", join_tokens(toks), toks[0].start, role)  # a member of GreatFire
     if not role and prefix:
-        role = _join(prefix)
+        role = join_tokens(prefix)
     return Mention("name", clean_name(" ".join(name)), toks[0].start, role)
+
+
+def _with_institution(head: Mention, tail: list[Tok]) -> Mention:
+    """``Prof Alan Jones of the London School of Economics``: the institution joins the role."""
+    words = [t for t in tail[1:] if t.text.lower() not in ("the",)]
+    if not words or not any(t.low in ORG_WORDS for t in words):
+        return head  # "Charles B. Rangel of New York": a place, not a role
+    place = join_tokens(words)
+    return replace(head, role=f"{head.role}, {place}" if head.role else place)
 
 
 def _title_of(toks: list[Tok], i: int) -> bool:
     """Whether token ``i`` is the "of" of ``Secretary of State``."""
-    return toks[i].text == "of" and i > 0 and toks[i - 1].cap and toks[i - 1].low in TITLES
+    if toks[i].text != "of" or i == 0 or not toks[i - 1].cap or toks[i - 1].low not in TITLES:
+        return False
+    surname = i > 1 and is_name_tok(toks[i - 2]) and toks[i - 2].low not in TITLES | HONORIFICS
+    return not (surname and toks[i - 1].low in SURNAME_TITLES)  # "Steve King of Iowa"
 
 
 # ------------------------------------------------------------------ registry
@@ -570,11 +774,15 @@ def build_registry(
                 reg.part_gender.setdefault(
                     name[0].lower(), "f" if gendered[0].lower() in FEMALE else "m"
                 )
-            if _names_place(text, m.start(), place_end, " ".join(name)):
+            personal = bool(titles) or (len(name) > 1 and first_name_gender(name[0]) is not None)
+            if not personal and _names_place(text, m.start(), place_end, " ".join(name)):
                 reg.places.add(name_key(" ".join(name)))
                 place_end = m.end()
                 continue
             sentence = bisect.bisect_left(ends, m.start())
+            opening = bounds[pi][min(sentence, len(ends) - 1)][0]
+            if any(c.isalnum() for c in text[opening : m.start()]):
+                reg.midcaps.update(w.lower() for w in m.group().split())
             subject = sentence != sentence_seen or bool(
                 SUBJECT_VERB.match(text, m.end(), para.end)
             )
@@ -584,9 +792,8 @@ def build_registry(
             if k >= 0 and spans[k].close > m.start():
                 subject = False  # a name inside a quotation
             if len(name) == 1 and (titles or subject) and name[0].lower() not in ORG_WORDS:
-                reg.subjects.append(
-                    SpeechEvent(m.start(), pi, name[0])
-                )  # "Mr. Obama", "Obama said"
+                if subject:  # "Obama said"; not "a Mr. Facebook contest" after the subject
+                    reg.subjects.append(SpeechEvent(m.start(), pi, name[0]))
                 if titles:
                     reg.titled.add(name[0].lower())
                     person = _resolve_surname(name[0].lower(), m.start(), pi, reg)
@@ -622,6 +829,19 @@ def build_registry(
     for para in paras:
         for m in INTRODUCED.finditer(text, para.start, para.end):
             reg.introduced.append((m.start(), m.group("who")))
+        for m in ACRONYM.finditer(text, para.start, para.end):
+            spelled = _spelled_out(m.group("full").split(), m.group("abbr"))
+            if spelled:
+                reg.acronyms.setdefault(m.group("abbr"), spelled)
+        for m in DOCUMENT_BY.finditer(text, para.start, para.end):
+            doc = _document(m)
+            if doc:
+                reg.documents.append(doc)
+    for para in paras:
+        for m in GROUP.finditer(text, para.start, para.end):
+            names = [m.group("a"), m.group("b")]
+            if all(name_key(clean_name(n)) in reg.entities for n in names):
+                reg.groups.append((m.start(), " and ".join(clean_name(n) for n in names)))
     for key, entity in reg.entities.items():
         if key not in reg.gender:
             first = entity.name.split()[0]
@@ -647,8 +867,33 @@ def _names_place(text: str, start: int, place_end: int, name: str) -> bool:
 INTRODUCED = re.compile(
     r"\b(?:a|an)\s+(?P<who>(?:[\w'’-]+\s+){0,4}?(?:" + "|".join(sorted(ROLE_NOUNS)) + r"))\b"
 )
+_CAP = r"[A-Z][\w.&'’-]*"
+# "a 2014 report from the World Bank", "a paper in Nature", "the study by Harvard University".
+DOCUMENT_BY = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Ll]ast|[Nn]ew)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+    r"(?P<noun>" + "|".join(sorted(RESEARCH_DOCUMENTS)) + r")s?[ \t]+"
+    r"(?P<prep>from|by|of|in)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<author>{_CAP}(?:[ \t]+(?:(?:of|for|on|and)[ \t]+)?{_CAP})*)"
+)
+# "the Special Inspector General for Afghanistan Reconstruction (SIGAR)"
+ACRONYM = re.compile(
+    rf"(?P<full>{_CAP}(?:[ \t]+(?:(?:of|for|on|and|the)[ \t]+)*{_CAP})+)[ \t]+\((?P<abbr>[A-Z]{{2,8}})\)"
+)
+_PERSON_NAME = r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,2}"
+# Two people named together: "Paul Edelstein and Lutz Kilian".
+GROUP = re.compile(rf"(?P<a>{_PERSON_NAME})[ \t]+and[ \t]+(?P<b>{_PERSON_NAME})")
+# Research documents published *in* a journal; a "report in the Times" is a news story.
+_PUBLISHED_IN = frozenset(["paper", "study", "analysis", "research"])
+# Words of a news outlet's name: its stories are the press, not research.
+_MEDIA_WORDS = frozenset(
+    ["times", "post", "news", "herald", "tribune", "magazine", "television", "radio", "tv"]
+)
+# How far back (characters) "the report" may refer to a document named with its author.
+DOCUMENT_REACH = 3000
 # How far back (characters) "she" may go to a woman named but not yet the subject of a sentence.
 PRONOUN_REACH = 600
+# How far back (characters) "the man" may refer to an unnamed person quoted before.
+UNNAMED_REACH = 1200
 # How far back (characters) "the voice" may refer to a person so introduced.
 INTRODUCED_REACH = 600
 # Words before the head of a description that refers back: "the same official".
@@ -659,6 +904,69 @@ MAX_LOOKBACK_EVENTS = 50
 PERSON_WORD = re.compile(
     r"^(?:[A-Z]\.)+$|^(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z]+)*$"
 )
+
+
+def _spelled_out(words: list[str], abbr: str) -> str | None:
+    """The end of ``words`` whose capitals spell ``abbr``: ``U.S. Special Inspector
+    General for Afghanistan Reconstruction`` + ``SIGAR`` -> from ``Special``."""
+    for start in range(len(words)):
+        tail = words[start:]
+        if tail[0][:1].isupper() and "".join(w[0] for w in tail if w[:1].isupper()) == abbr:
+            return " ".join(tail)
+    return None
+
+
+def _group(mention: Mention, reg: Registry) -> str | None:
+    """``the researchers``, ``the authors``: the two people last named together."""
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] != "the" or not words[1].endswith("s"):
+        return None
+    if not (is_expert_head(words[1]) or words[1] in ("authors", "researchers", "scientists")):
+        return None
+    i = bisect.bisect_left(reg.groups, (mention.pos,))
+    if i and mention.pos - reg.groups[i - 1][0] <= DOCUMENT_REACH:
+        return reg.groups[i - 1][1]
+    return None
+
+
+def _document(m: re.Match[str]) -> Document | None:
+    """The research document of a DOCUMENT_BY match, unless it is a news story."""
+    noun, author = m.group("noun"), m.group("author").rstrip(".")
+    words = {w.lower() for w in author.split()}
+    research = not (words & _MEDIA_WORDS or author in AGENCIES)
+    if m.group("prep") == "in" and noun not in _PUBLISHED_IN:
+        research = False  # "a report in the Times" is a news story
+    phrase = m.group().strip().rstrip(".")
+    return Document(m.start(), noun, author, phrase if research else None)
+
+
+def document_author(mention: Mention, reg: Registry) -> Mention | None:
+    """The author a document mention stands for, with the document as role.
+
+    ``a 2014 report from the World Bank`` is the World Bank; ``the report``
+    is the author of the last report named with its author.
+    """
+    if mention.kind != "desc":
+        return None
+    m = DOCUMENT_BY.search(mention.text)
+    doc = _document(m) if m else None
+    if doc is None:
+        words = mention.text.lower().split()
+        if len(words) > 3 or words[0] not in ("the", "that", "this") or not words[-1]:
+            return None
+        noun = words[-1].rstrip("s") if words[-1] != "analysis" else words[-1]
+        i = bisect.bisect_left(reg.documents, (mention.pos,))
+        doc = next(
+            (
+                d
+                for d in reversed(reg.documents[:i])
+                if d.noun == noun and mention.pos - d.pos <= DOCUMENT_REACH
+            ),
+            None,
+        )
+    if doc is None:
+        return None
+    return Mention("name", doc.author, mention.pos, doc.phrase, mention.first)
 
 
 def is_person(name: str, reg: Registry) -> bool:
@@ -707,7 +1015,7 @@ def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[st
         while words and words[0].text.lower() in STOP_CAPS:
             words = words[1:]
         if words:
-            return _join(words)
+            return join_tokens(words)
     titles = [w for w in titles if w.lower().rstrip(".") not in HONORIFICS]
     return " ".join(titles) if titles else None
 
@@ -715,9 +1023,23 @@ def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[st
 def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
     """The canonical speaker name for a mention."""
     if mention.kind == "desc":
-        return _holder(mention, reg) or _referent(mention, para, reg, last) or mention.text
+        found = _holder(mention, reg) or _group(mention, reg)
+        if found is None and mention.role and mention.text[1:].islower():
+            return mention.role  # "the guy, a retailer representing the franchise": new
+        found = (
+            found
+            or _referent(mention, para, reg, last)
+            or _speaker_titled(mention, para, reg, last)
+        )
+        if found is None and " " not in mention.text and not mention.role:
+            return None  # a bare common noun ("officials", "users") names no one
+        return found or mention.text
     if mention.kind == "pronoun":
         return _resolve_pronoun(mention, para, reg, last)
+    if mention.text in reg.acronyms:
+        return reg.acronyms[mention.text]
+    if _common_word(mention.text, reg):
+        return None  # "Users said", "Once ...": an ordinary word opening a sentence
     key = name_key(mention.text)
     if key in reg.entities:
         return reg.entities[key].name
@@ -735,6 +1057,8 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
     the latest person of that gender named or quoted before.
     """
     words = mention.text.lower().split()
+    if words and words[0] in ("a", "an", "one", "another"):
+        return None  # "A spokeswoman said": someone new, never someone named before
     while words and words[0] in REFERRING_WORDS:
         words = words[1:]
     if not 1 <= len(words) <= 2:
@@ -745,6 +1069,10 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
         said = event.speaker.lower().split()
         if event.speaker[:1].islower() and said[-1] == head and len(said) > len(words):
             return event.speaker
+    if head in GENERIC_PERSONS and d and mention.pos - reg.described[d - 1].pos <= UNNAMED_REACH:
+        unnamed = reg.described[d - 1].speaker
+        if unnamed[:1].islower() and unnamed.split()[-1] not in SOURCE_NOUNS:
+            return unnamed  # "the man": the unnamed person who spoke last, not a named one
     if head not in FEMALE and head not in MALE:
         if is_role_head(head) or len(words) > 1:
             return None
@@ -766,6 +1094,36 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
         name = resolve(Mention("name", event.speaker, event.pos), event.paragraph, reg, last)
         if name and is_person(name, reg) and reg.gender.get(name_key(name)) == gender:
             return name
+    return None
+
+
+def _common_word(word: str, reg: Registry) -> bool:
+    """A capitalised plural never capitalised inside a sentence: ``Users``, ``Residents``.
+
+    Also any run of capitals of several words (a shouted headline).
+    """
+    if " " in word:
+        return word.isupper() and len(word.split()) > 2  # "CONGRESS HAS INVESTIGATED HIM"
+    low = word.lower()
+    return (
+        bool(re.fullmatch(r"[A-Z][a-z]+[^s]s", word))
+        and low not in reg.midcaps
+        and low not in reg.by_part
+        and low not in reg.titled
+    )
+
+
+def _speaker_titled(
+    mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]
+) -> str | None:
+    """``Mary Hart said ... "...," the attorney said``: the person who spoke last in the
+    paragraph, for ``the`` and a role word that names no one else."""
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] != "the" or not (is_role_head(words[1]) or words[1] in TITLES):
+        return None
+    j = bisect.bisect_left(last, (mention.pos,))
+    if j and last[j - 1].paragraph == para and is_person(last[j - 1].speaker, reg):
+        return last[j - 1].speaker
     return None
 
 
@@ -802,6 +1160,7 @@ def _holder(mention: Mention, reg: Registry) -> str | None:
     if (
         not 2 <= len(words) <= 4
         or words[0].lower() != "the"
+        or "same" in words  # "the same official": the unnamed one quoted before
         or any(w.endswith(("'s", "’s")) for w in words)
     ):
         return None
@@ -810,7 +1169,11 @@ def _holder(mention: Mention, reg: Registry) -> str | None:
         return None
     holders = reg.by_title.get(head, [])
     i = bisect.bisect_left(holders, (mention.pos,))
-    return reg.entities[holders[i - 1][1]].name if i else None
+    for _, key in reversed(holders[max(0, i - MAX_LOOKBACK_EVENTS) : i]):
+        name = reg.entities[key].name
+        if key not in reg.places and not is_place(name):
+            return name  # never "New York" of "New York businessman"
+    return None
 
 
 def _resolve_pronoun(
@@ -836,6 +1199,15 @@ def _resolve_pronoun(
         if mention.text in ("he", "she") and not is_person(name, reg):
             continue  # "he" is never "Nature" or "JPMorgan Chase"
         (near if pi >= para - 1 else far).append((p, name))
+    unnamed: list[tuple[int, str]] = []  # "a source close to the talks said ... he said"
+    if mention.text in ("he", "she"):
+        d = bisect.bisect_left(reg.described, (pos,))
+        for p, pi, name in reg.described[max(0, d - 4) : d]:
+            gender = _description_gender(name)
+            if pi >= para - 1 and _one_person(name) and gender != _OTHER[mention.text]:
+                unnamed.append((p, name))
+    if mention.text == "he":
+        near += unnamed
     near.sort(reverse=True)
     far.sort(reverse=True)
     if mention.text in ("he", "she"):
@@ -844,11 +1216,43 @@ def _resolve_pronoun(
             found = next((name for _, name in group if fits(reg.gender.get(name_key(name)))), None)
             if found:
                 return found
+        if mention.text == "she" and unnamed:
+            return max(unnamed)[1]
         wanted = "f" if mention.text == "she" else "m"
         mentioned = _latest_of_gender(reg, wanted, pos)  # "his wife Kit Weber cared ..."
         if mentioned:
             return mentioned
     return near[0][1] if near else None
+
+
+# The gender "he" and "she" exclude.
+_OTHER = {"he": "f", "she": "m"}
+
+
+def _description_gender(description: str) -> str | None:
+    """ "f" for ``a spokeswoman``, "m" for ``the man``, else None."""
+    words = set(description.lower().split())
+    if words & (FEMALE | {"woman", "girl"}):
+        return "f"
+    if words & (MALE | {"man", "boy", "guy"}):
+        return "m"
+    return None
+
+
+def _one_person(description: str) -> bool:
+    """Whether an unnamed speaker is one person: ``a source close to the talks``."""
+    words = description.lower().split()
+    head = next((w for w in words if w in _PERSON_HEADS), None)
+    return words[0] in ("a", "an", "one", "the") and head is not None
+
+
+# Head nouns of one unnamed person: "a source", "one official", "a person familiar with".
+_PERSON_HEADS = (
+    frozenset(["source", "official", "person", "spokesman", "spokeswoman", "spokesperson"])
+    | GENERIC_PERSONS
+    | ROLE_NOUNS
+    | frozenset(w for w in ANONYMOUS_HEADS if not w.endswith("s"))
+)
 
 
 def _latest_of_gender(reg: Registry, gender: str, pos: int) -> str | None:

@@ -9,7 +9,9 @@ from reader.article.model import Quote
 from reader.article.quotes.people import Registry, name_key
 from reader.lexicon.roles import (
     ANONYMOUS_HEADS,
+    EXPERT_DOCUMENT,
     EXPERT_FORMER,
+    EXPERT_INSTITUTION,
     EXPERT_STRONG,
     EXPERT_WEAK,
     NOT_EXPERT,
@@ -40,6 +42,17 @@ def is_expert_role(role: str | None) -> bool:
     return bool(EXPERT_WEAK.search(role))
 
 
+def _research_author(speaker: str, role: str | None) -> bool:
+    """The author a research document speaks for: the World Bank of ``a 2014 report
+    from the World Bank`` (the role the quote's finder gives it)."""
+    return bool(role and not _described(speaker) and EXPERT_DOCUMENT.match(role))
+
+
+def _described(speaker: str) -> bool:
+    """A description, not a name: ``a senior official``, ``Cranfield University experts``."""
+    return speaker[:1].islower() or speaker.split()[-1].islower()
+
+
 def is_anonymous_official(speaker: str | None) -> bool:
     """ "a senior Western official", "the same official": an unnamed official giving background."""
     if not speaker or not speaker[:1].islower():
@@ -59,14 +72,16 @@ def to_quote(text: str, f: Found, reg: Registry) -> Quote:
         and f.speaker is not None
         and name_key(f.speaker) not in reg.lead_keys
         and (
-            is_expert_role(f.role or (f.speaker if f.speaker[:1].islower() else None))
+            is_expert_role(f.role or (f.speaker if _described(f.speaker) else None))
+            or _research_author(f.speaker, f.role)
+            or (f.role is None and bool(EXPERT_INSTITUTION.search(f.speaker)))
             or is_anonymous_official(f.speaker)
         )
     )
     return Quote(
         text[span.start : span.end],
         f.speaker,
-        f.role,
+        f.role if f.role != f.speaker else None,
         expert,
         f.kind,
         span.paragraph,

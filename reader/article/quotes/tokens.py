@@ -20,7 +20,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Adm|Rev|Jr|Sr|St|Del|Amb|Supt|Insp|Pres|Sec|Atty|Hon)\."
 _WORD = r"[^\W_](?:[\w'’\-]*[^\W_])?"
 _TOKEN = re.compile(rf"(?:[A-Za-z]\.){{2,}}|[{_UPPER}]\.(?=\s)|{_ABBR}|{_WORD}|[^\w\s]")
-_NAME_TOKEN = rf"(?:{_ABBR}|[{_UPPER}]\.|[{_UPPER}](?:[\w'’\-]*[^\W_])?)"
+_NAME_TOKEN = rf"(?:{_ABBR}|(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.|[{_UPPER}](?:[\w'’\-]*[^\W_])?)"
 NAME_RUN = re.compile(
     rf"(?<![\w'’\-]){_NAME_TOKEN}(?:[ \t]+(?:(?:de|da|van|von|der|del|la|le|bin|al|ibn|di)[ \t]+)?{_NAME_TOKEN})*"
 )
