@@ -95,6 +95,8 @@ class ReaderFooter(Footer):
 
     async def recompose(self) -> None:
         """Make the keys again, unless they would be the same as those shown."""
+        if not self.is_attached or not isinstance(self.parent, DOMNode):
+            return  # a refresh that arrives after its screen was closed (J, backspace)
         made_from = self._made_from() if self._bindings_ready else None
         if made_from is not None and made_from == self._composed and self.children:
             return  # a focus change or a refresh that changes no key (the start makes several)
