@@ -84,7 +84,8 @@ def test_feed_in_tmux(tmp_path):
                 )
             )
             keys("J")
-            wait(lambda s: "River levels fall" in s.splitlines()[0])
+            # The title shows while the story loads; l acts once its article is there.
+            wait(lambda s: "River levels fall" in s.splitlines()[0] and "Elm river" in s)
             keys("l")  # the story's links: its page has none
             wait(lambda s: "No links in this article." in s)
             keys("l")
