@@ -58,7 +58,7 @@ def export_markdown(article: Article, summary: Summary) -> str:
         if part
     ]
     if article.url:
-        meta.append(f"<{_url(article.url)}>")
+        meta.append(_url(article.url))
     if meta:
         lines += [" \u00b7 ".join(meta), ""]
 
@@ -87,16 +87,26 @@ def export_markdown(article: Article, summary: Summary) -> str:
 
     if article.links:
         lines += ["## Links", ""]
-        lines += [f"- {escape_markdown(link.text)}: <{_url(link.url)}>" for link in article.links]
+        lines += [f"- {escape_markdown(link.text)}: {_url(link.url)}" for link in article.links]
         lines.append("")
     return clean_lines("\n".join(lines).rstrip("\n") + "\n")
 
 
+_HAS_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
 def _url(url: str) -> str:
+    """An address as Markdown: an autolink when it has a scheme, else escaped text.
+
+    ``<script>`` (a relative link named "script") would be raw HTML, not an autolink.
+    """
     from reader.sources.url import public_url
 
+    address = clean(public_url(url)).strip()
+    if not _HAS_SCHEME.match(address):
+        return escape_markdown(address)
     # An autolink cannot hold spaces or angle brackets.
-    return re.sub(r"[\s<>]", lambda m: f"%{ord(m.group()):02X}", clean(public_url(url)).strip())
+    return "<" + re.sub(r"[\s<>]", lambda m: f"%{ord(m.group()):02X}", address) + ">"
 
 
 _WINDOWS_RESERVED = {

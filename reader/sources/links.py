@@ -28,6 +28,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from reader.inert import clean, shown_name
 from reader.sources.document import RawLink
+from reader.sources.url import public_url
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -43,7 +44,6 @@ MARK_CHARACTERS = re.compile("[\ue006\ue007\U000f0000-\U000ffffd]")
 WEB_SCHEMES = ("http", "https")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 _URL_PREFIX = re.compile(r"^([a-z][a-z0-9+.-]+)://", re.I)  # as reader.sources.spec reads a spec
-_USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#]*@", re.I)
 
 
 def link_open(number: int) -> str:
@@ -61,8 +61,7 @@ def link_url(target: str) -> str:
 
     ``https://bank.example@evil.example/`` is a link to evil.example: it is kept as that.
     """
-    url = "".join(clean(target).split())
-    return _USERINFO.sub(r"\1", url)
+    return public_url("".join(clean(target).split()))
 
 
 @dataclass(frozen=True)
@@ -179,7 +178,7 @@ def placed_links(
             if at < 0 or not url:
                 continue
             if web and page_url:
-                url = urljoin(page_url, url)
+                url = public_url(urljoin(page_url, url))
             cursor = at + len(text)
             found.append(RawLink(start + at, start + cursor, url))
     return tuple(found)
@@ -239,7 +238,7 @@ def link_target(url: str, *, page_url: str | None, source: str | None) -> LinkTa
     if local is not None and (local.is_file() or not page_url):
         return LinkTarget(str(local), local.absolute().as_uri())
     if page_url and urlsplit(page_url).scheme.lower() in WEB_SCHEMES:
-        joined = urljoin(page_url, url)
+        joined = public_url(urljoin(page_url, url))
         return LinkTarget(joined, joined)
     if url.startswith("//"):
         return LinkTarget("https:" + url, "https:" + url)

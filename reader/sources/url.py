@@ -46,7 +46,8 @@ ACCEPTED_TYPES = (
     "text/markdown",
     "text/x-markdown",
 )
-_USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#]*@", re.I)
+# "user:pass@" after "scheme://" or "//" (a scheme-relative address).
+_USERINFO = re.compile(r"^((?:[a-z][a-z0-9+.-]*:)?//)[^/?#]*@", re.I)
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.7"
 _DNS_FAILURES = (
     "name or service not known",

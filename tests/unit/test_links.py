@@ -98,6 +98,22 @@ def test_markdown_link_addresses_lose_credentials_and_controls() -> None:
     assert _links(document) == [("your bank", "https://evil.example/login")]
 
 
+def test_scheme_relative_link_addresses_lose_credentials_too() -> None:
+    document = markdown_document(
+        "# T\n\nSee [the list](//me:secret@lists.example/q).\n", name="t.md", source="t"
+    )
+    assert _links(document) == [("the list", "//lists.example/q")]
+
+
+def test_an_exported_relative_link_is_text_never_raw_html() -> None:
+    document = markdown_document(
+        "# T\n\nRun [the x](script) and [the y](notes/b.md).\n", name="t.md", source="t"
+    )
+    exported = export_markdown(build_article(document), Summary("news", ()))
+    assert "- the x: script" in exported and "<script>" not in exported
+    assert "- the y: notes/b.md" in exported
+
+
 # -- HTML --------------------------------------------------------------------
 
 
@@ -116,6 +132,13 @@ def test_html_body_links_are_kept_and_boilerplate_links_go_with_the_boilerplate(
 def test_html_relative_links_are_resolved_against_the_page_address() -> None:
     document = html_document(
         PAGE.encode(), name="plan", source="plan", url="https://news.example.com/town/plan.html"
+    )
+    assert _links(document)[0] == ("voted on Tuesday", "https://news.example.com/votes/2024")
+
+
+def test_links_resolved_against_a_page_address_with_credentials_lose_them() -> None:
+    document = html_document(
+        PAGE.encode(), name="plan", source="plan", url="https://me:pw@news.example.com/town/a"
     )
     assert _links(document)[0] == ("voted on Tuesday", "https://news.example.com/votes/2024")
 
