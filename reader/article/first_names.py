@@ -15,6 +15,7 @@ import json
 from functools import cache
 
 from reader import __version__
+from reader.files import atomic_write, read_json_file
 from reader.lexicon.people import first_name_table, name_data_file
 from reader.paths import user_folder
 
@@ -55,22 +56,17 @@ def _genders() -> tuple[frozenset[str], frozenset[str]]:
     key = cache_key()
     path = user_folder("cache") / CACHE_FILE
     if key:
-        try:
-            with path.open("rb") as stream:
-                saved = json.loads(stream.read(MAX_CACHE_BYTES + 1))
-            if isinstance(saved, dict) and saved.get("key") == key:
-                female, male = saved["f"], saved["m"]
-                if isinstance(female, list) and isinstance(male, list):
-                    return frozenset(female), frozenset(male)
-        except (OSError, ValueError, KeyError):
-            pass  # missing, unreadable or not ours: built again
+        # Missing, unreadable, not a regular file (a FIFO would block) or not ours: built again.
+        saved = read_json_file(path, MAX_CACHE_BYTES)
+        if isinstance(saved, dict) and saved.get("key") == key:
+            female, male = saved.get("f"), saved.get("m")
+            if isinstance(female, list) and isinstance(male, list):
+                return frozenset(female), frozenset(male)
     table = first_name_table()
     female = sorted(name for name, gender in table.items() if gender == "f")
     male = sorted(name for name, gender in table.items() if gender == "m")
     if key:
         try:
-            from reader.files import atomic_write
-
             atomic_write(
                 path, json.dumps({"key": key, "f": female, "m": male}, ensure_ascii=False)
             )

@@ -91,3 +91,10 @@ def test_a_cache_folder_that_cannot_be_written_still_gives_the_table(tmp_path, m
         assert first_names.first_name_gender("Jane") == "f"
     finally:
         first_names._genders.cache_clear()
+
+
+def test_a_fifo_in_place_of_the_saved_table_does_not_block(cache_folder):
+    import os
+
+    os.mkfifo(cache_folder / first_names.CACHE_FILE)  # nobody writes to it: open() would wait
+    assert first_names.first_name_gender("Jane") == "f"
