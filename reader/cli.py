@@ -175,7 +175,7 @@ def _load_while_preparing(source: str | None, algorithm: str) -> Article:
     if parse_source(source).kind in ("bundled", "file"):
         from reader.prefetch import start
 
-        prefetch = start(source)
+        prefetch = start(source, head=False)  # the command prints only the whole
     if prefetch is not None:
         import numpy  # noqa: F401  (needed by the summary; the child reads the source meanwhile)
 

@@ -157,8 +157,11 @@ class Prefetch:
             pass
 
 
-def start(spec: str | None) -> Prefetch | None:
-    """Fork a child that loads ``spec`` and builds its article; None where that cannot be done."""
+def start(spec: str | None, *, head: bool = True) -> Prefetch | None:
+    """Fork a child that loads ``spec`` and builds its article; None where that cannot be done.
+
+    With ``head`` a long text's first part is built and sent first (for a first screen).
+    """
     if not hasattr(os, "fork") or sys.platform == "darwin":  # fork without exec is unsafe there
         return None
     try:
@@ -168,12 +171,12 @@ def start(spec: str | None) -> Prefetch | None:
         return None
     if pid == 0:  # the child
         os.close(read_end)
-        _child(spec, write_end)
+        _child(spec, write_end, head)
     os.close(write_end)
     return Prefetch(spec, pid, read_end)
 
 
-def _child(spec: str | None, fd: int) -> None:
+def _child(spec: str | None, fd: int, head: bool) -> None:
     """Load and build, send each result, and exit without running the parent's clean-up."""
     code = 0
     try:
@@ -191,10 +194,12 @@ def _child(spec: str | None, fd: int) -> None:
                 from reader.article.build import build_article
                 from reader.article.preview import head_document
 
-                head = head_document(document)
-                if head is not None:  # a long text: its first part first, for the first screen
+                first_part = head_document(document) if head else None
+                if (
+                    first_part is not None
+                ):  # a long text: its first part first, for the first screen
                     try:
-                        _send(pipe, "head", build_article(head))
+                        _send(pipe, "head", build_article(first_part))
                     except Exception:  # the whole article is built next (and says what is wrong)
                         pass
                 _send(pipe, "article", build_article(document))
