@@ -396,8 +396,12 @@ EXPERT_STRONG = re.compile(
     r"scientist|pollster|think[- ]tank|dean|consultancy|institution)\b",
     re.IGNORECASE,
 )
+# "former" and its role noun within a few words of the same phrase: "former U.S. ambassador",
+# "retired air force general", not "a retired teacher and head of the PTA".
+MAX_FORMER_GAP = 3
 EXPERT_FORMER = re.compile(
-    r"\b(?:former|retired|ex)\b.*\b(?:official|ambassador|diplomat|envoy|adviser|advisor|"
+    r"\b(?:former|retired|ex)[- ]+(?:(?!(?:and|or|who|whose|of|for|at)\b)[^\s,;]+[ ]+)"
+    r"{0," + str(MAX_FORMER_GAP) + r"}(?:official|ambassador|diplomat|envoy|adviser|advisor|"
     r"negotiator|intelligence|analyst|prosecutor|officer|inspector|editor|governor|"
     r"director|commissioner|regulator|astronaut|chairman|chairwoman|chief|head)\b",
     re.IGNORECASE,

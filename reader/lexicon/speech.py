@@ -316,4 +316,17 @@ SOURCE_NOUNS = frozenset(
 RESEARCH_DOCUMENTS = frozenset(
     ["report", "study", "paper", "survey", "analysis", "assessment", "review", "research"]
 )
+DOCUMENT_PLURALS = {
+    "studies": "study",
+    "analyses": "analysis",
+    **{w + "s": w for w in RESEARCH_DOCUMENTS if w not in ("study", "analysis", "research")},
+}
+
+
+def research_document(word: str) -> str | None:
+    """The research document ``word`` names, singular ("studies" -> "study"), else None."""
+    low = word.lower()
+    return low if low in RESEARCH_DOCUMENTS else DOCUMENT_PLURALS.get(low)
+
+
 # Abbreviated titles, spelled out so "Sen. Jane Doe" is "the senator".

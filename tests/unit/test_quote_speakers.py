@@ -322,3 +322,24 @@ def test_a_role_between_dashes():
     )
     q = quote(text, "Labs")
     assert (q.speaker, q.role, q.expert) == ("Tom Fry", "professor of chemistry at York", True)
+
+
+def test_according_to_an_analysis_or_studies_names_their_author():
+    text = (
+        "Rents rose again this year.\n\n"
+        'Prices are "well beyond what wages can carry," according to an analysis by the '
+        "Harbour Institute.\n\n"
+        'Tenants face "the steepest rise in a generation," according to two studies from '
+        "Northfield University.\n"
+    )
+    assert quote(text, "well beyond").speaker == "Harbour Institute"
+    assert quote(text, "the steepest").speaker == "Northfield University"
+
+
+def test_former_makes_an_expert_only_with_its_own_role_noun():
+    from reader.article.quotes.roles import is_expert_role
+
+    assert is_expert_role("former deputy national security adviser")
+    assert is_expert_role("retired air force general") is is_expert_role("air force general")
+    assert not is_expert_role("a retired teacher and head of the PTA")
+    assert not is_expert_role("his ex-wife, who works for the fire chief")

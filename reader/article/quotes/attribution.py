@@ -50,9 +50,9 @@ from reader.lexicon.grammar import (
 from reader.lexicon.speech import (
     AFTER_VERB,
     CLAUSE_VERBS,
-    RESEARCH_DOCUMENTS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
+    research_document,
 )
 
 # --------------------------------------------------------------- attribution
@@ -214,7 +214,7 @@ def according_to(toks: list[Tok], k: int, stop: int) -> Mention | None:
     j = i
     while j < stop and j - i < MAX_SOURCE_WORDS and toks[j].text[0].isalnum():
         j += 1
-    if j > i and any(t.text.lower().rstrip("s") in RESEARCH_DOCUMENTS for t in toks[i:j]):
+    if j > i and any(research_document(t.text) for t in toks[i:j]):
         return Mention("desc", join_tokens(toks[i:j]), toks[i].start)  # a 2014 report from X
     end = np_end(toks, i, stop, _DOCUMENT_NOUNS)
     if end <= i:

@@ -52,7 +52,13 @@ from reader.lexicon.roles import (
     is_expert_head,
     is_role_head,
 )
-from reader.lexicon.speech import RESEARCH_DOCUMENTS, SOURCE_NOUNS, SPEECH_VERBS
+from reader.lexicon.speech import (
+    DOCUMENT_PLURALS,
+    RESEARCH_DOCUMENTS,
+    SOURCE_NOUNS,
+    SPEECH_VERBS,
+    research_document,
+)
 
 
 class SpeechEvent(NamedTuple):
@@ -870,8 +876,11 @@ INTRODUCED = re.compile(
 _CAP = r"[A-Z][\w.&'’-]*"
 # "a 2014 report from the World Bank", "a paper in Nature", "the study by Harvard University".
 DOCUMENT_BY = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Ll]ast|[Nn]ew)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
-    r"(?P<noun>" + "|".join(sorted(RESEARCH_DOCUMENTS)) + r")s?[ \t]+"
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Ll]ast|[Nn]ew|[Tt]wo|[Tt]hree|[Ss]everal)"
+    r"[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+    r"(?P<noun>"
+    + "|".join(sorted(RESEARCH_DOCUMENTS | DOCUMENT_PLURALS.keys(), key=len, reverse=True))
+    + r")[ \t]+"
     r"(?P<prep>from|by|of|in)[ \t]+(?:the[ \t]+)?"
     rf"(?P<author>{_CAP}(?:[ \t]+(?:(?:of|for|on|and)[ \t]+)?{_CAP})*)"
 )
@@ -931,7 +940,7 @@ def _group(mention: Mention, reg: Registry) -> str | None:
 
 def _document(m: re.Match[str]) -> Document | None:
     """The research document of a DOCUMENT_BY match, unless it is a news story."""
-    noun, author = m.group("noun"), m.group("author").rstrip(".")
+    noun, author = research_document(m.group("noun")) or "", m.group("author").rstrip(".")
     words = {w.lower() for w in author.split()}
     research = not (words & _MEDIA_WORDS or author in AGENCIES)
     if m.group("prep") == "in" and noun not in _PUBLISHED_IN:
@@ -954,7 +963,7 @@ def document_author(mention: Mention, reg: Registry) -> Mention | None:
         words = mention.text.lower().split()
         if len(words) > 3 or words[0] not in ("the", "that", "this") or not words[-1]:
             return None
-        noun = words[-1].rstrip("s") if words[-1] != "analysis" else words[-1]
+        noun = research_document(words[-1]) or words[-1].rstrip("s")
         i = bisect.bisect_left(reg.documents, (mention.pos,))
         doc = next(
             (
