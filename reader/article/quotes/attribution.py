@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from reader.article.model import Paragraph, QuoteKind
 from reader.article.quotes.people import (
+    MAX_ROLE_WORDS,
     Mention,
     Registry,
     SpeechEvent,
@@ -112,8 +113,6 @@ def after_attribution(toks: list[Tok]) -> Mention | None:
     return None
 
 
-# Most lower-case words of a job title before a name: "air force rescue coordinator".
-MAX_ROLE_WORDS = 6
 # Function words that never belong to a job title.
 _NOT_ROLE_WORDS = (
     INTRO_WORDS | CONNECTIVES | ADVERBS | DETERMINERS | NOT_VERBS | AUXILIARIES | PRONOUNS

@@ -77,6 +77,13 @@ class PartMention(NamedTuple):
     key: str
 
 
+# Word sets the token loops test against, built once.
+_FUNCTION_WORDS = DETERMINERS | NP_PREPS
+_NOT_ROLE_LEAD = DETERMINERS | NP_PREPS | ADVERBS
+_NOT_JOB_WORDS = DETERMINERS | NP_PREPS | PRONOUNS | ADVERBS | AUXILIARIES | NOT_VERBS
+_DESCRIPTION_STOPS = DETERMINERS | ADVERBS | PRONOUNS | SPEECH_VERBS
+
+
 @dataclass(frozen=True)
 class Mention:
     """A speaker mention found by an attribution rule."""
@@ -357,9 +364,7 @@ def _description_start(toks: list[Tok], j: int, floor: int) -> int:
         low = toks[k].text.lower()
         if low in ("the", "a", "an"):
             return k
-        if not toks[k].text.isalpha() or (
-            low in DETERMINERS | ADVERBS | PRONOUNS | SPEECH_VERBS and low not in ("and", "of")
-        ):
+        if not toks[k].text.isalpha() or (low in _DESCRIPTION_STOPS and low not in ("and", "of")):
             break
     return j
 
@@ -444,7 +449,7 @@ def _to_role_head(toks: list[Tok], i: int, end: int, stop: int) -> int:
     best = end
     for k in range(end, min(stop, end + 4)):
         t = toks[k]
-        if not (t.text.isalpha() and t.text.islower()) or t.text in DETERMINERS | NP_PREPS:
+        if not (t.text.isalpha() and t.text.islower()) or t.text in _FUNCTION_WORDS:
             break
         if t.text in SPEECH_VERBS or t.text in AUXILIARIES or t.text in NOT_VERBS:
             break
@@ -480,10 +485,7 @@ def _job_word(t: Tok) -> bool:
     """A lower-case word that can be part of a job title: ``commodities``, ``widow``."""
     low = t.text
     return (
-        low.isalpha()
-        and low.islower()
-        and low not in DETERMINERS | NP_PREPS | PRONOUNS | ADVERBS | AUXILIARIES | NOT_VERBS
-        and low not in SPEECH_VERBS
+        low.isalpha() and low.islower() and low not in _NOT_JOB_WORDS and low not in SPEECH_VERBS
     )
 
 
@@ -523,7 +525,7 @@ def _possessed(toks: list[Tok], k: int, i: int) -> bool:
     return (
         toks[k].text.isalpha()
         and not toks[k].cap
-        and low not in DETERMINERS | NP_PREPS | ADVERBS
+        and low not in _NOT_ROLE_LEAD
         and low not in SPEECH_VERBS
     )
 
@@ -701,7 +703,7 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
         return Mention("desc", toks[0].text.lower(), toks[0].start, role)  # "Officials said"
     if not is_name_tok(toks[-1]):
         lead = toks[0].text.lower()
-        if len(toks) == 1 and lead in DETERMINERS | NP_PREPS:
+        if len(toks) == 1 and lead in _FUNCTION_WORDS:
             return None
         return Mention("desc", join_tokens(toks), toks[0].start, role)
     run = len(toks)
