@@ -7,6 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.article.paragraphs import MAX_QUOTED_SENTENCES, MAX_SENTENCES
 from tests.conftest import article_from_text
 
 
@@ -127,7 +128,10 @@ def test_parsing_never_loses_or_reorders_words(blocks):
     assert len(body_words) + len(caption_words) <= len(source_words)
     for paragraph in article.paragraphs:
         assert article.text[paragraph.start : paragraph.end] == paragraph.text
-        assert len(paragraph.sentences) <= 6 or len(paragraph.sentences) < 2
+        # Six sentences at most, twelve to keep a quotation whole (not cut at a paragraph break).
+        quoting = any(mark in paragraph.text for mark in "\"\u201c\u201d\u2018\u2019'")
+        limit = MAX_QUOTED_SENTENCES if quoting else MAX_SENTENCES
+        assert len(paragraph.sentences) <= limit or len(paragraph.sentences) < 2
 
 
 def test_a_headline_line_becomes_the_title_not_body():
