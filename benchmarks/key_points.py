@@ -58,7 +58,8 @@ def table(path: Path, limit: int, length: int) -> list[str]:
 
     from reader.article.build import build_article
     from reader.sources.document import Document
-    from reader.summary.algorithms import summarize, unique_sentences
+    from reader.summary.algorithms import summarize
+    from reader.summary.candidates import unique_sentences
 
     pairs = _pairs(path, limit)
     articles = [

@@ -113,7 +113,8 @@ def context_table(data: Path, limit: int) -> list[str]:
 
     from reader.article.build import build_article
     from reader.sources.document import Document
-    from reader.summary.algorithms import summarize, unique_sentences
+    from reader.summary.algorithms import summarize
+    from reader.summary.candidates import unique_sentences
     from reader.summary.context import reasons
 
     pairs = []

@@ -19,6 +19,7 @@ from reader.inert import clean, clean_lines, escape_json, shown_name
 if TYPE_CHECKING:
     from reader.article.model import Article
     from reader.feeds.model import Brief, Feed, Story
+    from reader.summary.candidates import Candidates
 
 SOURCE_HELP = "a text, Markdown or HTML file, an http(s) URL, or - for standard input"
 EPILOG = (
@@ -158,7 +159,9 @@ def _load(source: str | None) -> Article:
     return build_article(load_source(source))
 
 
-def _load_while_preparing(source: str | None, algorithm: str) -> Article:
+def _load_while_preparing(
+    source: str | None, algorithm: str, length: int
+) -> tuple[Article, Candidates | None]:
     """The article of a local ``source``, built in a child process while sumy and nltk are imported here.
 
     The import (nltk's package: about 1 s) and the build need nothing from
@@ -166,7 +169,9 @@ def _load_while_preparing(source: str | None, algorithm: str) -> Article:
     in the source are still reported before the long import: numpy is
     imported first (nltk needs it), then the child has read the source or
     said why it could not. Web addresses, feeds and systems without ``fork``
-    load here, as before.
+    load here, as before. The child also chooses the summary's candidate
+    sentences and their words (reader.summary.candidates), so that here only
+    the ranking is left once sumy is imported.
     """
     from reader.sources.spec import parse_source
     from reader.summary.algorithms import prepare
@@ -175,7 +180,8 @@ def _load_while_preparing(source: str | None, algorithm: str) -> Article:
     if parse_source(source).kind in ("bundled", "file"):
         from reader.prefetch import start
 
-        prefetch = start(source, head=False)  # the command prints only the whole
+        # the command prints only the whole; the child chooses the summary's sentences too
+        prefetch = start(source, head=False, summary=(algorithm, length))
     if prefetch is not None:
         import numpy  # noqa: F401  (needed by the summary; the child reads the source meanwhile)
 
@@ -183,10 +189,10 @@ def _load_while_preparing(source: str | None, algorithm: str) -> Article:
         prepare(algorithm)
         article = prefetch.article()
         if article is not None:
-            return article
+            return article, prefetch.candidates
     article = _load(source)  # a feed (read as any file), or no child process
     prepare(algorithm)
-    return article
+    return article, None
 
 
 def run_summarize(argv: Sequence[str]) -> int:
@@ -195,8 +201,8 @@ def run_summarize(argv: Sequence[str]) -> int:
     args = _summarize_parser().parse_args(argv)
     algorithm, length = _configured(args.algorithm, args.sentences)
     algorithm = check_algorithm(algorithm)
-    article = _load_while_preparing(args.source, algorithm)
-    summary = summarize(article, algorithm, length)
+    article, candidates = _load_while_preparing(args.source, algorithm, length)
+    summary = summarize(article, algorithm, length, candidates=candidates)
     if args.json:
         from reader.outline import summary_json
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from reader.article.model import Article
     from reader.feeds.source import FeedSource
     from reader.sources.document import Document
+    from reader.summary.candidates import Candidates
 
 _LENGTH = struct.Struct("!Q")  # each message: its length, then a pickled tuple
 
@@ -50,6 +51,7 @@ class Prefetch:
         self._article: Article | None = None
         self.head: Article | None = None  # a long text's first part, built before the whole
         self.feeds: FeedSource | None = None  # set when the source is a feed or a list of feeds
+        self.candidates: Candidates | None = None  # a summary's, when start() was asked for them
         self._error: BaseException | None = None
 
     def wait_document(self, timeout: float | None = None) -> Document | None:
@@ -128,6 +130,8 @@ class Prefetch:
             self.document = value
         elif kind == "head":
             self.head = value
+        elif kind == "candidates":
+            self.candidates = value
         elif kind == "article":
             self._article = value
         elif kind == "feeds":
@@ -136,7 +140,7 @@ class Prefetch:
             self._error = ReaderError(value)
         elif kind == "crash":
             self._error = RuntimeError(value)
-        if kind not in ("document", "head"):
+        if kind not in ("document", "head", "candidates"):
             self._close()
 
     def _read(self, size: int) -> bytes:
@@ -157,10 +161,15 @@ class Prefetch:
             pass
 
 
-def start(spec: str | None, *, head: bool = True) -> Prefetch | None:
+def start(
+    spec: str | None, *, head: bool = True, summary: tuple[str, int] | None = None
+) -> Prefetch | None:
     """Fork a child that loads ``spec`` and builds its article; None where that cannot be done.
 
     With ``head`` a long text's first part is built and sent first (for a first screen).
+    With ``summary`` (a checked algorithm and a length) the child also chooses that
+    summary's candidates and splits them into words (``Prefetch.candidates``), sent
+    just before the article.
     """
     if not hasattr(os, "fork") or sys.platform == "darwin":  # fork without exec is unsafe there
         return None
@@ -171,12 +180,12 @@ def start(spec: str | None, *, head: bool = True) -> Prefetch | None:
         return None
     if pid == 0:  # the child
         os.close(read_end)
-        _child(spec, write_end, head)
+        _child(spec, write_end, head, summary)
     os.close(write_end)
     return Prefetch(spec, pid, read_end)
 
 
-def _child(spec: str | None, fd: int, head: bool) -> None:
+def _child(spec: str | None, fd: int, head: bool, summary: tuple[str, int] | None) -> None:
     """Load and build, send each result, and exit without running the parent's clean-up."""
     code = 0
     try:
@@ -202,7 +211,12 @@ def _child(spec: str | None, fd: int, head: bool) -> None:
                         _send(pipe, "head", build_article(first_part))
                     except Exception:  # the whole article is built next (and says what is wrong)
                         pass
-                _send(pipe, "article", build_article(document))
+                article = build_article(document)
+                if summary is not None:
+                    from reader.summary.candidates import choose
+
+                    _send(pipe, "candidates", choose(article, *summary))
+                _send(pipe, "article", article)
             except ReaderError as error:
                 _send(pipe, "error", error.message)
             except Exception as error:  # a bug: the parent reports it in one line

@@ -8,7 +8,6 @@ earlier one is left out, so no summary holds one sentence twice.
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from typing import Any
 
 from reader.article.model import Article, Sentence
 from reader.errors import ReaderError
+from reader.summary.candidates import Candidates, choose
 from reader.summary.registry import REGISTRY, Algorithm, find, get
 from reader.summary.words import stemmer, tokenizer
 
@@ -85,36 +85,28 @@ def summarize(
     in_context: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    candidates: Candidates | None = None,
 ) -> Summary:
     """Pick ``length`` sentences of ``article``'s body with ``algorithm``.
 
-    Sentences that cannot be read out of context ("But...", "He...", a bare
-    quotation; see reader.summary.context) are left out of the candidates
-    unless too few would remain; ``in_context=True`` keeps them (for measuring).
-    ``progress`` is called with the share of the work done (0 to 1);
+    The sentences come from ``candidates`` when they were chosen for this
+    summary ahead (reader.summary.candidates), else they are chosen here;
+    ``in_context=True`` keeps the sentences that lean on the one before (for
+    measuring). ``progress`` is called with the share of the work done (0 to 1);
     ``cancelled`` is polled, and when it returns True, SummaryCancelled is raised.
     """
     algorithm = check_algorithm(algorithm)
     if length < 1:
         raise ReaderError(f"the summary length must be at least 1 (got {length})")
-    from reader.summary.context import is_furniture
-
-    candidates = [
-        s for s in unique_sentences(article) if not is_label(s.text) and not is_furniture(s.text)
-    ]
-    if len(candidates) < length:  # an article of labels only: take what there is
-        candidates = unique_sentences(article)
+    if candidates is None or not candidates.serves(algorithm, length, in_context):
+        candidates = choose(article, algorithm, length, in_context)
+    if length >= len(candidates.sentences):
+        return Summary(algorithm, candidates.sentences)
     entry = get(algorithm)
     summarizer = _summarizer(entry, article.title)
     if entry.keeps_context:
         summarizer.readable_only = not in_context
-    elif not in_context:
-        from reader.summary.context import readable
-
-        candidates = readable(candidates, article.sentences, length)
-    if length >= len(candidates):
-        return Summary(algorithm, tuple(candidates))
-    document, by_identity = _sumy_document(article, candidates)
+    document, by_identity = _sumy_document(candidates)
     _prepare(document, summarizer, progress, cancelled)
     chosen = summarizer(document, length)
     if progress is not None:
@@ -148,40 +140,27 @@ def _prepare(
         raise SummaryCancelled
 
 
-_LABEL_WORDS = 6
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+class _KnownWords:
+    """A tokenizer for sumy's sentences that gives the words found ahead, by text."""
+
+    def __init__(self, candidates: Candidates) -> None:
+        self._words = {s.text: w for s, w in zip(candidates.sentences, candidates.words)}
+
+    def to_words(self, text: str) -> tuple[str, ...]:
+        found = self._words.get(text)
+        return tokenizer().to_words(text) if found is None else found
 
 
-def is_label(text: str) -> bool:
-    """A few words with no sentence end: a kicker, a photo's title, a heading left in
-    the text ("Apple's 16-inch MacBook Pro"); never summary material."""
-    return len(text.split()) < _LABEL_WORDS and not _SENTENCE_END.search(text.strip())
-
-
-def unique_sentences(article: Article) -> list[Sentence]:
-    """Body sentences, without later repeats of the same text."""
-    seen: set[str] = set()
-    unique = []
-    for sentence in article.sentences:
-        key = " ".join(sentence.text.split())
-        if key not in seen:
-            seen.add(key)
-            unique.append(sentence)
-    return unique
-
-
-def _sumy_document(
-    article: Article, candidates: list[Sentence]
-) -> tuple[Any, dict[int, Sentence]]:
+def _sumy_document(candidates: Candidates) -> tuple[Any, dict[int, Sentence]]:
     """sumy's document of the ``candidates`` (by paragraph), and sentence by sumy sentence id."""
     from sumy.models.dom import ObjectDocumentModel
     from sumy.models.dom import Paragraph as SumyParagraph
     from sumy.models.dom import Sentence as SumySentence
 
-    words = tokenizer()
+    words = _KnownWords(candidates)
     by_identity: dict[int, Sentence] = {}
     paragraphs: dict[int, list[Any]] = {}
-    for sentence in candidates:
+    for sentence in candidates.sentences:
         sumy_sentence = SumySentence(sentence.text, words)
         by_identity[id(sumy_sentence)] = sentence
         paragraphs.setdefault(sentence.paragraph, []).append(sumy_sentence)

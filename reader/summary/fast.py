@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from warnings import warn
 
 import numpy as np
-import scipy.sparse as sp
 from sumy.models import TfDocumentModel
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.edmundson_cue import EdmundsonCueMethod
@@ -50,6 +49,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import ItemsCount
 
 from reader.summary.numeric import PairProducts, count_matrix, encode_tokens, row_chunks
+from reader.summary.sparse import RowMatrix
 from reader.summary.stems import CachedStems, Document, SumySentence
 
 __all__ = [
@@ -197,51 +197,53 @@ class FastLexRankSummarizer(CachedStems, LexRankSummarizer):
     def _to_words_set(self, sentence: SumySentence) -> list[str]:
         return self._content_stems(sentence.words)
 
-    def _adjacency(self, words: Sequence[Sequence[str]]) -> np.ndarray | sp.csr_matrix:
+    def _adjacency(self, words: Sequence[Sequence[str]]) -> np.ndarray | RowMatrix:
         """Boolean matrix of ``idf_modified_cosine > threshold`` (sparse if large).
 
         Numerators are ``sum tf1 * idf**2 * tf2``: a dense BLAS product over the
         frequent terms plus a sparse one over the rest.
         """
-        tf = count_matrix(words)
-        n = tf.shape[0]
-        tf.data /= np.repeat(tf.max(axis=1).toarray().ravel(), np.diff(tf.indptr))
-        frequencies = np.bincount(tf.indices, minlength=tf.shape[1])
+        counts = count_matrix(words)
+        n = counts.shape[0]
+        tf = counts.with_data(counts.data / np.repeat(counts.row_max(), counts.row_lengths))
+        frequencies = tf.column_counts()
         idf = np.array([math.log(n / (1 + int(f))) for f in frequencies])
-        weighted = tf.multiply(idf**2).tocsr()
-        norms = np.sqrt(np.asarray(tf.multiply(idf).power(2).sum(axis=1)).ravel())
+        weighted = tf.scaled(columns=idf**2)
+        norms = np.sqrt(tf.with_data(tf.scaled(columns=idf).data ** 2).row_sums())
         norms[norms == 0] = 1.0  # those rows have zero numerators: cosine 0, as sumy
         products = PairProducts(weighted, tf, self.dense_term_ratio)
         dense = n <= self.dense_limit
         linked = np.empty((n, n), dtype=bool) if dense else None
-        blocks: list[sp.csr_matrix] = []
+        blocks: list[RowMatrix] = []
         for rows in row_chunks(n, n):
             numerators = products.block(rows)
             numerators /= norms[rows, None] * norms[None, :]
             if linked is not None:
                 np.greater(numerators, self.threshold, out=linked[rows])
             else:
-                blocks.append(sp.csr_matrix(numerators > self.threshold))
-        return linked if linked is not None else sp.vstack(blocks, format="csr")
+                blocks.append(RowMatrix.from_dense(numerators > self.threshold, np.float32))
+        return linked if linked is not None else RowMatrix.stack(blocks)
 
-    def _scores(self, adjacency: np.ndarray | sp.csr_matrix) -> np.ndarray:
-        degrees = np.asarray(adjacency.sum(axis=1), dtype=float).ravel()
-        degrees[degrees == 0] = 1
+    def _scores(self, adjacency: np.ndarray | RowMatrix) -> np.ndarray:
         if isinstance(adjacency, np.ndarray):
+            degrees = adjacency.sum(axis=1, dtype=float)
+            degrees[degrees == 0] = 1
             matrix = adjacency.astype(float)
             matrix /= degrees[:, None]
             return self.power_method(matrix, self.epsilon)
+        degrees = adjacency.row_lengths.astype(float)
+        degrees[degrees == 0] = 1
         return self._sparse_power_method(adjacency, degrees)
 
-    def _sparse_power_method(self, adjacency: sp.csr_matrix, degrees: np.ndarray) -> np.ndarray:
+    def _sparse_power_method(self, adjacency: RowMatrix, degrees: np.ndarray) -> np.ndarray:
         """sumy's power method for the matrix ``adjacency / degrees``."""
-        transposed = adjacency.T.tocsr().astype(np.float32)
+        transposed = adjacency.transpose()
         inverse = 1.0 / degrees
         count = adjacency.shape[0]
         p_vector = np.full(count, 1.0 / count)
         lambda_val = 1.0
         while lambda_val > self.epsilon:
-            next_p = transposed @ (p_vector * inverse)
+            next_p = transposed.dot(p_vector * inverse)
             next_p /= np.linalg.norm(next_p)
             lambda_val = float(np.linalg.norm(next_p - p_vector))
             p_vector = next_p
@@ -292,18 +294,19 @@ class FastTextRankSummarizer(CachedStems, TextRankSummarizer):
         logs = _log_lengths(words)
         n = len(words)
         blocks = [
-            sp.csr_matrix(_edge_block(products, logs, rows, zero_norm_as_rank=True))
+            RowMatrix.from_dense(_edge_block(products, logs, rows, zero_norm_as_rank=True))
             for rows in row_chunks(n, n)
         ]
-        weights = sp.vstack(blocks, format="csr")
-        sums = np.asarray(weights.sum(axis=1)).ravel() + self._ZERO_DIVISION_PREVENTION
-        weights = sp.diags(1.0 / sums) @ weights
-        transposed = (weights.T * self.damping).tocsr()
+        weights = RowMatrix.stack(blocks)
+        sums = weights.row_sums() + self._ZERO_DIVISION_PREVENTION
+        weights = weights.scaled(rows=1.0 / sums)
+        transposed = weights.transpose()
+        transposed = transposed.with_data(transposed.data * self.damping)
         teleport = (1.0 - self.damping) / n
         p_vector = np.full(n, 1.0 / n)
         lambda_val = 1.0
         while lambda_val > self.epsilon:
-            next_p = transposed @ p_vector + teleport * p_vector.sum()
+            next_p = transposed.dot(p_vector) + teleport * p_vector.sum()
             lambda_val = float(np.linalg.norm(next_p - p_vector))
             p_vector = next_p
         return p_vector
@@ -336,7 +339,8 @@ class FastReductionSummarizer(CachedStems, ReductionSummarizer):
     @staticmethod
     def _edges(words: Sequence[Sequence[str]]) -> _EdgeBlocks:
         """A function yielding (rows, dense edge block) for the given rows."""
-        products = PairProducts(*[count_matrix(words)] * 2)
+        counts = count_matrix(words)
+        products = PairProducts(counts, counts)
         logs = _log_lengths(words)
 
         def blocks(rows: Sequence[int]) -> Iterator[tuple[np.ndarray, np.ndarray]]:

@@ -28,6 +28,7 @@ from sumy.utils import ItemsCount
 
 from reader.summary.context import text_reasons
 from reader.summary.fast import CachedStems
+from reader.summary.sparse import RowMatrix
 
 
 class KeyPointsSummarizer(CachedStems, AbstractSummarizer):
@@ -60,11 +61,11 @@ class KeyPointsSummarizer(CachedStems, AbstractSummarizer):
         sentences = document.sentences
         vectors, lengths = self._vectors(sentences)
         scores = np.zeros(len(sentences))
-        article = _unit(np.asarray(vectors.sum(axis=0)).ravel())
+        article = _unit(vectors.column_sums())
         for start, end in parts:
-            part = vectors[start:end]
-            centroid = _unit(np.asarray(part.sum(axis=0)).ravel())
-            scores[start:end] = part @ centroid + self.ARTICLE_WEIGHT * (part @ article)
+            part = vectors.rows(slice(start, end))
+            centroid = _unit(part.column_sums())
+            scores[start:end] = part.dot(centroid) + self.ARTICLE_WEIGHT * part.dot(article)
         scores -= self.SHORT_PENALTY * (lengths < self.SHORTEST)
         scores -= self.LONG_PENALTY * (lengths > self.LONGEST)
         texts = [[str(s) for s in paragraph.sentences] for paragraph in document.paragraphs]
@@ -73,10 +74,8 @@ class KeyPointsSummarizer(CachedStems, AbstractSummarizer):
             scores -= self.LEANING_PENALTY * leaning
         return scores
 
-    def _vectors(self, sentences: Any) -> tuple[Any, np.ndarray]:
+    def _vectors(self, sentences: Any) -> tuple[RowMatrix, np.ndarray]:
         """Unit tf-idf vectors of stems (a sparse matrix, one row a sentence) and lengths in words."""
-        import scipy.sparse as sp
-
         vocabulary: dict[str, int] = {}
         rows: list[int] = []
         terms: list[int] = []
@@ -90,20 +89,14 @@ class KeyPointsSummarizer(CachedStems, AbstractSummarizer):
                 rows.append(row)
                 terms.append(vocabulary.setdefault(self.stem_word(word), len(vocabulary)))
         n, size = len(sentences), max(1, len(vocabulary))
-        counts = sp.csr_matrix(
-            (
-                np.ones(len(rows)),
-                (np.array(rows, dtype=np.int64), np.array(terms, dtype=np.int64)),
-            ),
-            shape=(n, size),
+        counts = RowMatrix.from_cells(
+            np.array(rows), np.array(terms), np.ones(len(rows)), (n, size)
         )
-        counts.sum_duplicates()
-        df = np.bincount(counts.indices, minlength=size)
-        idf = np.log((n + 1) / (df + 0.5))
-        weighted = counts.multiply(idf).tocsr()
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        idf = np.log((n + 1) / (counts.column_counts() + 0.5))
+        weighted = counts.scaled(columns=idf)
+        norms = np.sqrt(weighted.with_data(weighted.data**2).row_sums())
         norms[norms == 0] = 1.0
-        return sp.diags(1.0 / norms) @ weighted, lengths
+        return weighted.scaled(rows=1.0 / norms), lengths
 
 
 def _paragraph_starts(document: Any) -> list[int]:

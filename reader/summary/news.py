@@ -43,12 +43,12 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-import scipy.sparse as sp
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.utils import ItemsCount
 
 from reader.summary.context import text_reasons
 from reader.summary.numeric import PairProducts, row_chunks
+from reader.summary.sparse import RowMatrix
 from reader.summary.stems import CachedStems, Document, SumySentence
 
 
@@ -186,7 +186,7 @@ def _similarity(
 ) -> np.ndarray:
     """Cosine similarities of the first ``m`` sentences (a dense m x m matrix):
     frequent terms through a dense product, the others through a sparse one."""
-    matrix = sp.csr_matrix((weights, (rows, terms)), shape=(m, size))
+    matrix = RowMatrix.from_cells(rows, terms, weights, (m, size))
     return PairProducts(matrix, matrix).block(slice(0, m))
 
 

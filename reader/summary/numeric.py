@@ -7,7 +7,8 @@ from collections.abc import Iterator, Sequence
 from itertools import chain
 
 import numpy as np
-import scipy.sparse as sp
+
+from reader.summary.sparse import RowMatrix
 
 ROW_CHUNK_CELLS = 4_000_000  # cells of a dense row block (32 MB of float64)
 
@@ -25,13 +26,12 @@ def encode_tokens(
     return ids, indptr, vocab
 
 
-def count_matrix(token_lists: Sequence[Sequence[str]]) -> sp.csr_matrix:
+def count_matrix(token_lists: Sequence[Sequence[str]]) -> RowMatrix:
     """Sentences x terms matrix of term counts (float64, exact integers)."""
     ids, indptr, vocab = encode_tokens(token_lists)
     shape = (len(token_lists), max(len(vocab), 1))
-    matrix = sp.csr_matrix((np.ones(len(ids)), ids, indptr), shape=shape)
-    matrix.sum_duplicates()
-    return matrix
+    rows = np.repeat(np.arange(len(token_lists)), np.diff(indptr))
+    return RowMatrix.from_cells(rows, ids, np.ones(len(ids)), shape)
 
 
 def row_chunks(rows: int, cols: int) -> Iterator[slice]:
@@ -49,17 +49,15 @@ class PairProducts:
     make the sparse product's output nearly dense and slow).
     """
 
-    def __init__(self, left: sp.csr_matrix, right: sp.csr_matrix, dense_ratio: int = 64):
-        frequencies = np.bincount(left.indices, minlength=left.shape[1])
-        frequent = frequencies * dense_ratio > left.shape[0]
-        self.dense_left = left[:, frequent].toarray()
-        self.dense_right_t = np.ascontiguousarray(right[:, frequent].toarray().T)
-        self.sparse_left = left[:, ~frequent].tocsr()
-        self.sparse_right_t = right[:, ~frequent].T.tocsr()
+    def __init__(self, left: RowMatrix, right: RowMatrix, dense_ratio: int = 64):
+        frequent = left.column_counts() * dense_ratio > left.shape[0]
+        self.dense_left = left.columns(frequent).to_dense()
+        self.dense_right_t = np.ascontiguousarray(right.columns(frequent).to_dense().T)
+        self.sparse_left = left.columns(~frequent)
+        self.sparse_right_t = right.columns(~frequent).transpose()
 
     def block(self, rows: slice | np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
         """``(left @ right.T)[rows]`` as a dense array (written to ``out`` if given)."""
         out = np.matmul(self.dense_left[rows], self.dense_right_t, out=out)
-        rest = (self.sparse_left[rows] @ self.sparse_right_t).tocoo()
-        out[rest.row, rest.col] += rest.data  # canonical: no repeated cells
+        out += self.sparse_left.rows(rows).product(self.sparse_right_t)
         return out

@@ -79,3 +79,19 @@ def test_a_long_text_sends_its_first_part_before_the_whole(tmp_path):
     assert fetched.head is not None and fetched.head is not whole
     assert whole.text.startswith(fetched.head.text)
     assert len(fetched.head.text) < len(whole.text) / 5
+
+
+@pytest.mark.parametrize("algorithm", ["lexrank", "keypoints"])
+def test_the_child_chooses_the_summary_sentences_the_parent_would(bundled_article, algorithm):
+    """`reader summarize` ranks candidates the child chose: the same summary as made here."""
+    from reader.summary.algorithms import summarize
+    from reader.summary.candidates import choose
+
+    fetched = prefetch.start(None, head=False, summary=(algorithm, 3))
+    assert fetched is not None
+    article = fetched.article()
+    assert article == bundled_article
+    assert fetched.candidates == choose(bundled_article, algorithm, 3)
+    given = summarize(article, algorithm, 3, candidates=fetched.candidates)
+    assert given == summarize(bundled_article, algorithm, 3)
+    assert len(given.sentences) == 3

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.errors import ReaderError
-from reader.summary.algorithms import ALGORITHMS, is_label, summarize, unique_sentences
+from reader.summary.algorithms import ALGORITHMS, summarize
+from reader.summary.candidates import is_label, unique_sentences
 from tests.conftest import article_from_text
 
 
