@@ -139,3 +139,16 @@ def test_listing_the_algorithms_imports_no_summarizer():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == [str(len(ALGORITHMS)), "False", "False"]
+
+
+def test_candidates_chosen_for_another_summary_are_not_used(bundled_article):
+    """Candidates made ahead serve only the summary they were chosen for."""
+    from reader.summary.candidates import choose
+
+    for_three = choose(bundled_article, "lexrank", 3)
+    assert for_three.words[0] == tuple(for_three.words[0])  # words split ahead, per sentence
+    five = summarize(bundled_article, "lexrank", 5, candidates=for_three)
+    assert five == summarize(bundled_article, "lexrank", 5)
+    assert len(five.sentences) == 5
+    luhn = summarize(bundled_article, "luhn", 3, candidates=for_three)
+    assert luhn == summarize(bundled_article, "luhn", 3)
