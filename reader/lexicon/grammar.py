@@ -62,6 +62,16 @@ ADVERBS = frozenset(
         "already",
     ]
 )
+# Nouns ending in "-ly" that are never the adverb of "Putin quickly said": "Scott's family said".
+LY_NOUNS = frozenset(
+    ["family", "assembly", "ally", "rally", "supply", "monopoly", "anomaly", "bully", "homily"]
+)
+
+
+def is_ly_adverb(word: str) -> bool:
+    """An adverb by its "-ly" ending (``angrily``, ``tersely``), not ``family``."""
+    low = word.lower()
+    return low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS
 TIME_WORDS = frozenset(
     [
         "monday",
@@ -167,6 +177,8 @@ DETERMINERS = frozenset(
         "your",
     ]
 )
+# The writer's own: "my father" is never someone the article named before.
+FIRST_PERSON_POSSESSIVES = frozenset(["my", "our"])
 NP_PREPS = frozenset(["of", "for", "at", "from", "with", "in", "on"])
 # Capitalised words that begin sentences and are not names.
 STOP_CAPS = frozenset(

@@ -17,6 +17,7 @@ from reader.article.quotes.people import (
     document_author,
     join_tokens,
     known_name,
+    looks_like_verb,
     name_key,
     np_end,
     resolve,
@@ -243,7 +244,7 @@ def _before_attribution(toks: list[Tok]) -> Mention | None:
                 cues.append((k, m))
     for v in range(n - 1, -1, -1):
         if is_verb(toks[v]):
-            m = subject_before(toks, v, 0) or _participle_subject(toks, v)
+            m = _verb_subject(toks, v)
             if m:
                 cues.append((v, m))
                 break
@@ -254,11 +255,27 @@ def _before_attribution(toks: list[Tok]) -> Mention | None:
     return None
 
 
+def _verb_subject(toks: list[Tok], v: int) -> Mention | None:
+    """Who speaks with the verb at ``v``: its subject, or the sentence's for a participle.
+
+    ``The council issued a statement calling ...``: the statement is the
+    object of the verb before it, so the council speaks.
+    """
+    m = subject_before(toks, v, 0)
+    if m is not None and m.kind == "desc" and toks[v].text.endswith("ing"):
+        k = next((k for k, t in enumerate(toks) if t.start == m.first), 0)
+        if k and looks_like_verb(toks[k - 1]) and toks[k - 1].low not in SPEECH_VERBS:
+            return _participle_subject(toks, v) or m
+    return m or _participle_subject(toks, v)
+
+
 def _participle_subject(toks: list[Tok], v: int, colon: bool = False) -> Mention | None:
     """``Trump tweeted early Friday, saying ...``: the sentence's opening name."""
     coordinated = v > 0 and toks[v - 1].text in ("and", "but")
     if not colon and not coordinated and not toks[v].text.endswith("ing"):
         return None
+    if toks and toks[0].text.lower() in INTRO_WORDS:
+        return clause_subject(toks, v)  # "With Democratic leaders worried, Obama has a message:"
     end = 0
     while end < v and (is_name_tok(toks[end]) or toks[end].text in ("’s", "'s")):
         end += 1
@@ -302,7 +319,7 @@ def _gap_attribution(gaps: list[list[Tok]], anchor: int) -> Mention | None:
                 continue
             if not is_verb(tok):
                 continue
-            m = subject_before(toks, v, 0) or _participle_subject(toks, v)
+            m = _verb_subject(toks, v)
             if m is None and skip_back(toks, v - 1, 0) < 0:
                 m = subject_after(toks, v, len(toks))
             if m and (best is None or abs(tok.start - anchor) < best[0]):

@@ -31,12 +31,14 @@ from reader.lexicon.grammar import (
     AUXILIARIES,
     CONNECTIVES,
     DETERMINERS,
+    FIRST_PERSON_POSSESSIVES,
     INTRO_WORDS,
     NOT_VERBS,
     NP_PREPS,
     PRONOUNS,
     STOP_CAPS,
     TIME_WORDS,
+    is_ly_adverb,
 )
 from reader.lexicon.organisations import DEPARTMENT_WORDS, ORG_WORDS
 from reader.lexicon.people import FEMALE, GENERIC_PERSONS, MALE
@@ -151,7 +153,7 @@ def skip_back(toks: list[Tok], j: int, floor: int) -> int:
             if k < floor or toks[k].text != "(":
                 break
             j = k - 1
-        elif low in ADVERBS or (low.endswith("ly") and not toks[j].cap and len(low) > 4):
+        elif low in ADVERBS or (is_ly_adverb(low) and not toks[j].cap):
             j -= 1
         elif (
             low in TIME_WORDS
@@ -260,6 +262,14 @@ def _np_before(toks: list[Tok], j: int, floor: int) -> int:
                 if i >= floor and toks[i].text.isalpha() and toks[i].text.islower():
                     i -= 1  # its head noun: "a person familiar with the matter"
                 continue
+            if (
+                i - 2 >= floor
+                and toks[i].text.lower() in NP_PREPS
+                and toks[i - 2].text.lower() in ("a", "an", "the")
+                and _is_head_noun(toks[i - 1], toks[i - 2])
+            ):
+                i -= 2  # "a narrator in the ad": on to its article
+                continue
             if not (
                 i - 1 >= floor
                 and toks[i].text.lower() in NP_PREPS
@@ -290,17 +300,18 @@ _POSTMODIFIERS = frozenset(
 
 
 def _is_head_noun(tok: Tok, prev: Tok) -> bool:
-    """A common noun right after a determiner, a name or a role word."""
+    """A common noun right after a determiner (``one questioner``), a possessive
+    (``the ad's narrator``), a name or a role word."""
     low, plow = tok.text.lower(), prev.text.lower()
     if not tok.text.isalpha() or tok.cap or low in STOP_CAPS or low in ADVERBS:
         return False
     if low in AUXILIARIES or low in NOT_VERBS:
         return False  # "London Rene is alleging", "a comment that"
     return (
-        plow
-        in ("the", "a", "an", "this", "that", "his", "her", "their", "its", "my", "our", "your")
+        plow in DETERMINERS
         or is_name_tok(prev)
         or plow in NP_WORDS
+        or (prev.text[:1].isalpha() and prev.text.endswith(("'s", "’s")))
     )
 
 
@@ -364,6 +375,8 @@ def _description_start(toks: list[Tok], j: int, floor: int) -> int:
         low = toks[k].text.lower()
         if low in ("the", "a", "an"):
             return k
+        if low[:1].isalpha() and low.endswith(("'s", "’s")) and k == j - 1:
+            continue  # "the ad's narrator"
         if not toks[k].text.isalpha() or (low in _DESCRIPTION_STOPS and low not in ("and", "of")):
             break
     return j
@@ -507,11 +520,29 @@ def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset
             and (toks[end + 1].text.lower() in DETERMINERS or is_name_tok(toks[end + 1]))
         ):
             end += 1
+        elif end > i and toks[end - 1].low in DETERMINERS and _modified_head(toks, end, stop, extra):
+            end = _modified_head(toks, end, stop, extra)  # "several environmental groups"
         else:
             break
     while end > i and toks[end - 1].text.lower() in NP_PREPS | DETERMINERS:
         end -= 1
     return end
+
+
+# Most adjectives between a determiner and a known head noun: "several environmental groups".
+MAX_ADJECTIVES = 2
+
+
+def _modified_head(toks: list[Tok], k: int, stop: int, extra: frozenset[str]) -> int:
+    """Where plain lower-case words from token ``k`` lead to a known head noun: the
+    index of that head, or 0."""
+    for n in range(k, min(stop, k + MAX_ADJECTIVES + 1)):
+        low = toks[n].text.lower()
+        if n > k and (low in NP_WORDS or low in extra):
+            return n
+        if not _job_word(toks[n]) or is_verb(toks[n]) or low in ADVERBS:
+            return 0
+    return 0
 
 
 def _possessed(toks: list[Tok], k: int, i: int) -> bool:
@@ -561,7 +592,7 @@ def clause_subject(toks: list[Tok], stop: int) -> Mention | None:
     i = _clause_start(toks, stop)
     if i is None:
         return None
-    if _pronoun(toks[i]) in ("he", "she") and i + 1 < stop and _looks_like_verb(toks[i + 1]):
+    if _pronoun(toks[i]) in ("he", "she") and i + 1 < stop and looks_like_verb(toks[i + 1]):
         return Mention("pronoun", _pronoun(toks[i]) or "", toks[i].start)
     named = _named_in_apposition(toks, i, stop)
     if named:
@@ -592,10 +623,10 @@ def clause_subject(toks: list[Tok], stop: int) -> Mention | None:
         role, j = role_from_tokens(inner), close + 1
     k = j  # "Reid has gone after ...", "the party had a message: ..."
     while k < stop and (
-        toks[k].text.lower() in ADVERBS or (toks[k].text.endswith("ly") and not toks[k].cap)
+        toks[k].text.lower() in ADVERBS or (is_ly_adverb(toks[k].text) and not toks[k].cap)
     ):
         k += 1
-    if not any(n < stop and _looks_like_verb(toks[n]) for n in (j, k)):
+    if not any(n < stop and looks_like_verb(toks[n]) for n in (j, k)):
         return None
     if _is_full_name(inner):  # His business partner, Lawrence B. Cummings, ...
         return analyze_np(inner, join_tokens(toks[i:end]))
@@ -624,13 +655,13 @@ def _named_in_apposition(toks: list[Tok], i: int, stop: int) -> Mention | None:
         end + 1 >= stop
         or toks[end].text != ","
         or not _is_full_name(inner)
-        or not _looks_like_verb(toks[end + 1])
+        or not looks_like_verb(toks[end + 1])
     ):
         return None
     return analyze_np(inner, role_from_tokens(toks[i:comma]) or join_tokens(toks[i:comma]))
 
 
-def _looks_like_verb(tok: Tok) -> bool:
+def looks_like_verb(tok: Tok) -> bool:
     """A lower-case word that can follow a subject: ``attacked``, ``is``, ``has``."""
     low = tok.text.lower()
     return (
@@ -1070,6 +1101,8 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
     words = mention.text.lower().split()
     if words and words[0] in ("a", "an", "one", "another"):
         return None  # "A spokeswoman said": someone new, never someone named before
+    if words and words[0] in FIRST_PERSON_POSSESSIVES:
+        return None  # "my father said": the writer's father, not the man named before
     while words and words[0] in REFERRING_WORDS:
         words = words[1:]
     if not 1 <= len(words) <= 2:
@@ -1077,7 +1110,7 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
     head = words[-1]
     d = bisect.bisect_left(reg.described, (mention.pos,))
     for event in reversed(reg.described[max(0, d - MAX_LOOKBACK_EVENTS) : d]):
-        said = event.speaker.lower().split()
+        said = _before_preposition(event.speaker.lower().split())
         if event.speaker[:1].islower() and said[-1] == head and len(said) > len(words):
             return event.speaker
     if head in GENERIC_PERSONS and d and mention.pos - reg.described[d - 1].pos <= UNNAMED_REACH:
@@ -1106,6 +1139,12 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
         if name and is_person(name, reg) and reg.gender.get(name_key(name)) == gender:
             return name
     return None
+
+
+def _before_preposition(words: list[str]) -> list[str]:
+    """A description up to its head noun: ``attorneys`` of ``attorneys for the family``."""
+    cut = next((i for i, w in enumerate(words) if i and w in NP_PREPS), len(words))
+    return words[:cut]
 
 
 def _common_word(word: str, reg: Registry) -> bool:
