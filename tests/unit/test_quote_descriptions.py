@@ -1,0 +1,74 @@
+"""Speakers described, not named (issue 10): the description is the speaker, never a
+person named elsewhere in the article. Short articles of our own."""
+
+from __future__ import annotations
+
+from tests.unit.test_quote_speakers import quote
+
+
+def test_a_quantified_description_speaks():
+    text = (
+        "Tom Reed spoke at a forum on Monday.\n\n"
+        'At the forum, one questioner claimed that "the forces of bad taste" were '
+        "ruining the town.\n\n"
+        '"You are right," Reed said.\n'
+    )
+    assert quote(text, "the forces").speaker == "one questioner"
+    assert quote(text, "You are").speaker == "Tom Reed"
+
+
+def test_a_possessive_description_speaks_not_the_person_named_in_it():
+    text = (
+        "Ann Cole has a new ad about Tom Reed.\n\n"
+        '"You work hard. So why does Tom Reed not?" a narrator in the ad asks.\n\n'
+        '"If he thinks that is fair," the ad\'s narrator says, "what does he think of you?"\n'
+    )
+    assert quote(text, "You work").speaker == "a narrator in the ad"
+    assert quote(text, "If he thinks").speaker == "the ad's narrator"
+    assert quote(text, "what does").speaker == "the ad's narrator"
+
+
+def test_a_family_speaks_for_itself_not_for_the_man_it_is_named_after():
+    text = (
+        "Police shot Jo Kane Marsh on Tuesday.\n\n"
+        "The family watched the video on Thursday, attorneys for the family said.\n\n"
+        'Marsh\'s family has called on police to release the videos "as a matter of public '
+        'trust" and asked for calm.\n'
+    )
+    assert quote(text, "as a matter").speaker == "Marsh's family"
+
+
+def test_the_writers_father_is_not_the_man_named_before():
+    text = (
+        "Tom Reed is running for mayor. He says the town is in decline.\n\n"
+        "My father kept cans of food in the barn for twenty years. "
+        '"We live in the last days," my father often said.\n'
+    )
+    assert quote(text, "We live").speaker == "my father"
+
+
+def test_a_group_described_with_adjectives_speaks_after_saying():
+    text = (
+        "Tom Reed met the builders on Monday.\n\n"
+        "In August, several big environmental groups granted Mr. Reed an extension on an "
+        'order to clean a river, saying his "spare money was less than expected."\n'
+    )
+    assert quote(text, "spare money").speaker == "several big environmental groups"
+
+
+def test_the_body_that_issued_a_statement_speaks_not_the_statement():
+    text = (
+        "The Harbor Council met on Friday.\n\n"
+        "After a short meeting, the Harbor Council issued a statement calling the test "
+        '"a clear breach of the rules" of the port.\n'
+    )
+    assert quote(text, "a clear breach").speaker == "Harbor Council"
+
+
+def test_an_opening_prepositional_phrase_names_no_one():
+    text = (
+        "The Harbor Party Convention opened on Monday.\n\n"
+        "With Harbor leaders worried about turnout among young voters, Mayor Tom Reed is "
+        'rolling out a new message: "It\'s about me."\n'
+    )
+    assert quote(text, "It's about").speaker == "Tom Reed"
