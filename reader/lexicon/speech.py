@@ -312,6 +312,10 @@ SOURCE_NOUNS = frozenset(
         "transcript",
     ]
 )
+# Participles between a document and its author: "a complaint filed by the SEC".
+DOCUMENT_PARTICIPLES = frozenset(
+    ["filed", "issued", "released", "published", "written", "sent", "signed", "submitted"]
+)
 # Documents whose findings speak for their authors: "a 2014 report from the World Bank".
 RESEARCH_DOCUMENTS = frozenset(
     ["report", "study", "paper", "survey", "analysis", "assessment", "review", "research"]

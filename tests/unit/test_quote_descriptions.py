@@ -72,3 +72,43 @@ def test_an_opening_prepositional_phrase_names_no_one():
         'rolling out a new message: "It\'s about me."\n'
     )
     assert quote(text, "It's about").speaker == "Tom Reed"
+
+
+def test_a_document_filed_by_a_body_speaks_for_it():
+    text = (
+        "Prosecutors charged two builders in April.\n\n"
+        "According to a 52-count civil complaint filed by the federal Harbor and River "
+        'Commission, the builders ran a "massive eight-year fraudulent scheme" for years.\n\n'
+        'According to a letter from Sen. Ann Cole, the plan "will not survive the winter."\n'
+    )
+    q = quote(text, "massive")
+    assert (q.speaker, q.role) == ("Harbor and River Commission", "a 52-count civil complaint")
+    assert quote(text, "will not").speaker == "Ann Cole"
+
+
+def test_a_phrase_after_a_preposition_is_not_the_speaker():
+    text = (
+        "Ann Marsh joined a law firm in 1990, where a client asked a male colleague every "
+        "question.\n\n"
+        'She said the partner was kind to her, at one point even telling the client: "You '
+        'know, you got to look at her."\n'
+    )
+    assert quote(text, "You know").speaker != "one point"
+
+
+def test_a_surname_after_a_place_and_a_comma_is_still_the_person():
+    filler = (
+        "The court has nine members and hears about four hundred cases a year, most of them "
+        "appeals from the lower courts. Its building was finished in 1931 and restored twice "
+        "since then. The clerks work in the basement, and the library on the third floor is "
+        "open to the public on weekdays. Visitors come to see the murals in the great hall, "
+        "which show the founding of the state and the first railway through the mountains."
+    )
+    text = (
+        "Ann Marsh became the top judge of the state last year.\n\n"
+        "Now the highest-ranking judge in the United States, Marsh rose to prominence.\n\n"
+        f"{filler}\n\n"
+        'Marsh said she recalled thinking, "This is what people mean when they say nobody '
+        'sees you."\n'
+    )
+    assert quote(text, "This is what").speaker == "Ann Marsh"

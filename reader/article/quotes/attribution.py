@@ -52,6 +52,7 @@ from reader.lexicon.grammar import (
 from reader.lexicon.speech import (
     AFTER_VERB,
     CLAUSE_VERBS,
+    DOCUMENT_PARTICIPLES,
     SOURCE_NOUNS,
     SPEECH_VERBS,
     research_document,
@@ -216,6 +217,9 @@ def according_to(toks: list[Tok], k: int, stop: int) -> Mention | None:
         j += 1
     if j > i and any(research_document(t.text) for t in toks[i:j]):
         return Mention("desc", join_tokens(toks[i:j]), toks[i].start)  # a 2014 report from X
+    filer = _document_filer(toks, i, stop)
+    if filer is not None:
+        return filer
     end = np_end(toks, i, stop, _DOCUMENT_NOUNS)
     if end <= i:
         return None
@@ -223,6 +227,36 @@ def according_to(toks: list[Tok], k: int, stop: int) -> Mention | None:
     if m is not None and m.kind == "name":
         return m
     return analyze_np(toks[i:end], None)
+
+
+def _document_filer(toks: list[Tok], i: int, stop: int) -> Mention | None:
+    """``a civil complaint filed by the Securities and Exchange Commission``: the
+    body or person named as the document's author, the document its role."""
+    for k in range(i, min(stop, i + MAX_SOURCE_WORDS)):
+        if not toks[k].text[0].isalnum():
+            return None
+        if toks[k].low.rstrip("s") not in SOURCE_NOUNS:
+            continue
+        by = k + 1 + (k + 1 < stop and toks[k + 1].low in DOCUMENT_PARTICIPLES)
+        if by >= stop or toks[by].low not in ("by", "from"):
+            return None
+        start = by + 1 + (by + 1 < stop and toks[by + 1].low == "the")
+        while start < min(stop, by + 4) and toks[start].text.isalpha() and toks[start].text.islower():
+            start += 1  # "filed by the federal Securities and Exchange Commission"
+        end = start
+        while end < stop and (is_name_tok(toks[end]) or (end > start and toks[end].low == "and")):
+            end += 1
+        while end > start and toks[end - 1].low == "and":
+            end -= 1
+        run = toks[start:end]
+        if any(t.low == "and" for t in run):  # one body: "Securities and Exchange Commission"
+            m: Mention | None = Mention("name", join_tokens(run), run[0].start)
+        else:
+            m = analyze_np(run, None)
+        if m is None or m.kind != "name":
+            return None
+        return replace(m, role=join_tokens(toks[i : k + 1]), first=toks[i].start)
+    return None
 
 
 def _before_attribution(toks: list[Tok]) -> Mention | None:

@@ -355,6 +355,8 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
         start = _description_start(toks, j, floor)
     if start > floor and toks[start - 1].text.lower() in _OBJECT_PREPS:
         return None  # "Protesters marching through the streets chanted": not the streets
+    if start > floor and toks[start - 1].low in NP_PREPS and not toks[start].cap:
+        return None  # "at one point even telling the client": not the point
     if _is_full_name(inner):  # "His business partner, Lawrence B. Cummings, said"
         m = analyze_np(inner, join_tokens(toks[start : j + 1]))
     else:
@@ -814,6 +816,8 @@ def build_registry(
                     name[0].lower(), "f" if gendered[0].lower() in FEMALE else "m"
                 )
             personal = bool(titles) or (len(name) > 1 and first_name_gender(name[0]) is not None)
+            if name[0].lower() in reg.by_part and len(name) == 1:
+                place_end = -1  # "in the United States, Lynch rose": a surname, no place chain
             if not personal and _names_place(text, m.start(), place_end, " ".join(name)):
                 reg.places.add(name_key(" ".join(name)))
                 place_end = m.end()
