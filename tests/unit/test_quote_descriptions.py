@@ -112,3 +112,12 @@ def test_a_surname_after_a_place_and_a_comma_is_still_the_person():
         'sees you."\n'
     )
     assert quote(text, "This is what").speaker == "Ann Marsh"
+
+
+def test_a_question_is_asked_by_the_name_opening_the_next_sentence():
+    text = (
+        "Features\n\n"
+        "“Do you want to hear some music?” Jalal Karimi asks as he steers his white car "
+        "along a narrow road. He keeps the tapes in the car, Karimi explains.\n"
+    )
+    assert quote(text, "Do you want").speaker == "Jalal Karimi"

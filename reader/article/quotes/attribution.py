@@ -597,7 +597,29 @@ def _next_sentence_attribution(
     lead = next((t for t in after if t.text[0].isalnum() or t.text in DASHES), None)
     if bare_attribution(after) or (lead is not None and lead.text in DASHES):
         return after
+    if text[span.start : span.end].rstrip()[-1:] in ("?", "!") and _opens_with_speaker(after):
+        return after  # "...?" Jalal Karimi asks as he steers ...
     return []
+
+
+# Most tokens before the speech verb of a sentence that opens with its speaker.
+MAX_SPEAKER_TOKENS = 6
+
+
+def _opens_with_speaker(toks: list[Tok]) -> bool:
+    """Whether a sentence opens with a name or pronoun and its speech verb: ``Jo Ames asks
+    as she ...``, ``He said, ...``."""
+    words = [t for t in toks if t.text[0].isalnum()]
+    if not words or not (words[0].cap or words[0].text.lower() in ("he", "she", "they")):
+        return False
+    start = toks.index(words[0])
+    for v in range(start + 1, min(len(toks), start + MAX_SPEAKER_TOKENS + 1)):
+        if is_verb(toks[v]):
+            m = subject_before(toks, v, start)
+            return m is not None and m.kind in ("name", "pronoun") and m.pos == words[0].start
+        if not toks[v].text[0].isalnum() or not (toks[v].cap or toks[v].low in ADVERBS):
+            return False
+    return False
 
 
 def _sentence_person(text: str, start: int, end: int, reg: Registry) -> Mention | None:
