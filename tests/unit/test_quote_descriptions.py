@@ -59,7 +59,8 @@ def test_a_group_described_with_adjectives_speaks_after_saying():
 def test_the_body_that_issued_a_statement_speaks_not_the_statement():
     text = (
         "The Harbor Council met on Friday.\n\n"
-        "After a short meeting, the Harbor Council issued a statement calling the test "
+        "Following a swiftly called, late meeting, the Harbor Council issued a statement "
+        "calling the test "
         '"a clear breach of the rules" of the port.\n'
     )
     assert quote(text, "a clear breach").speaker == "Harbor Council"
@@ -121,3 +122,28 @@ def test_a_question_is_asked_by_the_name_opening_the_next_sentence():
         "along a narrow road. He keeps the tapes in the car, Karimi explains.\n"
     )
     assert quote(text, "Do you want").speaker == "Jalal Karimi"
+
+
+def test_a_party_label_is_a_role_and_the_party_nominee_is_its_member():
+    text = (
+        "Republican Donald Trump spoke to veterans in Ohio on Monday. Democratic vice "
+        "presidential nominee Tim Kaine spoke in Iowa, and the Democratic National Committee "
+        "replied.\n\n"
+        '"We will win," Republican Donald Trump said.\n\n'
+        '"He will lose," the Democratic National Committee said in a statement.\n\n'
+        "The Republican nominee also outlined his plan and vowed to punish "
+        '"those who break the rules."\n'
+    )
+    q = quote(text, "We will win")
+    assert (q.speaker, q.role) == ("Donald Trump", "Republican")
+    assert quote(text, "He will lose").speaker == "Democratic National Committee"
+    assert quote(text, "those who break").speaker == "Donald Trump"
+
+
+def test_groups_of_people_chant():
+    text = (
+        "Police shot Jo Kane Marsh on Tuesday.\n\n"
+        "Small groups of protesters kept marching around the stadium on Sunday while "
+        'chanting, "Hands up, don\'t shoot."\n'
+    )
+    assert quote(text, "Hands up").speaker == "Small groups of protesters"

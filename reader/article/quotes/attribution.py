@@ -49,6 +49,7 @@ from reader.lexicon.grammar import (
     NOT_VERBS,
     PRONOUNS,
 )
+from reader.lexicon.roles import is_role_head
 from reader.lexicon.speech import (
     AFTER_VERB,
     CLAUSE_VERBS,
@@ -299,7 +300,7 @@ def _verb_subject(toks: list[Tok], v: int) -> Mention | None:
     if m is not None and m.kind == "desc" and toks[v].text.endswith("ing"):
         k = next((k for k, t in enumerate(toks) if t.start == m.first), 0)
         if k and looks_like_verb(toks[k - 1]) and toks[k - 1].low not in SPEECH_VERBS:
-            return _participle_subject(toks, v) or m
+            return subject_before(toks, k - 1, 0) or _participle_subject(toks, v) or m
     return m or _participle_subject(toks, v)
 
 
@@ -319,7 +320,8 @@ def _participle_subject(toks: list[Tok], v: int, colon: bool = False) -> Mention
     if named is not None:  # "Democratic presidential nominee Hillary Clinton chimed in"
         lead = [t for t in toks if t.start < named.first]
         return replace(named, role=named.role or join_tokens(lead), first=toks[0].start)
-    m = analyze_np(toks[:end], None) if 0 < end < v and not possessive else None
+    described = role_words and is_role_head(toks[end].text)  # "The Republican nominee vowed"
+    m = analyze_np(toks[:end], None) if 0 < end < v and not possessive and not described else None
     return m if m and m.kind == "name" else clause_subject(toks, v)
 
 

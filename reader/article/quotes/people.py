@@ -40,7 +40,7 @@ from reader.lexicon.grammar import (
     TIME_WORDS,
     is_ly_adverb,
 )
-from reader.lexicon.organisations import DEPARTMENT_WORDS, ORG_WORDS
+from reader.lexicon.organisations import DEPARTMENT_WORDS, ORG_WORDS, PARTY_WORDS
 from reader.lexicon.people import FEMALE, GENERIC_PERSONS, MALE
 from reader.lexicon.places import LOCATIVES, is_place
 from reader.lexicon.roles import (
@@ -522,6 +522,8 @@ def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset
             and (toks[end + 1].text.lower() in DETERMINERS or is_name_tok(toks[end + 1]))
         ):
             end += 1
+        elif _group_of(toks, end, stop):
+            end += 2  # "Small groups of protesters"
         elif end > i and toks[end - 1].low in DETERMINERS and _modified_head(toks, end, stop, extra):
             end = _modified_head(toks, end, stop, extra)  # "several environmental groups"
         else:
@@ -529,6 +531,14 @@ def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset
     while end > i and toks[end - 1].text.lower() in NP_PREPS | DETERMINERS:
         end -= 1
     return end
+
+
+def _group_of(toks: list[Tok], k: int, stop: int) -> bool:
+    """Whether ``of`` at ``k`` joins a group noun to its members: ``groups of protesters``."""
+    if k == 0 or k + 1 >= stop or toks[k].text != "of" or toks[k - 1].low not in NP_WORDS:
+        return False
+    member = toks[k + 1]
+    return _job_word(member) and not is_verb(member) and member.low not in NP_PREPS
 
 
 # Most adjectives between a determiner and a known head noun: "several environmental groups".
@@ -633,9 +643,8 @@ def clause_subject(toks: list[Tok], stop: int) -> Mention | None:
     if _is_full_name(inner):  # His business partner, Lawrence B. Cummings, ...
         return analyze_np(inner, join_tokens(toks[i:end]))
     m = analyze_np(toks[i:end], role)
-    if m is None or (
-        m.kind == "desc" and toks[end - 1].text.lower() not in NP_WORDS | SOURCE_NOUNS
-    ):
+    head = next((k - 1 for k in range(i + 1, end) if toks[k].text == "of"), end - 1)
+    if m is None or (m.kind == "desc" and toks[head].text.lower() not in NP_WORDS | SOURCE_NOUNS):
         return None
     return m
 
@@ -692,6 +701,8 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         low = w.lower().rstrip(".")
         if low in TITLES and not (low in SURNAME_TITLES and i > cut):
             cut = max(cut, i + 1)  # not the surname of "Rep. Steve King of Iowa"
+        elif i == cut and low in PARTY_WORDS and first_name_gender(words[i + 1]) is not None:
+            cut = i + 1  # "Republican Donald Trump", not "Democratic National Committee"
         elif w == "of" and i == cut and i > 0:
             cut = _title_of_end(words, i + 1)
         elif (
@@ -1042,7 +1053,7 @@ def _note_titles(reg: Registry, key: str, words: list[str], pos: int) -> None:
         low = TITLE_WORDS.get(low, low)
         if low in FEMALE or low in MALE:
             reg.gender.setdefault(key, "f" if low in FEMALE else "m")
-        if low in TITLES or low in NP_WORDS:
+        if low in TITLES or low in NP_WORDS or low in PARTY_WORDS:
             reg.by_title.setdefault(low, []).append((pos, key))
 
 
@@ -1222,6 +1233,11 @@ def _holder(mention: Mention, reg: Registry) -> str | None:
     if head not in TITLES and head not in NP_WORDS:
         return None
     holders = reg.by_title.get(head, [])
+    party = next((w.lower() for w in words[1:-1] if w.lower() in PARTY_WORDS), None)
+    if party:  # "the Republican nominee": a nominee introduced as "Republican Jo Ames"
+        members = reg.by_title.get(party, [])
+        keys = {key for _, key in members}
+        holders = [h for h in holders if h[1] in keys] or members
     i = bisect.bisect_left(holders, (mention.pos,))
     for _, key in reversed(holders[max(0, i - MAX_LOOKBACK_EVENTS) : i]):
         name = reg.entities[key].name
