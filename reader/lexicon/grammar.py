@@ -72,6 +72,8 @@ def is_ly_adverb(word: str) -> bool:
     """An adverb by its "-ly" ending (``angrily``, ``tersely``), not ``family``."""
     low = word.lower()
     return low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS
+
+
 TIME_WORDS = frozenset(
     [
         "monday",

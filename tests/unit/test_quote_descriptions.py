@@ -32,7 +32,7 @@ def test_a_family_speaks_for_itself_not_for_the_man_it_is_named_after():
     text = (
         "Police shot Jo Kane Marsh on Tuesday.\n\n"
         "The family watched the video on Thursday, attorneys for the family said.\n\n"
-        'Marsh\'s family has called on police to release the videos "as a matter of public '
+        "Marsh's family has called on police to release the videos \"as a matter of public "
         'trust" and asked for calm.\n'
     )
     assert quote(text, "as a matter").speaker == "Marsh's family"

@@ -242,7 +242,9 @@ def _document_filer(toks: list[Tok], i: int, stop: int) -> Mention | None:
         if by >= stop or toks[by].low not in ("by", "from"):
             return None
         start = by + 1 + (by + 1 < stop and toks[by + 1].low == "the")
-        while start < min(stop, by + 4) and toks[start].text.isalpha() and toks[start].text.islower():
+        while (
+            start < min(stop, by + 4) and toks[start].text.isalpha() and toks[start].text.islower()
+        ):
             start += 1  # "filed by the federal Securities and Exchange Commission"
         end = start
         while end < stop and (is_name_tok(toks[end]) or (end > start and toks[end].low == "and")):

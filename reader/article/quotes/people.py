@@ -524,7 +524,9 @@ def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset
             end += 1
         elif _group_of(toks, end, stop):
             end += 2  # "Small groups of protesters"
-        elif end > i and toks[end - 1].low in DETERMINERS and _modified_head(toks, end, stop, extra):
+        elif (
+            end > i and toks[end - 1].low in DETERMINERS and _modified_head(toks, end, stop, extra)
+        ):
             end = _modified_head(toks, end, stop, extra)  # "several environmental groups"
         else:
             break
