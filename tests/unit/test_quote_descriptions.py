@@ -170,3 +170,16 @@ def test_a_statement_from_a_campaign_is_the_campaigns():
     assert quote(text, "The numbers").speaker == "the Cole campaign"
     q = quote(text, "I am ready")
     assert (q.speaker, q.role) == ("Ann Cole", None)
+
+
+def test_the_name_in_apposition_after_an_inverted_verb_speaks_for_the_aide():
+    text = (
+        "Ann Cole, the governor of Ohio, spoke on Monday. Tom Reed listened.\n\n"
+        '"We are ready," said the governor\'s spokesman, Sam Ortiz.\n\n'
+        '"We are too," said Reed\'s spokeswoman, Lia Park.\n\n'
+        '"It is over," said the mayor, a Democrat.\n'
+    )
+    q = quote(text, "We are ready")
+    assert (q.speaker, q.role) == ("Sam Ortiz", "governor's spokesman")
+    assert quote(text, "We are too").speaker == "Lia Park"
+    assert quote(text, "It is over").speaker != "Democrat"

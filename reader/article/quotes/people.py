@@ -448,6 +448,11 @@ def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
         tail = head
         while tail < stop and toks[tail].text not in (",", ".", ";", "”", '"', "“"):
             tail += 1
+        if not is_name_tok(toks[end - 1]) and _is_full_name(toks[head:tail]):
+            lead = i + (toks[i].text.lower() in ("a", "an", "the"))
+            return analyze_np(
+                toks[head:tail], join_tokens(toks[lead:end])
+            )  # "said X's aide, Jo Ames"
         role = role_from_tokens(toks[head:tail])
         if role is None and head < tail and toks[head].text == "who":
             role = join_tokens(toks[head:tail])  # "said Ann Wells, who runs a course at ..."
@@ -515,6 +520,7 @@ def np_end(toks: list[Tok], i: int, stop: int, extra: frozenset[str] = frozenset
             or low in NP_WORDS
             or low in DETERMINERS
             or low in extra
+            or (low.endswith(("'s", "’s")) and POSSESSIVE.sub("", low) in NP_WORDS)
             or tok.text in ("’s", "'s")
             or _possessed(toks, end, i)
         ) or (
@@ -1087,7 +1093,12 @@ def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent])
     """The canonical speaker name for a mention."""
     if mention.kind == "desc":
         found = _holder(mention, reg) or _group(mention, reg)
-        if found is None and mention.role and mention.text[1:].islower():
+        if (
+            found is None
+            and mention.role
+            and mention.role[:1].islower()
+            and mention.text[1:].islower()
+        ):
             return mention.role  # "the guy, a retailer representing the franchise": new
         found = (
             found
