@@ -13,17 +13,16 @@ from reader.article.quotes.cues import (
     gap_attribution,
     next_sentence_attribution,
 )
+from reader.article.quotes.names import Mention, split_name
 from reader.article.quotes.people import (
-    Mention,
     Registry,
     SpeechEvent,
-    clause_subject,
     document_author,
     known_name,
     name_key,
-    resolve,
-    split_name,
 )
+from reader.article.quotes.phrases import clause_subject
+from reader.article.quotes.resolve import resolve
 from reader.article.quotes.titles import names_a_work
 from reader.article.quotes.tokens import (
     NAME_RUN,

@@ -6,15 +6,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from reader.article.quotes.people import (
+from reader.article.quotes.names import Mention, analyze_np, join_tokens, role_from_tokens
+from reader.article.quotes.phrases import (
     MAX_ROLE_WORDS,
-    Mention,
-    analyze_np,
     clause_subject,
-    join_tokens,
     looks_like_verb,
     np_end,
-    role_from_tokens,
     skip_back,
     subject_after,
     subject_before,
