@@ -74,26 +74,9 @@ def is_ly_adverb(word: str) -> bool:
     return low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS
 
 
-TIME_WORDS = frozenset(
+# Months, which are also surnames and first names ("Theresa May", "April Ryan").
+MONTHS = frozenset(
     [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "week",
-        "month",
-        "year",
-        "weekend",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
         "january",
         "february",
         "march",
@@ -107,6 +90,31 @@ TIME_WORDS = frozenset(
         "november",
         "december",
     ]
+)
+TIME_WORDS = (
+    frozenset(
+        [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "yesterday",
+            "tonight",
+            "week",
+            "month",
+            "year",
+            "weekend",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+        ]
+    )
+    | MONTHS
 )
 # Words opening an introductory phrase that ends at a comma: "In a speech, X ...".
 INTRO_WORDS = frozenset(

@@ -249,6 +249,8 @@ INDIRECT_VERBS = frozenset(
 )
 
 # Words that may follow "said" in a bare attribution sentence.
+# Speech verbs whose next noun phrase is the listener, never the speaker: "told CNN".
+TOLD_VERBS = frozenset(["told", "tells", "tell", "informed", "assured", "reminded"])
 AFTER_VERB = frozenset(
     [
         "on",

@@ -204,6 +204,8 @@ def _referring_role(mention: Mention, speaker: str | None) -> str | None:
     if mention.kind != "desc" or not speaker or speaker == mention.text or speaker[:1].islower():
         return None  # not "one Western official (same official)"
     words = mention.text.split()
+    if words[-1][:1].isdigit():
+        return None  # "the 34-year-old" says how old, not what they do
     return " ".join(words[1:]) if words[0].lower() == "the" and len(words) > 1 else None
 
 

@@ -41,6 +41,7 @@ from reader.lexicon.speech import (
     DOCUMENT_PARTICIPLES,
     SOURCE_NOUNS,
     SPEECH_VERBS,
+    TOLD_VERBS,
     research_document,
 )
 
@@ -62,12 +63,19 @@ def after_attribution(toks: list[Tok]) -> Mention | None:
         return _as_put_it(toks, i + 1)
     if toks[i].text.lower() == "according" and i + 1 < n and toks[i + 1].text == "to":
         return according_to(toks, i, n)
+    relative = False  # inside "an aide, who asked not to be named, told the Times"
     for v in range(i, min(n, i + 30)):
         if toks[v].text in (".", "?", "!", ";"):
             return None
-        if is_verb(toks[v]):
-            if skip_back(toks, v - 1, i) < i or (
-                not toks[i].cap and toks[v - 1].text == "," and v + 1 < n and toks[v + 1].cap
+        if toks[v].low in ("who", "which") and v > i and toks[v - 1].text == ",":
+            relative = True
+        elif relative and toks[v].text == ",":
+            relative = False
+        elif is_verb(toks[v]) and not relative:
+            inverted = toks[v].low not in TOLD_VERBS  # "..., told CNN": CNN listens
+            if inverted and (
+                skip_back(toks, v - 1, i) < i
+                or (not toks[i].cap and toks[v - 1].text == "," and v + 1 < n and toks[v + 1].cap)
             ):
                 return subject_after(toks, v, n)  # "...," the town nearest, said Soelistyo
             m = subject_before(toks, v, i)

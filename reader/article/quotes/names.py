@@ -13,6 +13,7 @@ from reader.article.quotes.tokens import (
 )
 from reader.lexicon.grammar import (
     DETERMINERS,
+    MONTHS,
     NP_PREPS,
     STOP_CAPS,
     TIME_WORDS,
@@ -83,7 +84,7 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     """
     while words and (bare(words[0]) in STOP_CAPS or words[0].lower() in SPEECH_VERBS):
         words = words[1:]  # "Said Gomez: ...", "It’s ..."
-    while words and words[-1].lower() in TIME_WORDS:
+    while words and words[-1].lower() in TIME_WORDS and not _surname_month(words):
         words = words[:-1]
     cut = 0
     for i, w in enumerate(words[:-1]):
@@ -104,6 +105,14 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     if cut == len(words) - 1 and last in TITLES and last not in SURNAME_TITLES:
         cut = len(words)  # "Secretary", "Vice President"; not "Mr. King"
     return words[:cut], words[cut:]
+
+
+def _surname_month(words: list[str]) -> bool:
+    """``Mrs May``, ``Theresa May``: a month that is a surname after a title or a first name."""
+    if len(words) < 2 or words[-1].lower() not in MONTHS:
+        return False
+    before = words[-2].lower().rstrip(".")
+    return before in TITLES or before in HONORIFICS or first_name_gender(words[-2]) is not None
 
 
 def _title_of_end(words: list[str], i: int) -> int:

@@ -177,6 +177,9 @@ def build_registry(
                 entity.role = _role_near(text, m.start(), m.end(), para, titles)
             pos = m.start()
             entity.positions.append(pos)
+            aged = AGE_AFTER.match(text, m.end(), para.end)
+            if aged:  # "Jane Lowe, 34," is "the 34-year-old"
+                reg.by_title.setdefault(f"{aged.group(1)}-year-old", []).append((pos, key))
             _note_titles(reg, key, titles + (entity.role or "").split(), pos)
             for part in {name[0].lower(), name[-1].lower()}:
                 reg.by_part.setdefault(part, []).append(PartMention(pos, pi, key))
@@ -227,6 +230,8 @@ def _names_place(text: str, start: int, place_end: int, name: str) -> bool:
     return bool(words) and before[-1:].isspace() and words[-1] in LOCATIVES
 
 
+# The age in apposition after a name: "Jane Lowe, 34, said".
+AGE_AFTER = re.compile(r",[ \t]*(\d{1,3}),")
 # "a 911 emergency dispatch operator": a person introduced by what they do.
 INTRODUCED = re.compile(
     r"\b(?:a|an)\s+(?P<who>(?:[\w'’-]+\s+){0,4}?(?:" + "|".join(sorted(ROLE_NOUNS)) + r"))\b"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from reader.article.quotes.names import (
@@ -76,10 +77,15 @@ def skip_back(toks: list[Tok], j: int, floor: int) -> int:
 
 def _comma_back(toks: list[Tok], j: int, floor: int) -> int | None:
     """The comma that opens an apposition closed by the comma at token ``j``."""
+    relative = False  # ", who asked not to be named,": a verb inside a relative clause
     for k in range(j - 1, max(floor - 1, j - 32), -1):
         t = toks[k].text
-        if t in (";", ":", "(", ")", "“", "”", '"') or is_verb(toks[k]):
+        if t in (";", ":", "(", ")", "“", "”", '"'):
             return None
+        if is_verb(toks[k]) and not relative:
+            relative = k > floor and toks[k - 1].low in ("who", "which")
+            if not relative:
+                return None
         if t == ",":
             before = _skip_paren(toks, k - 1, floor)
             ok = before >= floor and (
@@ -177,11 +183,16 @@ _POSTMODIFIERS = frozenset(
 )
 
 
+# A lower-case compound noun: "the 34-year-old", "the mother-of-two".
+HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z]+)+")
+
+
 def _is_head_noun(tok: Tok, prev: Tok) -> bool:
     """A common noun right after a determiner (``one questioner``), a possessive
     (``the ad's narrator``), a name or a role word."""
     low, plow = tok.text.lower(), prev.text.lower()
-    if not tok.text.isalpha() or tok.cap or low in STOP_CAPS or low in ADVERBS:
+    word = tok.text.isalpha() or HYPHENATED.fullmatch(tok.text) is not None  # "34-year-old"
+    if not word or tok.cap or low in STOP_CAPS or low in ADVERBS:
         return False
     if low in AUXILIARIES or low in NOT_VERBS:
         return False  # "London Rene is alleging", "a comment that"
@@ -213,6 +224,7 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
         return Mention("pronoun", pronoun, toks[j].start, first=toks[j].start)
     role: str | None = None
     inner: list[Tok] = []
+    j = _skip_hometown(toks, j, floor)
     aged = j - 2 > floor and toks[j - 1].text.isdigit() and toks[j - 2].text == ","
     if toks[j].text == "," and aged:  # "Rene, 37, said", "Her husband, Peter Saunders, 64, said"
         named = _name_after_description(toks, j - 2, floor)
@@ -240,6 +252,23 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
     else:
         m = analyze_np(toks[start : j + 1], role)
     return replace(m, first=toks[start].start) if m else None
+
+
+# Most words of a hometown in apposition: "from Newport News".
+MAX_PLACE_WORDS = 4
+
+
+def _skip_hometown(toks: list[Tok], j: int, floor: int) -> int:
+    """The comma before ``, from Leeds,`` when the comma at ``j`` closes it, else ``j``:
+    ``The mother-of-two, 34, from Leeds, said``."""
+    if toks[j].text != ",":
+        return j
+    k = j - 1
+    while k > floor and j - k <= MAX_PLACE_WORDS and is_name_tok(toks[k]):
+        k -= 1
+    if k - 1 > floor and k < j - 1 and toks[k].low == "from" and toks[k - 1].text == ",":
+        return k - 1
+    return j
 
 
 # Prepositions whose object is never the subject of the verb after it.

@@ -38,6 +38,9 @@ from reader.lexicon.speech import (
     SOURCE_NOUNS,
 )
 
+# "the 34-year-old": the person introduced with that age.
+AGE_NOUN = re.compile(r"\d{1,3}-year-old")
+
 
 def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
     """The canonical speaker name for a mention."""
@@ -90,6 +93,8 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
     if not 1 <= len(words) <= 2:
         return None
     head = words[-1]
+    if head.split("-")[0] in FEMALE | MALE:
+        head = head.split("-")[0]  # "the mother-of-two", "the father-of-three"
     d = bisect.bisect_left(reg.described, (mention.pos,))
     for event in reversed(reg.described[max(0, d - MAX_LOOKBACK_EVENTS) : d]):
         said = _before_preposition(event.speaker.lower().split())
@@ -170,7 +175,7 @@ def _holder(mention: Mention, reg: Registry) -> str | None:
     ):
         return None
     head = TITLE_WORDS.get(words[-1].lower(), words[-1].lower())
-    if head not in TITLES and head not in NP_WORDS:
+    if head not in TITLES and head not in NP_WORDS and not AGE_NOUN.fullmatch(head):
         return None
     holders = reg.by_title.get(head, [])
     party = next((w.lower() for w in words[1:-1] if w.lower() in PARTY_WORDS), None)

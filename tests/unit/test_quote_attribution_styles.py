@@ -1,0 +1,38 @@
+"""Attribution styles of British and wire copy (issue 10): "Mrs May said:", "told CNN",
+"The mother-of-two, 34, from Leeds, said:". Short articles of our own."""
+
+from __future__ import annotations
+
+from tests.unit.test_quote_speakers import quote
+
+
+def test_a_month_after_a_title_or_a_first_name_is_a_surname():
+    text = (
+        "Theresa May met Jeremy Corbyn on Monday.\n\n"
+        '"It was a long night", said Mrs May.\n\n'
+        'Speaking to the BBC, Mrs May said: "We will keep talking."\n\n'
+        "'This is awful,' she said.\n"
+    )
+    assert quote(text, "It was a long").speaker == "Theresa May"
+    assert quote(text, "We will keep").speaker == "Theresa May"
+    assert quote(text, "This is awful").speaker == "Theresa May"
+
+
+def test_the_listener_after_told_is_never_the_speaker():
+    text = (
+        "Officials met in Paris on Monday.\n\n"
+        '"We need answers," the official, who requested anonymity, told CNN.\n\n'
+        '"We need more," an aide, who asked not to be named, told the Times.\n'
+    )
+    assert quote(text, "We need answers").speaker == "the official"
+    assert quote(text, "We need more").speaker == "an aide"
+
+
+def test_a_described_woman_with_her_age_and_hometown_is_the_woman_named_with_them():
+    text = (
+        "Jane Lowe, 34, was at home in Leeds when the fire started.\n\n"
+        'The mother-of-two, 34, from Leeds, said: "I was terrified for my children."\n\n'
+        'The 34-year-old added: "I will not give up."\n'
+    )
+    assert quote(text, "I was terrified").speaker == "Jane Lowe"
+    assert quote(text, "I will not").speaker == "Jane Lowe"
