@@ -36,3 +36,21 @@ def test_a_described_woman_with_her_age_and_hometown_is_the_woman_named_with_the
     )
     assert quote(text, "I was terrified").speaker == "Jane Lowe"
     assert quote(text, "I will not").speaker == "Jane Lowe"
+
+
+def test_a_son_named_by_his_first_name_alone_is_he():
+    text = (
+        "Margaret Hill, 72, was hanging out washing when a fox attacked her.\n\n"
+        "Her son, David, 45, rushed to the house after a neighbour called him.\n\n"
+        "He told reporters: 'Mum was covered in blood. It was horrific.'\n"
+    )
+    assert quote(text, "Mum was").speaker == "David"
+
+
+def test_a_dateline_is_not_the_subject():
+    text = (
+        "Washington (CNN) - President Joe Biden on Thursday urged Congress to act, calling "
+        'the latest shooting "an epidemic of violence."\n\n'
+        '"Enough is enough," Biden said.\n'
+    )
+    assert quote(text, "an epidemic").speaker == "Joe Biden"

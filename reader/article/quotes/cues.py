@@ -10,6 +10,7 @@ from reader.article.quotes.names import Mention, analyze_np, join_tokens, role_f
 from reader.article.quotes.phrases import (
     MAX_ROLE_WORDS,
     clause_subject,
+    dateline_end,
     looks_like_verb,
     np_end,
     skip_back,
@@ -283,6 +284,9 @@ def _participle_subject(toks: list[Tok], v: int, colon: bool = False) -> Mention
     coordinated = v > 0 and toks[v - 1].text in ("and", "but")
     if not colon and not coordinated and not toks[v].text.endswith("ing"):
         return None
+    d = dateline_end(toks, v)
+    if d:
+        return _participle_subject(toks[d:], v - d, colon)  # "Washington (CNN) - Biden ..."
     if toks and toks[0].text.lower() in INTRO_WORDS:
         return clause_subject(toks, v)  # "With Democratic leaders worried, Obama has a message:"
     end = 0

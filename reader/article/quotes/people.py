@@ -344,15 +344,23 @@ def document_author(mention: Mention, reg: Registry) -> Mention | None:
 def is_person(name: str, reg: Registry) -> bool:
     """Whether a resolved speaker name is a person the article introduced.
 
-    A full name of the registry, or one word that is part of one ("Nam") or
-    that the article gives a title ("Mr. Obama"); never a place.
+    A full name of the registry, or one word that is part of one ("Nam"),
+    that the article gives a title ("Mr. Obama") or that is a first name
+    ("Her son, David, rushed in"); never a place.
     """
     key = name_key(name)
     if key in reg.places or not all(PERSON_WORD.match(w) for w in name.split()):
         return False
     if key in reg.entities:
         return True
-    return " " not in key and (key in reg.by_part or key in reg.titled)
+    if " " in key:
+        return False
+    return key in reg.by_part or key in reg.titled or _first_name(name)
+
+
+def _first_name(word: str) -> bool:
+    """A word the first-names table knows, and no place: "David", not "Georgia"."""
+    return first_name_gender(word) is not None and not is_place(word)
 
 
 def _title_before(text: str, start: int, floor: int) -> list[str]:

@@ -13,6 +13,7 @@ from reader.article.quotes.names import (
     role_from_tokens,
 )
 from reader.article.quotes.tokens import (
+    DASHES,
     POSSESSIVE,
     QUOTE_CHARS,
     Tok,
@@ -488,9 +489,27 @@ def _possessed(toks: list[Tok], k: int, i: int) -> bool:
     )
 
 
+# Most tokens of a dateline: "NEWPORT NEWS, Va. (AP) -".
+MAX_DATELINE_TOKENS = 10
+
+
+def dateline_end(toks: list[Tok], stop: int) -> int:
+    """The index after a dateline opening a sentence (``Washington (CNN) -``,
+    ``LONDON —``, ``NEWPORT NEWS, Va. -``), else 0."""
+    k = 0
+    while k < min(stop, MAX_DATELINE_TOKENS):
+        tok = toks[k]
+        if tok.text in DASHES:
+            return k + 1 if k > 0 else 0
+        if not (is_name_tok(tok) or tok.text in (",", "(", ")", ".")):
+            return 0
+        k += 1
+    return 0
+
+
 def _clause_start(toks: list[Tok], stop: int) -> int | None:
     """Index of the main clause's first word: after ``But``, ``In a speech,`` and the like."""
-    i = 0
+    i = dateline_end(toks, stop)
     for _ in range(3):
         while i < stop and not toks[i].text[0].isalnum():
             i += 1
