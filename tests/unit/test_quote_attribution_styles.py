@@ -54,3 +54,21 @@ def test_a_dateline_is_not_the_subject():
         '"Enough is enough," Biden said.\n'
     )
     assert quote(text, "an epidemic").speaker == "Joe Biden"
+
+
+def test_a_possessive_party_before_a_name_is_its_role():
+    text = (
+        "MPs approved the runway on Monday.\n\n"
+        'But Labour\'s Andy McDonald said the government had "failed to address" noise.\n\n'
+        '"It is a disgrace," McDonald said.\n'
+    )
+    assert quote(text, "It is a disgrace").speaker == "Andy McDonald"
+
+
+def test_they_are_the_people_described_just_before():
+    text = (
+        "Boeing said on Monday it would cut 10,000 jobs.\n\n"
+        'Union leaders said they were "blindsided" by the decision.\n\n'
+        '"We were told nothing," they said.\n'
+    )
+    assert quote(text, "We were told").speaker == "Union leaders"

@@ -91,6 +91,8 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         low = w.lower().rstrip(".")
         if low in TITLES and not (low in SURNAME_TITLES and i > cut):
             cut = max(cut, i + 1)  # not the surname of "Rep. Steve King of Iowa"
+        elif i == cut and w.endswith(("'s", "’s")) and i + 1 < len(words):
+            cut = i + 1  # "Labour's Andy McDonald", "CNN's Jake Tapper"
         elif i == cut and low in PARTY_WORDS and first_name_gender(words[i + 1]) is not None:
             cut = i + 1  # "Republican Donald Trump", not "Democratic National Committee"
         elif w == "of" and i == cut and i > 0:

@@ -223,6 +223,13 @@ def _resolve_pronoun(
                 unnamed.append((p, name))
     if mention.text == "he":
         near += unnamed
+    if mention.text == "they":  # "Union leaders said ... they said"
+        d = bisect.bisect_left(reg.described, (pos,))
+        near += [
+            (p, name)
+            for p, pi, name in reg.described[max(0, d - 4) : d]
+            if pi >= para - 1 and _plural(name)
+        ]
     near.sort(reverse=True)
     far.sort(reverse=True)
     if mention.text in ("he", "she"):
@@ -238,6 +245,12 @@ def _resolve_pronoun(
         if mentioned:
             return mentioned
     return near[0][1] if near else None
+
+
+def _plural(description: str) -> bool:
+    """Whether an unnamed speaker is several people: ``Union leaders``, ``analysts at X``."""
+    head = _before_preposition(description.lower().split())[-1]
+    return head.endswith("s") and not head.endswith("ss")
 
 
 # The gender "he" and "she" exclude.
