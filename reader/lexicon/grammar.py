@@ -187,8 +187,8 @@ DETERMINERS = frozenset(
         "your",
     ]
 )
-# The writer's own: "my father" is never someone the article named before.
-FIRST_PERSON_POSSESSIVES = frozenset(["my", "our"])
+# Whose: "my father", "his spokesman" is never the person the article named before.
+POSSESSIVE_DETERMINERS = frozenset(["my", "our", "your", "his", "her", "their", "its"])
 NP_PREPS = frozenset(["of", "for", "at", "from", "with", "in", "on"])
 # Capitalised words that begin sentences and are not names.
 STOP_CAPS = frozenset(

@@ -72,3 +72,16 @@ def test_they_are_the_people_described_just_before():
         '"We were told nothing," they said.\n'
     )
     assert quote(text, "We were told").speaker == "Union leaders"
+
+
+def test_his_spokesman_and_trumps_son_are_not_the_man_himself():
+    text = (
+        "Tom Reed spoke in Ohio on Monday.\n\n"
+        '"No comment," his spokesman said.\n\n'
+        '"It is a witch hunt," said Reed\'s son, Eric.\n\n'
+        '"We will respond," Reed\'s lawyer said.\n'
+    )
+    assert quote(text, "No comment").speaker == "his spokesman"
+    q = quote(text, "It is a witch")
+    assert (q.speaker, q.role) == ("Eric", "Reed's son")
+    assert quote(text, "We will respond").speaker == "Reed's lawyer"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from reader.article.first_names import first_name_gender
 from reader.article.quotes.names import (
     FUNCTION_WORDS,
     Mention,
@@ -326,6 +327,13 @@ def _is_full_name(toks: list[Tok]) -> bool:
     )
 
 
+def _named(toks: list[Tok]) -> bool:
+    """A full name, or a first name alone: ``said Trump's son, Eric``."""
+    if len(toks) == 1 and is_name_tok(toks[0]):
+        return first_name_gender(toks[0].text) is not None
+    return _is_full_name(toks)
+
+
 def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
     """The subject after an inverted verb: ``said John Smith, an analyst at RAND``."""
     i = v + 1
@@ -355,7 +363,7 @@ def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
         tail = head
         while tail < stop and toks[tail].text not in (",", ".", ";", "”", '"', "“"):
             tail += 1
-        if not is_name_tok(toks[end - 1]) and _is_full_name(toks[head:tail]):
+        if not is_name_tok(toks[end - 1]) and _named(toks[head:tail]):
             lead = i + (toks[i].text.lower() in ("a", "an", "the"))
             return analyze_np(
                 toks[head:tail], join_tokens(toks[lead:end])

@@ -20,8 +20,8 @@ from reader.article.quotes.people import (
     resolve_surname,
 )
 from reader.lexicon.grammar import (
-    FIRST_PERSON_POSSESSIVES,
     NP_PREPS,
+    POSSESSIVE_DETERMINERS,
 )
 from reader.lexicon.organisations import PARTY_WORDS
 from reader.lexicon.people import FEMALE, GENERIC_PERSONS, MALE
@@ -86,8 +86,8 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
     words = mention.text.lower().split()
     if words and words[0] in ("a", "an", "one", "another"):
         return None  # "A spokeswoman said": someone new, never someone named before
-    if words and words[0] in FIRST_PERSON_POSSESSIVES:
-        return None  # "my father said": the writer's father, not the man named before
+    if words and (words[0] in POSSESSIVE_DETERMINERS or words[0].endswith(("'s", "’s"))):
+        return None  # "my father", "his spokesman", "Trump's son": not the man named before
     while words and words[0] in REFERRING_WORDS:
         words = words[1:]
     if not 1 <= len(words) <= 2:
