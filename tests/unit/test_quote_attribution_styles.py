@@ -85,3 +85,12 @@ def test_his_spokesman_and_trumps_son_are_not_the_man_himself():
     q = quote(text, "It is a witch")
     assert (q.speaker, q.role) == ("Eric", "Reed's son")
     assert quote(text, "We will respond").speaker == "Reed's lawyer"
+
+
+def test_a_described_subject_with_a_relative_clause_speaks():
+    text = (
+        "A fox attacked Margaret Hill, 72, in her garden on Tuesday.\n\n"
+        "The pensioner, who has lived in the house for 40 years, said she would "
+        "'never go in the garden again'.\n"
+    )
+    assert quote(text, "never go").speaker == "The pensioner"

@@ -91,8 +91,10 @@ def _comma_back(toks: list[Tok], j: int, floor: int) -> int | None:
         if t == ",":
             before = _skip_paren(toks, k - 1, floor)
             ok = before >= floor and (
-                is_name_tok(toks[before]) or toks[before].text.lower() in NP_WORDS
-            )
+                is_name_tok(toks[before])
+                or toks[before].text.lower() in NP_WORDS
+                or (before > floor and _is_head_noun(toks[before], toks[before - 1]))
+            )  # "The pensioner, who has lived there for 40 years, said"
             return k if ok and k + 1 < j else None
     return None
 
