@@ -94,3 +94,13 @@ def test_a_described_subject_with_a_relative_clause_speaks():
         "'never go in the garden again'.\n"
     )
     assert quote(text, "never go").speaker == "The pensioner"
+
+
+def test_a_clause_after_according_to_x_is_no_role():
+    text = (
+        "Tom Reed spoke in Ohio on Monday.\n\n"
+        'According to Reed, the election is "rigged from top to bottom."\n\n'
+        '"Believe me," Reed said.\n'
+    )
+    q = quote(text, "Believe me")
+    assert (q.speaker, q.role) == ("Tom Reed", None)

@@ -12,6 +12,7 @@ from reader.article.quotes.tokens import (
     is_name_tok,
 )
 from reader.lexicon.grammar import (
+    AUXILIARIES,
     DETERMINERS,
     MONTHS,
     NP_PREPS,
@@ -62,8 +63,8 @@ def role_from_tokens(toks: list[Tok]) -> str | None:
         (i for i, t in enumerate(toks) if t.text.lower() in ("who", "which", "whose")), len(toks)
     )
     toks = toks[:cut]
-    if not toks or len(toks) > 20:
-        return None
+    if not toks or len(toks) > 20 or any(t.text.lower() in AUXILIARIES for t in toks):
+        return None  # "According to Trump, the election is ...": a clause, no role
     return join_tokens(toks)
 
 
