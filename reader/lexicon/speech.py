@@ -249,6 +249,11 @@ INDIRECT_VERBS = frozenset(
 )
 
 # Words that may follow "said" in a bare attribution sentence.
+# Capitalised labels before a colon that name no speaker: "UPDATE: ...", "WATCH: ...".
+NOT_SPEAKER_TAGS = frozenset(
+    ["update", "breaking", "watch", "note", "clarification", "correction", "video", "photos"]
+    + ["read", "listen", "related", "exclusive", "warning", "editor's note", "q", "a"]
+)
 # Speech verbs whose next noun phrase is the listener, never the speaker: "told CNN".
 TOLD_VERBS = frozenset(["told", "tells", "tell", "informed", "assured", "reminded"])
 AFTER_VERB = frozenset(

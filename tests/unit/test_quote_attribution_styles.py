@@ -104,3 +104,15 @@ def test_a_clause_after_according_to_x_is_no_role():
     )
     q = quote(text, "Believe me")
     assert (q.speaker, q.role) == ("Tom Reed", None)
+
+
+def test_a_quoted_transcript_is_spoken_by_its_capitalised_tag():
+    text = (
+        "Gov. Jo Ames spoke to Chris Wallace on Sunday.\n\n"
+        '"WALLACE: Will you be at the debate tomorrow night?\n\n'
+        '"AMES: Of course I will. I would not miss it for anything in the world.\n\n'
+        '"UPDATE: The debate starts at nine o\'clock on Monday night."\n'
+    )
+    assert quote(text, "WALLACE").speaker == "Chris Wallace"
+    assert quote(text, "AMES").speaker == "Jo Ames"
+    assert quote(text, "UPDATE").speaker != "Update"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ from reader.article.quotes.tokens import (
 )
 from reader.lexicon.speech import (
     CLAUSE_VERBS,
+    NOT_SPEAKER_TAGS,
     SPEECH_VERBS,
 )
 
@@ -215,6 +217,10 @@ def _quoted_at(spans: list[Span], pos: int) -> bool:
     return j >= 0 and spans[j].close > pos
 
 
+# The speaker's name in capitals opening a quoted transcript: "PENCE: Well, ...".
+TRANSCRIPT_TAG = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):\s")
+
+
 def _explicit(
     text: str,
     paras: list[Paragraph],
@@ -245,7 +251,10 @@ def _explicit(
     alone = not text[para.start : span.open].strip() and not text[span.close : para.end].strip()
     if names_a_work(before, inner, after, headline, alone):
         return Found(span, "partial", words=len(inner.split()), title=True)  # on "Meet the Press"
-    if before[-1:] and before[-1].text == ":" and any(is_verb(t) for t in before[-4:-1]):
+    tag = TRANSCRIPT_TAG.match(inner)
+    if tag and tag.group(1).lower() not in NOT_SPEAKER_TAGS:  # "PENCE: Well, ...": a transcript
+        mention: Mention | None = Mention("name", tag.group(1).title(), span.start)
+    elif before[-1:] and before[-1].text == ":" and any(is_verb(t) for t in before[-4:-1]):
         # X added: "..."  /  His wife, Y, told reporters: "..."  (whatever follows)
         mention = before_attribution(before) or after_attribution(after)
     else:
