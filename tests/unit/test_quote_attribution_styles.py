@@ -116,3 +116,13 @@ def test_a_quoted_transcript_is_spoken_by_its_capitalised_tag():
     assert quote(text, "WALLACE").speaker == "Chris Wallace"
     assert quote(text, "AMES").speaker == "Jo Ames"
     assert quote(text, "UPDATE").speaker != "Update"
+
+
+def test_a_job_title_before_a_name_and_an_outlet_before_the_speaker_are_no_name():
+    text = (
+        "Nurse Amy Cole showed the minister around the ward in Leeds on Friday.\n\n"
+        "Speaking to MailOnline, Ms Cole, from Bradford, said: 'It has been the hardest "
+        "year of my life.'\n"
+    )
+    q = quote(text, "It has been")
+    assert (q.speaker, q.role) == ("Amy Cole", "Nurse")

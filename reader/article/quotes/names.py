@@ -94,8 +94,12 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
             cut = max(cut, i + 1)  # not the surname of "Rep. Steve King of Iowa"
         elif i == cut and w.endswith(("'s", "’s")) and i + 1 < len(words):
             cut = i + 1  # "Labour's Andy McDonald", "CNN's Jake Tapper"
-        elif i == cut and low in PARTY_WORDS and first_name_gender(words[i + 1]) is not None:
-            cut = i + 1  # "Republican Donald Trump", not "Democratic National Committee"
+        elif (
+            i == cut
+            and (low in PARTY_WORDS or is_role_head(low))
+            and first_name_gender(words[i + 1]) is not None
+        ):  # "Republican Donald Trump", "Nurse Amy Cole"; not "Democratic National Committee"
+            cut = i + 1
         elif w == "of" and i == cut and i > 0:
             cut = _title_of_end(words, i + 1)
         elif (

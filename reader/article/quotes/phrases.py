@@ -247,10 +247,14 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
         return None
     if start == j and not toks[j].cap:
         start = _description_start(toks, j, floor)
+    after_prep = start > floor and toks[start - 1].low in NP_PREPS | {"to"}
     if start > floor and toks[start - 1].text.lower() in _OBJECT_PREPS:
         return None  # "Protesters marching through the streets chanted": not the streets
-    if start > floor and toks[start - 1].low in NP_PREPS and not toks[start].cap:
+    if after_prep and not toks[start].cap:
         return None  # "at one point even telling the client": not the point
+    if after_prep and _is_full_name(inner):  # "Speaking to MailOnline, Ms Cole, said"
+        m = analyze_np(inner, None)
+        return replace(m, first=inner[0].start) if m else None
     if _is_full_name(inner):  # "His business partner, Lawrence B. Cummings, said"
         m = analyze_np(inner, join_tokens(toks[start : j + 1]))
     else:
