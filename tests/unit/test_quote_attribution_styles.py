@@ -126,3 +126,13 @@ def test_a_job_title_before_a_name_and_an_outlet_before_the_speaker_are_no_name(
     )
     q = quote(text, "It has been")
     assert (q.speaker, q.role) == ("Amy Cole", "Nurse")
+
+
+def test_a_woman_known_by_her_first_name_after_a_place_is_she():
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday.\n\n"
+        "In Pennsylvania, Melanie watched the speech on television with her husband. "
+        "Trump was on next.\n\n"
+        '"Here he comes," she said, clapping.\n'
+    )
+    assert quote(text, "Here he comes").speaker == "Melanie"

@@ -137,8 +137,8 @@ def build_registry(
                     name[0].lower(), "f" if gendered[0].lower() in FEMALE else "m"
                 )
             personal = bool(titles) or (len(name) > 1 and first_name_gender(name[0]) is not None)
-            if name[0].lower() in reg.by_part and len(name) == 1:
-                place_end = -1  # "in the United States, Lynch rose": a surname, no place chain
+            if len(name) == 1 and (name[0].lower() in reg.by_part or _first_name(name[0])):
+                place_end = -1  # "in the United States, Lynch rose": a person, no place chain
             if not personal and _names_place(text, m.start(), place_end, " ".join(name)):
                 reg.places.add(name_key(" ".join(name)))
                 place_end = m.end()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from reader.article.first_names import first_name_gender
 from reader.article.quotes.names import Mention
 from reader.article.quotes.people import (
     INTRODUCED_REACH,
@@ -115,7 +116,7 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
     gender = "f" if head in FEMALE else "m"
     pronoun = Mention("pronoun", "she" if gender == "f" else "he", mention.pos)
     found = _resolve_pronoun(pronoun, para, reg, last)
-    if found and reg.gender.get(name_key(found)) == gender:
+    if found and gender_of(found, reg) == gender:
         return found
     j = bisect.bisect_left(last, (mention.pos,))
     k = bisect.bisect_left(reg.subjects, (mention.pos,))
@@ -123,7 +124,7 @@ def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent
     earlier += reg.subjects[max(0, k - MAX_LOOKBACK_EVENTS) : k]
     for event in sorted(earlier, reverse=True):
         name = resolve(Mention("name", event.speaker, event.pos), event.paragraph, reg, last)
-        if name and is_person(name, reg) and reg.gender.get(name_key(name)) == gender:
+        if name and is_person(name, reg) and gender_of(name, reg) == gender:
             return name
     return None
 
@@ -235,7 +236,7 @@ def _resolve_pronoun(
     if mention.text in ("he", "she"):
         fits = _fits_he if mention.text == "he" else _fits_she
         for group in (near, far) if mention.text == "he" else (near,):
-            found = next((name for _, name in group if fits(reg.gender.get(name_key(name)))), None)
+            found = next((name for _, name in group if fits(gender_of(name, reg))), None)
             if found:
                 return found
         if mention.text == "she" and unnamed:
@@ -251,6 +252,14 @@ def _plural(description: str) -> bool:
     """Whether an unnamed speaker is several people: ``Union leaders``, ``analysts at X``."""
     head = _before_preposition(description.lower().split())[-1]
     return head.endswith("s") and not head.endswith("ss")
+
+
+def gender_of(name: str, reg: Registry) -> str | None:
+    """ "f" or "m" for a person the article marks so, or a first name alone ("Melanie")."""
+    known = reg.gender.get(name_key(name))
+    if known is None and " " not in name.strip():
+        return first_name_gender(name)
+    return known
 
 
 # The gender "he" and "she" exclude.
