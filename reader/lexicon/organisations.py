@@ -144,3 +144,8 @@ DEPARTMENT_WORDS = ORG_WORDS | frozenset(
         "industry",
     ]
 )
+
+# Party labels before a person's name: "Republican Donald Trump" is Donald Trump, a Republican.
+PARTY_WORDS = frozenset(
+    ["republican", "democrat", "democratic", "libertarian", "gop", "conservative", "labour"]
+)

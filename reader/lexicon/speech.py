@@ -249,6 +249,13 @@ INDIRECT_VERBS = frozenset(
 )
 
 # Words that may follow "said" in a bare attribution sentence.
+# Capitalised labels before a colon that name no speaker: "UPDATE: ...", "WATCH: ...".
+NOT_SPEAKER_TAGS = frozenset(
+    ["update", "breaking", "watch", "note", "clarification", "correction", "video", "photos"]
+    + ["read", "listen", "related", "exclusive", "warning", "editor's note", "q", "a"]
+)
+# Speech verbs whose next noun phrase is the listener, never the speaker: "told CNN".
+TOLD_VERBS = frozenset(["told", "tells", "tell", "informed", "assured", "reminded"])
 AFTER_VERB = frozenset(
     [
         "on",
@@ -311,6 +318,10 @@ SOURCE_NOUNS = frozenset(
         "affidavit",
         "transcript",
     ]
+)
+# Participles between a document and its author: "a complaint filed by the SEC".
+DOCUMENT_PARTICIPLES = frozenset(
+    ["filed", "issued", "released", "published", "written", "sent", "signed", "submitted"]
 )
 # Documents whose findings speak for their authors: "a 2014 report from the World Bank".
 RESEARCH_DOCUMENTS = frozenset(

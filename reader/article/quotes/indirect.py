@@ -5,8 +5,12 @@ from __future__ import annotations
 import bisect
 
 from reader.article.model import Paragraph, Quote
-from reader.article.quotes.attribution import after_attribution, bare_attribution, entity_role
-from reader.article.quotes.people import Mention, Registry, SpeechEvent, resolve, subject_before
+from reader.article.quotes.attribution import entity_role
+from reader.article.quotes.cues import after_attribution, bare_attribution
+from reader.article.quotes.names import Mention
+from reader.article.quotes.people import Registry, SpeechEvent
+from reader.article.quotes.phrases import subject_before
+from reader.article.quotes.resolve import resolve
 from reader.article.quotes.tokens import VERB_RE, Span, Tok, is_verb, tokens
 from reader.lexicon.grammar import NP_PREPS
 from reader.lexicon.speech import CLAUSE_VERBS, INDIRECT_VERBS, SPEECH_VERBS
