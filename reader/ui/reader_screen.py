@@ -318,10 +318,13 @@ class ReaderScreen(NavigableScreen):
         opened = self._prefetched(0)
         prefetch = self._prefetch
         if opened is None and self._preview is None and prefetch and not prefetch.remote:
-            # The child process is still building: mounting the summary pane now costs the
-            # first screen nothing (when the article is ready at once it comes after the paint,
-            # with the sidebar's lists, which are filled as they are mounted).
-            await self._mount_summary_pane()
+            # The child process is still at work. Only what the first screen needs is done
+            # meanwhile (the summary pane and the sidebar's lists come after the first paint,
+            # which the article would otherwise wait for if it came in the middle of them).
+            if prefetch.document is None:  # still being read (a web page): built here, then
+                prefetch.warm()
+            if not self.fresh:
+                self.store.warm()  # the reading positions, for where the article opens
             opened = self._prefetched(max(0.0, FIRST_SCREEN_WAIT - (monotonic() - started)))
         if opened is not None:  # the first screen shows the article; the other panes follow
             saved = self._saved_state(opened.spec, opened.text)
