@@ -196,7 +196,8 @@ def html_document(
     if not any(not b.heading for b in blocks):
         raise ReaderError(f"no article text found in {name}")
     text, headings, starts = assemble_blocks(blocks)
-    placed = _place_captions(figures, source_blocks, blocks, starts, len(text), captions)
+    matched = _match_blocks(blocks, source_blocks)  # once: for the captions and the links
+    placed = _place_captions(figures, source_blocks, matched, starts, len(text), captions)
     kinds, _ = block_styles(blocks, starts)
     return Document(
         text=text,
@@ -213,7 +214,7 @@ def html_document(
         links=placed_links(
             blocks,
             starts,
-            _match_blocks(blocks, source_blocks),
+            matched,
             anchors,
             url or getattr(extracted, "url", None),  # relative links: against the canonical URL
         ),
@@ -787,7 +788,7 @@ def block_styles(
 def _place_captions(
     figures: list[_Figure],
     source_blocks: list[tuple[int, str, object]],
-    blocks: list[TextBlock],
+    matched: list[tuple[int, str, object] | None],
     starts: list[int | None],
     text_length: int,
     captions: list[RawCaption],
@@ -798,8 +799,8 @@ def _place_captions(
     paragraph (or a little before it: the lead photo) and its last one, or
     after the last one but inside the same <article> element with a caption
     of its own (images that only have alt text there are cards for other stories).
+    ``matched`` is the source block of each body block (:func:`_match_blocks`).
     """
-    matched = _match_blocks(blocks, source_blocks)
     placed = [
         (m[0], start) for m, start in zip(matched, starts) if m is not None and start is not None
     ]
