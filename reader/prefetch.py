@@ -224,18 +224,58 @@ class Prefetch:
             pass
 
 
+# What the terminal UI imports (Textual, asyncio, rich) and the child imports too (to
+# read a page or build an article): imported before the fork, each is imported once, not
+# once in each process (about 30 ms of CPU for a web page; the two processes share the
+# machine's cores). The UI needs every one of them anyway (tests/unit/test_prefetch.py).
+SHARED_WITH_THE_UI = (
+    "concurrent.futures",
+    "datetime",
+    "decimal",
+    "difflib",
+    "hashlib",
+    "json",
+    "locale",
+    "logging",
+    "platformdirs",
+    "random",
+    "selectors",
+    "shutil",
+    "signal",
+    "socket",
+    "ssl",
+    "string",
+    "tempfile",
+    "textwrap",
+    "threading",
+    "traceback",
+    "reader.article.model",
+    "reader.files",
+    "reader.paths",
+)
+
+
 def start(
-    spec: str | None, *, head: bool = True, summary: tuple[str, int] | None = None
+    spec: str | None,
+    *,
+    head: bool = True,
+    summary: tuple[str, int] | None = None,
+    shared: tuple[str, ...] = (),
 ) -> Prefetch | None:
     """Fork a child that loads ``spec`` and builds its article; None where that cannot be done.
 
     With ``head`` a long text's first part is built and sent first (for a first screen).
     With ``summary`` (a checked algorithm and a length) the child also chooses that
     summary's candidates and splits them into words (``Prefetch.candidates``), sent
-    just before the article.
+    just before the article. The modules named in ``shared`` (ones both processes
+    import: SHARED_WITH_THE_UI for the terminal UI) are imported before the fork.
     """
     if not hasattr(os, "fork") or sys.platform == "darwin":  # fork without exec is unsafe there
         return None
+    import importlib
+
+    for name in shared:
+        importlib.import_module(name)
     try:
         read_end, write_end = os.pipe()
         waiting_read, waiting_write = os.pipe()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -19,6 +21,27 @@ def test_the_child_builds_the_same_article_as_the_parent_would(tmp_path, bundled
     assert document.text == bundled_article.text
     article = fetched.article()
     assert article == bundled_article
+
+
+def test_with_the_modules_shared_with_the_ui_imported_first_the_article_is_the_same(
+    bundled_article,
+):
+    fetched = prefetch.start(None, shared=prefetch.SHARED_WITH_THE_UI)
+    assert fetched is not None
+    assert fetched.article(timeout=60) == bundled_article
+
+
+def test_the_modules_imported_before_the_fork_are_ones_the_terminal_ui_imports_anyway():
+    """Importing them before the fork never adds to the UI's start: only the child is spared."""
+    code = (
+        "import sys, reader.ui.app, reader.state\n"
+        "from reader.prefetch import SHARED_WITH_THE_UI\n"
+        "print(' '.join(m for m in SHARED_WITH_THE_UI if m not in sys.modules))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert found.stdout.strip() == ""
 
 
 def test_an_unreadable_source_is_the_same_one_line_error(tmp_path):
