@@ -31,7 +31,11 @@
    a generated 200,000-word file (target: under 300 MB).
 
     python benchmarks/startup.py [--runs N] [--size 120x40] [--page FILE] [--skip-memory]
-                                 [--only screens|commands]
+                                 [--only screens|commands] [--compare CHECKOUT]
+
+``--compare CHECKOUT`` also times the first screens of the reader in another
+checkout of the project (a ``git worktree`` of an older commit, say) on the
+same inputs, in the same alternation: before and after in one run.
 
 The reader's own config, state and cache folders point at temporary folders:
 no setting plays a part, and each run of the reader starts with an empty state
@@ -220,12 +224,14 @@ class Tmux:
     def stop(self) -> None:
         self._tmux("kill-server", check=False)
 
-    def time_to_phrase(self, command: list[str], phrase: str) -> float:
+    def time_to_phrase(
+        self, command: list[str], phrase: str, extra_env: dict[str, str] | None = None
+    ) -> float:
         """Seconds from making a session running ``command`` until ``phrase`` is on screen."""
         self.runs += 1
         name = f"run{self.runs}"
         width, height = self.size
-        env = dict(self.env)
+        env = {**self.env, **(extra_env or {})}
         if "READER_STATE_DIR" in env:  # each run opens the article for the first time
             env["READER_STATE_DIR"] = tempfile.mkdtemp(dir=env["READER_STATE_DIR"])
         env_args = [a for k, v in env.items() for a in ("-e", f"{k}={v}")]
@@ -352,6 +358,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", choices=("screens", "commands"), help="time only the first screens or commands"
     )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also time the first screens of the reader in this other checkout",
+    )
     args = parser.parse_args(argv)
     size = tuple(int(n) for n in args.size.lower().split("x"))
     reader = reader_command()
@@ -361,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     # otherwise compile the reader's modules from source.
     for folder in importlib.util.find_spec("reader").submodule_search_locations:
         compileall.compile_dir(folder, quiet=1)
+    if args.compare is not None:
+        compileall.compile_dir(args.compare / "reader", quiet=1)
 
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as scratch:
         folder = Path(scratch)
@@ -400,6 +414,10 @@ def main(argv: list[str] | None = None) -> int:
                     [*reader, str(long_path)], phrases["long"]
                 ),
             }
+            if args.compare is not None:
+                screens.update(
+                    _compared(tmux, reader, args.compare, page_path, long_path, phrases)
+                )
             print(f"runs: {args.runs} each, terminal {size[0]}x{size[1]}, load {_load()}")
             if args.only != "commands":
                 for run in screens.values():  # warm-up: file system caches
@@ -436,6 +454,28 @@ def main(argv: list[str] | None = None) -> int:
             memory_met = True
         print(f"load at the end: {_load()}")
     return 0 if screen_met and commands_met and faster and memory_met else 1
+
+
+def _compared(
+    tmux: Tmux,
+    reader: list[str],
+    checkout: Path,
+    page: Path,
+    long_path: Path,
+    phrases: dict[str, str],
+) -> dict[str, Callable[[], float]]:
+    """The reader's first screens again, with the reader of ``checkout`` (its PYTHONPATH)."""
+    env = {"PYTHONPATH": str(checkout.resolve())}
+    label = checkout.name
+
+    def timed(args: list[str], phrase: str) -> Callable[[], float]:
+        return lambda: tmux.time_to_phrase([*reader, *args], phrase, env)
+
+    return {
+        f"  ({label}) bundled article": timed([], phrases["bundled"]),
+        f"  ({label}) web page": timed([str(page)], phrases["page"]),
+        f"  ({label}) 30,000-word text": timed([str(long_path)], phrases["long"]),
+    }
 
 
 def _commands(

@@ -313,14 +313,14 @@ def run_config(argv: Sequence[str]) -> int:
 
 def run_open(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
-    from reader.prefetch import start
+    from reader.prefetch import SHARED_WITH_THE_UI, start
     from reader.sources.spec import parse_source
 
     if sys.stdin is None:
         raise ReaderError("standard input is closed: no terminal to read keys from")
     local = not parse_source(args.source).is_url
     # The source is read and its article built in a child process while Textual is imported.
-    prefetch = start(args.source)
+    prefetch = start(args.source, shared=SHARED_WITH_THE_UI)
     from reader.ui.app import ReaderApp
 
     document = feeds = None

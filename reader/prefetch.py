@@ -13,9 +13,20 @@ The child sends two messages: the Document as soon as the source is read (or
 the error that stopped it, so that a missing file is still reported before
 the screen opens), then the Article. For a long text it sends the article of
 the text's first part in between (reader.article.preview), which the first
-screen shows while the whole is built. Where ``os.fork`` is missing (Windows)
-or cannot be used, :func:`start` returns None and the caller loads the source
-itself as before.
+screen shows while the whole is built. Its messages are written to the pipe by
+a thread of their own, so the child goes on building while the parent is still
+importing (a pipe holds 64 KB: a long text's Document is more).
+
+Whoever is free builds the first screen. When the parent has finished
+starting before the Document came (a web page: trafilatura takes about as
+long as Textual's import), it says so (:meth:`Prefetch.warm`, which imports
+the builder meanwhile) and the child, once it has sent the Document, leaves
+what the first screen shows to it: the article of a short document, or the
+first part of a long one (the child builds the whole). Either way each part
+is built once (a long text's first part, and its whole, as before).
+
+Where ``os.fork`` is missing (Windows) or cannot be used, :func:`start`
+returns None and the caller loads the source itself as before.
 """
 
 from __future__ import annotations
@@ -26,7 +37,8 @@ import select
 import struct
 import sys
 import time
-from typing import TYPE_CHECKING, BinaryIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from reader.errors import ReaderError
 
@@ -37,22 +49,25 @@ if TYPE_CHECKING:
     from reader.summary.candidates import Candidates
 
 _LENGTH = struct.Struct("!Q")  # each message: its length, then a pickled tuple
+Here = Literal["article", "head"]  # what of the first screen the parent builds itself
 
 
 class Prefetch:
     """The parent's end: the Document, then the Article, as the child sends them."""
 
-    def __init__(self, spec: str | None, pid: int, pipe: int) -> None:
+    def __init__(self, spec: str | None, pid: int, pipe: int, waiting: int | None = None) -> None:
         self.spec = spec
         self.remote = spec is not None and spec.lower().startswith(("http://", "https://"))
         self.document: Document | None = None
         self._pid = pid
         self._pipe = pipe  # a file descriptor, read unbuffered (select() sees what is left)
+        self._waiting = waiting  # written to when this process waits for the Document
         self._article: Article | None = None
         self.head: Article | None = None  # a long text's first part, built before the whole
         self.feeds: FeedSource | None = None  # set when the source is a feed or a list of feeds
         self.candidates: Candidates | None = None  # a summary's, when start() was asked for them
         self._error: BaseException | None = None
+        self._here: Here | None = None  # the part that is built here, not in the child
 
     def wait_document(self, timeout: float | None = None) -> Document | None:
         """The Document, waiting at most ``timeout`` seconds (None: as long as it takes).
@@ -77,6 +92,9 @@ class Prefetch:
         """
         deadline = None if timeout is None else time.monotonic() + timeout
         while self._article is None and self._error is None and self.feeds is None:
+            if self._here == "article":
+                self._build_here()
+                break
             left = None if deadline is None else max(0.0, deadline - time.monotonic())
             if not self._ready(left):
                 return None
@@ -91,7 +109,8 @@ class Prefetch:
         Waits at most ``timeout`` seconds for either (None: as long as it
         takes); None when neither is ready in time; the error that stopped the
         child otherwise. The whole article is the Article when it is, and
-        ``head`` when it is the first part.
+        ``head`` when it is the first part. A part the child left to this
+        process (see :meth:`warm`) is built now, after the wait.
         """
         deadline = None if timeout is None else time.monotonic() + timeout
         while (
@@ -100,6 +119,9 @@ class Prefetch:
             and self._error is None
             and self.feeds is None
         ):
+            if self._here is not None:
+                self._build_here()
+                break
             left = None if deadline is None else max(0.0, deadline - time.monotonic())
             if not self._ready(left):
                 return None
@@ -114,6 +136,40 @@ class Prefetch:
         if self._error is not None:
             raise self._error
         return self._article if self._article is not None else self.head
+
+    def warm(self) -> None:
+        """Say this process waits for the Document (so it builds the first screen), and get ready.
+
+        Call it only when idle: the child leaves the building to this process if
+        it has not sent the Document yet; meanwhile the builder is imported here.
+        """
+        if self._waiting is not None and self.document is None:
+            try:
+                os.write(self._waiting, b"w")
+            except OSError:  # the child has gone: its error or its article is in the pipe
+                pass
+        import reader.article.build  # noqa: F401
+
+    def _build_here(self) -> None:
+        """Build the part the child left to this process (``_here``): the article, or its head."""
+        from reader.article.build import build_article
+        from reader.article.preview import head_document
+
+        assert self.document is not None
+        part = head_document(self.document) if self._here == "head" else self.document
+        try:
+            article = build_article(part or self.document)
+        except ReaderError as error:
+            self._error = error
+            return
+        except Exception as error:  # a bug: reported in one line, as the child's are
+            self._error = RuntimeError(f"{type(error).__name__}: {error}")
+            return
+        if self._here == "head" and part is not None:
+            self.head = article
+        else:
+            self._article = article
+        self._here = None
 
     def _ready(self, timeout: float | None) -> bool:
         return bool(select.select([self._pipe], [], [], timeout)[0])
@@ -132,6 +188,8 @@ class Prefetch:
             self.head = value
         elif kind == "candidates":
             self.candidates = value
+        elif kind == "here":
+            self._here = value
         elif kind == "article":
             self._article = value
         elif kind == "feeds":
@@ -140,7 +198,9 @@ class Prefetch:
             self._error = ReaderError(value)
         elif kind == "crash":
             self._error = RuntimeError(value)
-        if kind not in ("document", "head", "candidates"):
+        if kind not in ("document", "head", "candidates") and not (
+            kind == "here" and value == "head"
+        ):
             self._close()
 
     def _read(self, size: int) -> bytes:
@@ -154,6 +214,9 @@ class Prefetch:
         return b"".join(chunks)
 
     def _close(self) -> None:
+        if self._waiting is not None:
+            os.close(self._waiting)
+            self._waiting = None
         os.close(self._pipe)
         try:
             os.waitpid(self._pid, 0)
@@ -161,76 +224,182 @@ class Prefetch:
             pass
 
 
+# What the terminal UI imports (Textual, asyncio, rich) and the child imports too (to
+# read a page or build an article): imported before the fork, each is imported once, not
+# once in each process (about 30 ms of CPU for a web page; the two processes share the
+# machine's cores). The UI needs every one of them anyway (tests/unit/test_prefetch.py).
+SHARED_WITH_THE_UI = (
+    "concurrent.futures",
+    "datetime",
+    "decimal",
+    "difflib",
+    "hashlib",
+    "json",
+    "locale",
+    "logging",
+    "platformdirs",
+    "random",
+    "selectors",
+    "shutil",
+    "signal",
+    "socket",
+    "ssl",
+    "string",
+    "tempfile",
+    "textwrap",
+    "threading",
+    "traceback",
+    "reader.article.model",
+    "reader.files",
+    "reader.paths",
+)
+
+
 def start(
-    spec: str | None, *, head: bool = True, summary: tuple[str, int] | None = None
+    spec: str | None,
+    *,
+    head: bool = True,
+    summary: tuple[str, int] | None = None,
+    shared: tuple[str, ...] = (),
 ) -> Prefetch | None:
     """Fork a child that loads ``spec`` and builds its article; None where that cannot be done.
 
     With ``head`` a long text's first part is built and sent first (for a first screen).
     With ``summary`` (a checked algorithm and a length) the child also chooses that
     summary's candidates and splits them into words (``Prefetch.candidates``), sent
-    just before the article.
+    just before the article. The modules named in ``shared`` (ones both processes
+    import: SHARED_WITH_THE_UI for the terminal UI) are imported before the fork.
     """
     if not hasattr(os, "fork") or sys.platform == "darwin":  # fork without exec is unsafe there
         return None
+    import importlib
+
+    for name in shared:
+        importlib.import_module(name)
     try:
         read_end, write_end = os.pipe()
+        waiting_read, waiting_write = os.pipe()
         pid = os.fork()
     except OSError:
         return None
     if pid == 0:  # the child
         os.close(read_end)
-        _child(spec, write_end, head, summary)
+        os.close(waiting_write)
+        _child(spec, write_end, waiting_read, head, summary)
     os.close(write_end)
-    return Prefetch(spec, pid, read_end)
+    os.close(waiting_read)
+    return Prefetch(spec, pid, read_end, waiting_write)
 
 
-def _child(spec: str | None, fd: int, head: bool, summary: tuple[str, int] | None) -> None:
+def _child(
+    spec: str | None, fd: int, waiting: int, head: bool, summary: tuple[str, int] | None
+) -> None:
     """Load and build, send each result, and exit without running the parent's clean-up."""
     code = 0
     try:
         with os.fdopen(fd, "wb") as pipe:
             _quiet_output()
+            outbox = _Outbox(pipe)
             try:
-                from reader.feeds.source import FeedSource, open_any
-
-                found = open_any(spec).item
-                if isinstance(found, FeedSource):  # a feed: the app lists its stories
-                    _send(pipe, "feeds", found)
-                    return
-                document = found
-                _send(pipe, "document", document)
-                from reader.article.build import build_article
-                from reader.article.preview import head_document
-
-                first_part = head_document(document) if head else None
-                if (
-                    first_part is not None
-                ):  # a long text: its first part first, for the first screen
-                    try:
-                        _send(pipe, "head", build_article(first_part))
-                    except Exception:  # the whole article is built next (and says what is wrong)
-                        pass
-                article = build_article(document)
-                if summary is not None:
-                    from reader.summary.candidates import choose
-
-                    _send(pipe, "candidates", choose(article, *summary))
-                _send(pipe, "article", article)
-            except ReaderError as error:
-                _send(pipe, "error", error.message)
-            except Exception as error:  # a bug: the parent reports it in one line
-                _send(pipe, "crash", f"{type(error).__name__}: {error}")
+                _load_and_build(outbox, spec, head, summary, lambda: _readable(waiting))
+            finally:
+                outbox.close()  # everything sent is written before the child exits
+            if outbox.failed:
+                code = 1
     except BaseException:  # the parent has gone (broken pipe) or the child was interrupted
         code = 1
     finally:
         os._exit(code)
 
 
-def _send(pipe: BinaryIO, kind: str, value: object) -> None:
-    data = pickle.dumps((kind, value), protocol=pickle.HIGHEST_PROTOCOL)
-    pipe.write(_LENGTH.pack(len(data)) + data)
-    pipe.flush()
+def _load_and_build(
+    outbox: _Outbox,
+    spec: str | None,
+    head: bool,
+    summary: tuple[str, int] | None,
+    parent_waits: Callable[[], bool],
+) -> None:
+    """The child's work: the Document, then the article (what of it the parent does not build)."""
+    try:
+        from reader.feeds.source import FeedSource, open_any
+
+        found = open_any(spec).item
+        if isinstance(found, FeedSource):  # a feed: the app lists its stories
+            outbox.send("feeds", found)
+            return
+        document = found
+        outbox.send("document", document)
+        from reader.article.preview import head_document
+
+        first_part = head_document(document) if head else None
+        if summary is None and parent_waits():  # the parent builds what the first screen shows
+            outbox.send("here", "article" if first_part is None else "head")
+            if first_part is None:
+                return
+            first_part = None  # the parent builds it; the whole is built here
+        from reader.article.build import build_article
+
+        if first_part is not None:  # a long text: its first part first, for the first screen
+            try:
+                outbox.send("head", build_article(first_part))
+            except Exception:  # the whole article is built next (and says what is wrong)
+                pass
+        article = build_article(document)
+        if summary is not None:
+            from reader.summary.candidates import choose
+
+            outbox.send("candidates", choose(article, *summary))
+        outbox.send("article", article)
+    except ReaderError as error:
+        outbox.send("error", error.message)
+    except _ParentGone:
+        raise
+    except Exception as error:  # a bug: the parent reports it in one line
+        outbox.send("crash", f"{type(error).__name__}: {error}")
+
+
+class _ParentGone(Exception):
+    """The pipe to the parent is broken: nothing more is worth building."""
+
+
+class _Outbox:
+    """The child's messages, written to the pipe in order by a thread of their own."""
+
+    def __init__(self, pipe: BinaryIO) -> None:
+        import queue
+        import threading
+
+        self._pipe = pipe
+        self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self.failed = False
+        self._thread = threading.Thread(target=self._write, daemon=True)
+        self._thread.start()
+
+    def send(self, kind: str, value: object) -> None:
+        """Queue one message (pickled now); raises _ParentGone once a write has failed."""
+        if self.failed:
+            raise _ParentGone
+        data = pickle.dumps((kind, value), protocol=pickle.HIGHEST_PROTOCOL)
+        self._queue.put(_LENGTH.pack(len(data)) + data)
+
+    def close(self) -> None:
+        """Wait until every queued message is written (or writing failed)."""
+        self._queue.put(None)
+        self._thread.join()
+
+    def _write(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self.failed:
+                continue
+            try:
+                self._pipe.write(data)
+                self._pipe.flush()
+            except BaseException:  # the parent has gone
+                self.failed = True
+
+
+def _readable(fd: int) -> bool:
+    return bool(select.select([fd], [], [], 0)[0])
 
 
 def _quiet_output() -> None:

@@ -178,6 +178,10 @@ class StateStore:
 
     # reading
 
+    def warm(self) -> None:
+        """Read the file now (while waiting for something else) rather than at the first ``get``."""
+        self._load()
+
     def get(self, key: str) -> ArticleState | None:
         """The saved state of the article ``key``, or None."""
         return ArticleState.from_json(self._load().get(key))

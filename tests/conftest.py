@@ -79,3 +79,26 @@ def pytest_collection_modifyitems(config, items):
         path = Path(str(item.fspath)).resolve().relative_to(ROOT).as_posix()
         if path.startswith(TIMING_SENSITIVE):
             item.add_marker(pytest.mark.xdist_group("timing"))
+
+
+@pytest.fixture
+def held_source(monkeypatch):
+    """Hold the prefetch child before it reads its source, until the test calls the fixture.
+
+    (The child is a fork of the test process: it reads through the patched
+    ``open_any``, which waits on a pipe made before the fork.) So a test can
+    have the screen waiting before the Document comes, as a web page does.
+    """
+    from reader.feeds import source
+
+    read_end, write_end = os.pipe()
+    real = source.open_any
+
+    def open_when_let(spec):
+        os.read(read_end, 1)
+        return real(spec)
+
+    monkeypatch.setattr(source, "open_any", open_when_let)
+    yield lambda: os.write(write_end, b"!")
+    os.close(read_end)
+    os.close(write_end)

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 
+from reader.lazy import LazyPattern
+
 MAX_FURNITURE_WORDS = 16  # a longer line is text, whatever it starts with
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|bin|al-\w+))*"
-_BYLINE = re.compile(
+_BYLINE = LazyPattern(
     rf"^(?i:by|written by|words by|story by|text by|report by)\s+(?P<name>{_NAME}"
     rf"(?:\s*(?:,|and|&)\s*{_NAME})*)(?:\s*[,|/\u2013\u2014-]\s*(?P<role>[^.!?]{{1,60}}))?\.?$"
 )
-_ROLE_BYLINE = re.compile(
+_ROLE_BYLINE = LazyPattern(
     rf"^(?P<name>{_NAME}),\s*(?i:staff|senior|chief|special|contributing|political|foreign|"
     r"business|science|health|sports|national|local|technology|tech|culture|arts)?\s*"
     r"(?i:writer|reporter|correspondent|editor|columnist|contributor)\b[^.!?]{0,40}$"
@@ -33,17 +35,17 @@ _DATE = (
 )
 _TIME = r"(?:\s*(?:,|at|-|\u2013)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_DATELINE = re.compile(
+_DATELINE = LazyPattern(
     rf"^(?:(?P<label>published|posted|updated|last updated|first published|date)\s*:?\s*(?:on\s+)?)?"
     rf"{_WEEKDAY}(?P<date>{_DATE}){_TIME}\s*(?:[|\u00b7]\s*{_TIME})?\.?$",
     re.I,
 )
-_RELATIVE_DATELINE = re.compile(
+_RELATIVE_DATELINE = LazyPattern(
     r"^(?:published|posted|updated|last updated)\s*:?\s*(?:\d+\s+(?:minutes?|hours?|days?)\s+ago|"
     r"today|yesterday|just now)\.?$",
     re.I,
 )
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE = LazyPattern(
     r"^(?:\(?(?:reporting|additional reporting|writing|editing|compiled|translated|produced|"
     r"contributed)\s+by\b|(?:copyright|\u00a9|\(c\))\s|all rights reserved\b|"
     r"(?:contact|email|e-mail)\s+(?:the\s+)?(?:reporter|writer|author)\b|"

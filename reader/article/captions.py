@@ -19,6 +19,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.article.blocks import Block, normalize_space
+from reader.lazy import LazyPattern
 from reader.lexicon.credits import (
     AGENCY,
     AGENCY_FIRST_CREDIT,
@@ -31,29 +32,29 @@ from reader.lexicon.credits import (
 
 # "(AP)", "(AP Photo/Jane Doe)", "(Yonhap News)", "(Photo: Jane Doe)", "(Getty Images/File)",
 # "(Graphic by Kim Min-ji/The Korea Herald)".
-_CREDIT_PAREN = re.compile(
+_CREDIT_PAREN = LazyPattern(
     rf"\((?P<credit>(?:{AGENCY})(?:[ /-][^()\n]{{0,60}})?"
     rf"|{LABEL}s?(?: by)?\s*[:/]?\s*[^()\n]{{1,60}}"
     rf"|(?i:courtesy)(?: of)?\s+[^()\n]{{1,60}}"
     rf"|[^()\n]{{1,50}}(?:Photo|Photos|Images|Pictures|Agency|News|Pool))\)"
 )
-_TRAILING_CREDIT = re.compile(rf"\s*{_CREDIT_PAREN.pattern}\s*$")
-_CREDIT_LINE = re.compile(
+_TRAILING_CREDIT = LazyPattern(rf"\s*{_CREDIT_PAREN.pattern}\s*$")
+_CREDIT_LINE = LazyPattern(
     rf"^(?:(?i:{LABEL}|photo credit|courtesy)s?\s*(?:by\s*)?[:\u2014-]\s*"
     rf"(?P<credit>.{{2,80}})|(?P<bare>(?:{AGENCY})(?: Photo)?(?:/\S+(?:[ /]\S+){{0,5}})?)"
     rf"|(?i:{LABEL})s?\s+by\s+(?P<by>[A-Z][^.!?]{{1,70}})"
     rf"|(?:(?i:{LABEL})s?\s+)?(?i:courtesy)(?:\s+of)?\s+(?P<courtesy>(?:the\s+)?[A-Z][^.!?]{{1,70}}))\.?$",
 )
 # What opens a credit before its source: "Photo: ", "Photo courtesy of ", "Courtesy ", "by ".
-_CREDIT_PREFIX = re.compile(
+_CREDIT_PREFIX = LazyPattern(
     rf"^(?:(?i:{LABEL}|photo credit)s?\s*)?(?:(?i:courtesy)\s*(?:of\s+)?)?(?:(?i:by)\s+)?[:/]?\s*"
 )
 # "1 of 4.", "Photo 2 of 10:", "3/7" opening a slideshow caption.
-_COUNTER = re.compile(
+_COUNTER = LazyPattern(
     r"(?:(?<=\s)|^)(?:(?:Photo|Image|Picture|Slide)\s+)?(?P<n>\d{1,2})\s*(?:of|/)\s*(?P<m>\d{1,2})"
     r"(?:[.:)]\s+|\s+(?=[A-Z]))"
 )
-_PHOTO_PHRASE = re.compile(
+_PHOTO_PHRASE = LazyPattern(
     r"\((?:left|right|center|centre|top|bottom|front|back|second|third|fourth|L|R|C)\b[^()]{0,30}\)"
     r"|\b(?:in this|this)\s+(?:\w+\s+){0,3}(?:photo|photograph|image|picture|handout|file photo"
     r"|illustration|infographic|graphic|chart|map)\b"
@@ -63,7 +64,7 @@ _PHOTO_PHRASE = re.compile(
 )
 # Phrasing only a caption uses: "..., in this picture illustration taken in Zenica",
 # "In this undated handout photo", "This infographic shows".
-_STRONG_PHOTO_PHRASE = re.compile(
+_STRONG_PHOTO_PHRASE = LazyPattern(
     r"\bin this (?:\w+ ){0,3}(?:photo|photograph|image|picture|illustration)(?: illustration)?"
     r"(?: (?:taken|released|provided|obtained|distributed|made|dated|shot|posted)\b)"
     r"|\bin this (?:file|handout|undated|pool|aerial|screen grab|still) (?:photo|image|picture)"
@@ -72,32 +73,32 @@ _STRONG_PHOTO_PHRASE = re.compile(
     re.I,
 )
 # A scene told in the present: "Jane Doe works on ...", "Relatives are holding ...".
-_PRESENT_SCENE = re.compile(
+_PRESENT_SCENE = LazyPattern(
     r"^(?:[A-Z][\w'\u2019.-]*\s+){1,6}(?:[a-z]{3,}(?<!ss)s|(?:is|are)\s+[a-z]+ing)\s+"
     r"(?:on|at|in|with|a|an|the|their|his|her|during|near|outside|inside|after|before|for)\b"
 )
-_ARTICLE = re.compile(r"\b(?:a|an|the)\b", re.I)
+_ARTICLE = LazyPattern(r"\b(?:a|an|the)\b", re.I)
 # A verb in the present near a block's start: "A man walks his dog", "Crews are clearing".
-_PRESENT_TENSE = re.compile(
+_PRESENT_TENSE = LazyPattern(
     r"^(?:\S+\s+){1,5}?(?:[a-z]{3,}(?<!ss)(?<!us)(?<!is)(?<!ws)s|(?:is|are)\s+[a-z]{3,}ing)\s+"
     r"(?:on|at|in|with|a|an|the|their|his|her|its|past|through|into|from|over|under|near|"
     r"outside|inside|during|after|before|for|as|to|up|down|out)\b"
 )
 _OPENING_CHARS = 80  # how far into a block its verb is looked for
 # An agency's bare name before or after a caption: "Getty Images A man ...", "... Tuesday. AFP".
-_AGENCY_BEFORE = re.compile(rf"^(?P<credit>(?:{AGENCY})(?: Photo| Images| PHOTO)?)\s+(?=[A-Z])")
-_AGENCY_AFTER = re.compile(rf"(?<=[.!?])\s+(?P<credit>(?:{AGENCY})(?: Photo| Images| PHOTO)?)$")
+_AGENCY_BEFORE = LazyPattern(rf"^(?P<credit>(?:{AGENCY})(?: Photo| Images| PHOTO)?)\s+(?=[A-Z])")
+_AGENCY_AFTER = LazyPattern(rf"(?<=[.!?])\s+(?P<credit>(?:{AGENCY})(?: Photo| Images| PHOTO)?)$")
 _AGENCY_ONLY_LIKENESS = 2  # a bare name credits only a block that reads as a caption
 _CREDIT_BEFORE_MARGIN = 2  # how much more caption-like the next block must read
 # Openers of narrative, never of a caption: "Meanwhile, ...", "But ...".
-_NARRATIVE_OPENER = re.compile(
+_NARRATIVE_OPENER = LazyPattern(
     r"^(?:Meanwhile|However|But|And|So|Also|Still|Yet|Then|Now|Earlier|Later|Update)\b"
 )
 # Pasted posts and live-blog entries: "... pic.twitter.com/x — Jane (@jane)", "06.48 Reuters - ...".
-_NOT_A_CAPTION = re.compile(r"pic\.twitter\.com|https?://|\(@\w+\)|^\d{1,2}[.:]\d{2}\b")
-_SPEECH = re.compile(r"\b(?:said|says|say|told|added|according to)\b", re.I)
-_OPENS_QUOTE = re.compile(r"^[\"\u201c\u201d\u201e\u00ab]")
-_SENTENCE_END = re.compile(r"[.!?\"\u201d')\]:]$")
+_NOT_A_CAPTION = LazyPattern(r"pic\.twitter\.com|https?://|\(@\w+\)|^\d{1,2}[.:]\d{2}\b")
+_SPEECH = LazyPattern(r"\b(?:said|says|say|told|added|according to)\b", re.I)
+_OPENS_QUOTE = LazyPattern(r"^[\"\u201c\u201d\u201e\u00ab]")
+_SENTENCE_END = LazyPattern(r"[.!?\"\u201d')\]:]$")
 _UNPUNCTUATED_MIN_WORDS = 8
 _UNPUNCTUATED_MAX_WORDS = 45
 _MIN_SPLIT_CAPTION_WORDS = 3
@@ -543,4 +544,4 @@ def _without_pull_quotes(
 
 
 _KEY = 5
-_WORDS = re.compile(r"\w+")
+_WORDS = LazyPattern(r"\w+")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from reader.errors import ReaderError
+from reader.lazy import LazyPattern
 from reader.lexicon.credits import AGENCY, LABEL, strip_chrome
 from reader.sources.decode import decode_bytes
 from reader.sources.document import BlockStyle, Document, RawCaption, SpanStyle
@@ -35,12 +36,12 @@ _FURNITURE = frozenset({"nav", "footer", "aside"})
 # A figure holding these is body content (a table, a pull quote, a listing), not a photo.
 _NOT_PHOTO = frozenset({"table", "blockquote", "pre", "code"})
 # Class names of screen-reader-only labels ("Image caption" on BBC pages), matched per class token.
-_HIDDEN_CLASS = re.compile(
+_HIDDEN_CLASS = LazyPattern(
     r"^(?:sr-only|visually-?hidden|off-?screen|screen-?reader(?:-text|-only)?|a11y(?:-hidden)?|u-hidden|is-hidden|hidden)$",
     re.I,
 )
-_CREDIT_CLASS = re.compile(r"credit|copyright|attribution|photographer|byline|courtesy", re.I)
-_FURNITURE_CLASS = re.compile(
+_CREDIT_CLASS = LazyPattern(r"credit|copyright|attribution|photographer|byline|courtesy", re.I)
+_FURNITURE_CLASS = LazyPattern(
     r"^(?:related|recommended|recirc|promo|teaser|sidebar|outbrain|taboola|more-stories)(?:[-_].*)?$|[-_](?:related|recommended|promo)$",
     re.I,
 )
@@ -52,50 +53,50 @@ _MIN_CUT_WORDS = 4  # caption text this long is looked for inside body lines
 _AGENCY = AGENCY
 _LABEL = rf"(?i:{LABEL})"
 # "... text. Credit: Jane Doe", "Photo by Jane Doe/AFP", "Photograph: X/Getty Images".
-_LABELLED_CREDIT = re.compile(
+_LABELLED_CREDIT = LazyPattern(
     rf"(?:^|(?<=[.!?\"'\u201d\u2019)\]|\u2014\u2013-])\s*)(?:{_LABEL}\s*(?::|\.\.\.|\u2026)|"
     rf"{_LABEL}\s+(?:by|via|courtesy(?: of)?)\b|Courtesy(?: of)?\b|\u00a9|\(c\))\s*(?P<credit>[^\n]{{1,120}}?)\s*$",
     re.I,
 )
 # A trailing "(AP)", "(Jane Doe/Reuters)", "(Photo: Getty Images)", "[SpaceX via NASA]".
-_BRACKET_CREDIT = re.compile(r"[(\[](?P<credit>[^()\[\]]{1,100})[)\]]\s*$")
-_CREDITISH = re.compile(
+_BRACKET_CREDIT = LazyPattern(r"[(\[](?P<credit>[^()\[\]]{1,100})[)\]]\s*$")
+_CREDITISH = LazyPattern(
     rf"/|\bvia\b|^{_LABEL}\b|\bcourtesy\b|\u00a9|\b(?:{_AGENCY})\b(?: (?:Photo|file|Images))?\s*$",
     re.I,
 )
 # "... sentence. REUTERS/Brendan McDermid", "... sentence. Leonhard Foeger / Reuters file", "... Getty".
-_TRAILING_CREDIT = re.compile(
+_TRAILING_CREDIT = LazyPattern(
     rf"(?<=[.!?\"\u201d\u2019])\s*(?P<credit>(?:[A-Z]\.\s+)*[^.!?\n]{{1,70}}?(?:/[^.!?\n]{{1,60}}|\b(?:{_AGENCY})(?: Images| file| Photo)?))\s*$"
 )
-_LABEL_PREFIX = re.compile(
+_LABEL_PREFIX = LazyPattern(
     rf"^\s*(?:{_LABEL}\s*(?::|\.\.\.|\u2026)|{_LABEL}\s+(?:by|via)\b)\s*", re.I
 )
-_NOT_A_PHOTO_ALT = re.compile(
+_NOT_A_PHOTO_ALT = LazyPattern(
     r"\b(?:mugshot|headshot|head shot|avatar|logo|icon|author photo|profile (?:photo|picture|image))\b",
     re.I,
 )
 _MIN_PHOTO_PIXELS = 120
 # "IMG_2031.JPG", "[https://cdn.site/a/b_167x94.jpg]", "DSC 0042": a file's name or address.
-_FILENAME = re.compile(
+_FILENAME = LazyPattern(
     r"^\W*(?:\S+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic)|https?://\S+|www\.\S+)\W*$"
     r"|^(?:img|image|dsc|photo|pic)[\s_-]?\d+$",
     re.I,
 )
 # Alt text made from a file name: "logo_dfw_2x", "Rmb8090", "kim-jong-un-putin-2" (people
 # do not type underscores, or one token of letters and digits, to describe a photo).
-_FILE_LIKE_ALT = re.compile(
+_FILE_LIKE_ALT = LazyPattern(
     r"\w_|_\w|^(?=\S*\d)(?=\S*[A-Za-z])\S+$|^[a-z0-9]+(?:-[a-z0-9]+){2,}$", re.I
 )
-_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic)(?:[?#].*)?$", re.I)
+_IMAGE_FILE = LazyPattern(r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic)(?:[?#].*)?$", re.I)
 # An embedded post's stand-in ("Twitter post by @jane: ..."), not a photo's caption.
-_EMBED = re.compile(
+_EMBED = LazyPattern(
     r"^(?:Twitter|Instagram|Facebook|YouTube|TikTok) (?:post|video|content) (?:by|from)\b", re.I
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_XML_DECLARATION = LazyPattern(r"\A\s*<\?xml[^>]*\?>")
 # A numeric character reference (the ";" may be missing) and the characters XML 1.0 refuses.
-_UNSTORABLE_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_UNSTORABLE_REFERENCE = LazyPattern(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+_NOT_IN_XML = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # WHATWG: these labels mean a superset encoding on the web.
 _ENCODING_ALIASES = {
     "iso-8859-1": "cp1252",
@@ -196,7 +197,8 @@ def html_document(
     if not any(not b.heading for b in blocks):
         raise ReaderError(f"no article text found in {name}")
     text, headings, starts = assemble_blocks(blocks)
-    placed = _place_captions(figures, source_blocks, blocks, starts, len(text), captions)
+    matched = _match_blocks(blocks, source_blocks)  # once: for the captions and the links
+    placed = _place_captions(figures, source_blocks, matched, starts, len(text), captions)
     kinds, _ = block_styles(blocks, starts)
     return Document(
         text=text,
@@ -213,7 +215,7 @@ def html_document(
         links=placed_links(
             blocks,
             starts,
-            _match_blocks(blocks, source_blocks),
+            matched,
             anchors,
             url or getattr(extracted, "url", None),  # relative links: against the canonical URL
         ),
@@ -787,7 +789,7 @@ def block_styles(
 def _place_captions(
     figures: list[_Figure],
     source_blocks: list[tuple[int, str, object]],
-    blocks: list[TextBlock],
+    matched: list[tuple[int, str, object] | None],
     starts: list[int | None],
     text_length: int,
     captions: list[RawCaption],
@@ -798,8 +800,8 @@ def _place_captions(
     paragraph (or a little before it: the lead photo) and its last one, or
     after the last one but inside the same <article> element with a caption
     of its own (images that only have alt text there are cards for other stories).
+    ``matched`` is the source block of each body block (:func:`_match_blocks`).
     """
-    matched = _match_blocks(blocks, source_blocks)
     placed = [
         (m[0], start) for m, start in zip(matched, starts) if m is not None and start is not None
     ]

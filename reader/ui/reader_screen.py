@@ -249,6 +249,8 @@ class ReaderScreen(NavigableScreen):
         self._notices: dict[str, Notification] = {}
         self._summaries_prepared = False
         self._preview: Article | None = None  # a long text's first part, shown while it is built
+        # The last state lookup (spec, text, key, saved): the first screen asks more than once.
+        self._lookup: tuple[str | None, str, str, ArticleState | None] | None = None
         self._previewing = False
 
     # -- layout --------------------------------------------------------------
@@ -318,10 +320,13 @@ class ReaderScreen(NavigableScreen):
         opened = self._prefetched(0)
         prefetch = self._prefetch
         if opened is None and self._preview is None and prefetch and not prefetch.remote:
-            # The child process is still building: mounting the summary pane now costs the
-            # first screen nothing (when the article is ready at once it comes after the paint,
-            # with the sidebar's lists, which are filled as they are mounted).
-            await self._mount_summary_pane()
+            # The child process is still at work. Only what the first screen needs is done
+            # meanwhile (the summary pane and the sidebar's lists come after the first paint,
+            # which the article would otherwise wait for if it came in the middle of them).
+            if prefetch.document is None:  # still being read (a web page): built here, then
+                prefetch.warm()
+            if not self.fresh:
+                self.store.warm()  # the reading positions, for where the article opens
             opened = self._prefetched(max(0.0, FIRST_SCREEN_WAIT - (monotonic() - started)))
         if opened is not None:  # the first screen shows the article; the other panes follow
             saved = self._saved_state(opened.spec, opened.text)
@@ -358,9 +363,19 @@ class ReaderScreen(NavigableScreen):
         """Where the article would open (None: at the top, with the default panes)."""
         if self.fresh:
             return None
+        return self._looked_up(spec, text)[1]
+
+    def _looked_up(self, spec: str | None, text: str) -> tuple[str, ArticleState | None]:
+        """The state key of an article and its saved state: looked up once per article opened."""
+        last = self._lookup
+        if last is not None and last[0] == spec and last[1] is text:
+            return last[2], last[3]
         from reader.state import source_key
 
-        return self.store.get(source_key(spec, text))
+        key = source_key(spec, text)
+        saved = self.store.get(key)
+        self._lookup = (spec, text, key, saved)
+        return key, saved
 
     def _may_preview(self, spec: str | None, text: str) -> bool:
         """Whether the first part may be shown: not when the article opens where its reader left it."""
@@ -564,13 +579,15 @@ class ReaderScreen(NavigableScreen):
 
     async def _show_opened(self, opened: ArticleOpened) -> None:
         """Show an opened article where its reader left it (unless ``fresh``), and track it."""
-        from reader.state import source_key
-
-        self.save_state()  # the article being left
+        if self._state_key is not None:  # an article is left (maybe this one, reopened)
+            self.save_state()
+            self._lookup = None  # its state is read as just saved
         self._state_key = None
         self.source = opened.spec
-        key = source_key(opened.spec, opened.text)
-        saved = None if self.fresh else self.store.get(key)
+        key, saved = self._looked_up(opened.spec, opened.text)
+        self._lookup = None  # read again when an article is opened next
+        if self.fresh:
+            saved = None
         self.fresh = False
         self._store_warnings()
         if saved is not None:
