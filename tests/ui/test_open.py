@@ -94,7 +94,7 @@ async def test_a_failing_source_at_start_up_exits_with_code_2(monkeypatch, capsy
     monkeypatch.setattr(sources, "open_any", failing)
     app = ReaderApp(source="https://example.invalid/x", document=None)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(400)  # up to 20 s: a loaded CI machine is slow to exit:
+        for _ in range(400):  # up to 20 s: a loaded CI machine is slow to exit
             if app._exit:
                 break
             await pilot.pause(0.05)
