@@ -208,6 +208,7 @@ class Tmux:
     env: dict[str, str]
     socket: str = field(default_factory=lambda: f"reader-bench-{os.getpid()}")
     runs: int = 0
+    control: _Control | None = None
 
     def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -220,9 +221,19 @@ class Tmux:
     def start(self) -> None:
         # A session that holds the server up, so no run pays for its start.
         self._tmux("new-session", "-d", "-s", "hold", "-x", "80", "-y", "24", "sleep 100000")
+        self.control = _Control([TMUX, "-L", self.socket, "-f", "/dev/null"])
 
     def stop(self) -> None:
+        if self.control is not None:
+            self.control.close()
+            self.control = None
         self._tmux("kill-server", check=False)
+
+    def screen(self, name: str) -> str:
+        """What the session's pane shows now (through the control client: no process started)."""
+        if self.control is None:
+            return self._tmux("capture-pane", "-p", "-t", name, check=False).stdout
+        return self.control.command(f"capture-pane -p -t {name}")
 
     def time_to_phrase(
         self, command: list[str], phrase: str, extra_env: dict[str, str] | None = None
@@ -243,7 +254,7 @@ class Tmux:
         )  # fmt: skip
         try:
             while time.perf_counter() - started < TIMEOUT:
-                screen = self._tmux("capture-pane", "-p", "-t", name, check=False).stdout
+                screen = self.screen(name)
                 if phrase in "\n".join(screen.splitlines()[1:]):  # below the header row
                     return time.perf_counter() - started
                 time.sleep(POLL)
@@ -265,7 +276,7 @@ class Tmux:
                 *env_args, " ".join(_quote(p) for p in measured),
             )  # fmt: skip
             started = time.perf_counter()
-            while phrase not in self._tmux("capture-pane", "-p", "-t", name).stdout:
+            while phrase not in self.screen(name):
                 if time.perf_counter() - started > TIMEOUT:
                     raise RuntimeError(f"{phrase!r} not on screen")
                 time.sleep(0.05)
@@ -280,6 +291,51 @@ class Tmux:
                 time.sleep(0.05)
             self._tmux("kill-session", "-t", name, check=False)
             return int(report.read_text().split()[-1])
+
+
+class _Control:
+    """A tmux client in control mode: commands on its standard input, their output back.
+
+    The screen is looked at every few milliseconds; a ``tmux capture-pane``
+    process each time would take about half a core of this 2-core machine
+    (2.5 ms of CPU a look), slowing most a program that uses both cores
+    (the reader builds its article in a second process). A control client
+    is one process for the whole run: each look costs the server a fraction
+    of a millisecond.
+    """
+
+    def __init__(self, tmux: list[str]) -> None:
+        self._process = subprocess.Popen(
+            [*tmux, "-C", "attach-session", "-t", "hold"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
+
+    def command(self, line: str) -> str:
+        """The output of one tmux command (an error's text, too)."""
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._process.stdin.write(line + "\n")
+        self._process.stdin.flush()
+        lines: list[str] = []
+        inside = False
+        for received in self._process.stdout:
+            if not inside:  # notifications (%sessions-changed, ...) come between replies
+                inside = received.startswith("%begin ")
+                continue
+            if received.startswith(("%end ", "%error ")):
+                return "".join(lines)
+            lines.append(received)
+        raise RuntimeError("the tmux control client has gone")
+
+    def close(self) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.close()
+        try:
+            self._process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
 
 
 def _quote(part: str) -> str:
