@@ -141,14 +141,17 @@ class Prefetch:
         """Say this process waits for the Document (so it builds the first screen), and get ready.
 
         Call it only when idle: the child leaves the building to this process if
-        it has not sent the Document yet; meanwhile the builder is imported here.
+        it has not sent the Document yet; meanwhile the builder is imported here
+        and what it reads (the first-names table) is read.
         """
         if self._waiting is not None and self.document is None:
             try:
                 os.write(self._waiting, b"w")
             except OSError:  # the child has gone: its error or its article is in the pipe
                 pass
-        import reader.article.build  # noqa: F401
+        from reader.article.build import prepare
+
+        prepare()
 
     def _build_here(self) -> None:
         """Build the part the child left to this process (``_here``): the article, or its head."""

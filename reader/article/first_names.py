@@ -41,6 +41,11 @@ def first_name_gender(first: str) -> str | None:
     return None
 
 
+def load_table() -> None:
+    """Read the table now (a process with time to spare before its first article)."""
+    _genders()
+
+
 def cache_key() -> str:
     """What the saved table depends on: the reader, the table's rules and the name file."""
     path = name_data_file()
