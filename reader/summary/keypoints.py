@@ -24,9 +24,9 @@ from typing import Any
 
 import numpy as np
 from sumy.summarizers._summarizer import AbstractSummarizer
-from sumy.utils import ItemsCount
 
 from reader.summary.context import text_reasons
+from reader.summary.counts import sentences_wanted
 from reader.summary.fast import CachedStems
 from reader.summary.sparse import RowMatrix
 
@@ -45,10 +45,8 @@ class KeyPointsSummarizer(CachedStems, AbstractSummarizer):
 
     def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
         sentences = document.sentences
-        if not sentences:
-            return ()
-        count = len(ItemsCount(sentences_count)(list(sentences)))
-        if count >= len(sentences):
+        count = sentences_wanted(sentences, sentences_count)
+        if count >= len(sentences):  # no sentences, or all of them
             return tuple(sentences)
         paragraph_starts = _paragraph_starts(document)
         parts = split_parts(len(sentences), paragraph_starts, count)

@@ -44,9 +44,9 @@ from collections.abc import Sequence
 
 import numpy as np
 from sumy.summarizers._summarizer import AbstractSummarizer
-from sumy.utils import ItemsCount
 
 from reader.summary.context import text_reasons
+from reader.summary.counts import sentences_wanted
 from reader.summary.numeric import PairProducts, row_chunks
 from reader.summary.sparse import RowMatrix
 from reader.summary.stems import CachedStems, Document, SumySentence
@@ -70,10 +70,8 @@ class NewsSummarizer(CachedStems, AbstractSummarizer):
 
     def __call__(self, document: Document, sentences_count: object) -> tuple[SumySentence, ...]:
         sentences = document.sentences
-        if not sentences:
-            return ()
-        count = len(ItemsCount(sentences_count)(list(sentences)))
-        if count >= len(sentences):
+        count = sentences_wanted(sentences, sentences_count)
+        if count >= len(sentences):  # no sentences, or all of them
             return tuple(sentences)
         ratings = self.rate_sentences(document)
         if self.readable_only:
