@@ -90,15 +90,10 @@ class Prefetch:
 
         None when it is not ready in time; the error that stopped the child otherwise.
         """
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while self._article is None and self._error is None and self.feeds is None:
-            if self._here == "article":
-                self._build_here()
-                break
-            left = None if deadline is None else max(0.0, deadline - time.monotonic())
-            if not self._ready(left):
-                return None
-            self._receive()
+        if not self._receive_until(
+            lambda: self._article is not None, lambda: self._here == "article", timeout
+        ):
+            return None
         if self._error is not None:
             raise self._error
         return self._article
@@ -112,20 +107,12 @@ class Prefetch:
         ``head`` when it is the first part. A part the child left to this
         process (see :meth:`warm`) is built now, after the wait.
         """
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while (
-            self._article is None
-            and self.head is None
-            and self._error is None
-            and self.feeds is None
+        if not self._receive_until(
+            lambda: self._article is not None or self.head is not None,
+            lambda: self._here is not None,
+            timeout,
         ):
-            if self._here is not None:
-                self._build_here()
-                break
-            left = None if deadline is None else max(0.0, deadline - time.monotonic())
-            if not self._ready(left):
-                return None
-            self._receive()
+            return None
         if (
             self.head is not None
             and self._article is None
@@ -136,6 +123,25 @@ class Prefetch:
         if self._error is not None:
             raise self._error
         return self._article if self._article is not None else self.head
+
+    def _receive_until(
+        self, done: Callable[[], bool], built_here: Callable[[], bool], timeout: float | None
+    ) -> bool:
+        """Read the child's messages until ``done()``, an error or feeds; False if ``timeout`` ends first.
+
+        When ``built_here()`` says the part waited for is this process's to
+        build (see :meth:`warm`), it is built here and the wait ends.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not done() and self._error is None and self.feeds is None:
+            if built_here():
+                self._build_here()
+                break
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not self._ready(left):
+                return False
+            self._receive()
+        return True
 
     def warm(self) -> None:
         """Say this process waits for the Document (so it builds the first screen), and get ready.
