@@ -227,7 +227,49 @@ SENTENCE_STARTERS = frozenset(
     ]
 )
 
+# Titles that stand only before a name: no sentence ends after one, though Punkt
+# ends one there when the name opens with a sentence starter ("Dr. A. B. Smith").
+NAME_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "sgt",
+        "cpl",
+        "pvt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "supt",
+        "insp",
+        "amb",
+        "hon",
+        "messrs",
+        "mme",
+        "mlle",
+        "det",
+    ]
+)
+# Initials that end sentences as abbreviations of places and bodies, not of a name.
+PLACE_INITIALS = frozenset(["U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A."])
+
 _HAS_WORD = re.compile(r"[^\W_]")
+# A piece "ending" in a title ("... met Dr.") or in a person's initials ("coordinator S.B."),
+# before a capitalised word: the sentence goes on with the name.
+_TITLE_END = re.compile(r"(?<![\w.])([A-Z][a-z]{1,5})\.\Z")
+_INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}\Z")  # one letter: Punkt decides
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
@@ -244,7 +286,10 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
 
     A piece that starts in lower case continues the sentence before it:
     ``"Why?" she asked.`` is one sentence; so does a piece with no letter or
-    digit in it (a closing quote typed as an opening one: ``51 percent.“``).
+    digit in it (a closing quote typed as an opening one: ``51 percent.“``),
+    and a capitalised piece after a title ("Dr." + "A. B. Smith said") or
+    after a name's initials when it does not open with a sentence starter
+    ("coordinator S.B." + "Supriyadi told", but "in A.I." + "The firm").
     """
     pending: tuple[int, int] | None = None
     for start, end in sentence_tokenizer().span_tokenize(text):
@@ -254,7 +299,7 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             continue
         lead = len(chunk) - len(chunk.lstrip())
         span = (start + lead, start + lead + len(stripped))
-        if pending is not None and (stripped[0].islower() or not _HAS_WORD.search(stripped)):
+        if pending is not None and continues_sentence(text[pending[0] : pending[1]], stripped):
             pending = (pending[0], span[1])
             continue
         if pending is not None:
@@ -262,6 +307,22 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
         pending = span
     if pending is not None:
         yield pending
+
+
+def continues_sentence(before: str, piece: str) -> bool:
+    """True when ``piece`` goes on with the sentence ``before`` (Punkt cut where none ends)."""
+    if piece[0].islower() or not _HAS_WORD.search(piece):
+        return True
+    if not piece[0].isupper():
+        return False
+    title = _TITLE_END.search(before)
+    if title is not None and title.group(1).lower() in NAME_TITLES:
+        return True
+    initials = _INITIALS_END.search(before)
+    if initials is None or initials.group() in PLACE_INITIALS:
+        return False
+    first = _FIRST_WORD.match(piece)  # "A.I. The firm ...": a new sentence
+    return first is not None and first.group().lower() not in SENTENCE_STARTERS
 
 
 def split_sentences(text: str) -> list[str]:

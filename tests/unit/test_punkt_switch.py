@@ -11,6 +11,9 @@ ways only, both better:
   the sentence before it instead of being a sentence of its own;
 - nltk cut inside a spaced ellipsis (``anything . . . that``: three
   "sentences" of one period); ``punkt`` keeps the ellipsis whole.
+- a cut after a title or a name's initials, before the name, is mended
+  (``Dr.`` + ``A. B. Smith said``, ``coordinator S.B.`` + ``Supriyadi told``,
+  ``George H.W.`` + ``Bush``, ``J.P.`` + ``Morgan``).
 
 No boundary ever moves across a word.
 """
@@ -77,7 +80,12 @@ def _unexplained_changes(paragraph: str) -> list[str]:
             paragraph[low:high]
         )
         inside_ellipsis = end in before and _ELLIPSIS.search(paragraph[end - 2 : end + 3])
-        if not (moved_across_punctuation or inside_ellipsis):
+        before_a_name = (
+            end in before
+            and end not in after
+            and tokenize.continues_sentence(paragraph[:end], paragraph[end:].lstrip() or " ")
+        )
+        if not (moved_across_punctuation or inside_ellipsis or before_a_name):
             problems.append(paragraph[max(0, end - 40) : end + 20])
     return problems
 
@@ -126,6 +134,23 @@ def test_the_eval_articles_split_as_with_nltk_but_for_punctuation():
         (
             "Mr. Smith went to Washington, D.C. on Monday. He met Sen. Park.",
             ["Mr. Smith went to Washington, D.C. on Monday.", "He met Sen. Park."],
+        ),
+        (
+            "Dr. A. B. Smith of the U.S. Navy spoke. Then he left.",
+            ["Dr. A. B. Smith of the U.S. Navy spoke.", "Then he left."],
+        ),
+        (
+            "The coordinator S.B. Supriyadi said so. It ended.",
+            ["The coordinator S.B. Supriyadi said so.", "It ended."],
+        ),
+        (
+            "The firm bet on A.I. The shares rose. They moved to the U.S. The rain fell.",
+            [
+                "The firm bet on A.I.",
+                "The shares rose.",
+                "They moved to the U.S.",
+                "The rain fell.",
+            ],
         ),
     ],
 )
