@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from reader import __version__
+from reader.collector import paused
 from reader.errors import ReaderError, os_reason
 from reader.inert import clean, clean_lines, escape_json, shown_name
 
@@ -579,6 +581,11 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
 }
 
 
+# Run with the garbage collector off (reader.collector): the commands that read one article
+# and end, and the terminal UI, which turns it on after its first screen.
+COLLECTOR_OFF = (run_open, run_summarize, run_inspect, run_export)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` console script."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -586,10 +593,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None:  # started with standard output closed (`reader inspect f >&-`)
         _error("standard output is closed; nothing can be printed")
         return 2
+    run, rest = (command, args[1:]) if command is not None else (run_open, args)
     try:
-        if command is not None:
-            return command(args[1:])
-        return run_open(args)
+        with paused() if run in COLLECTOR_OFF else nullcontext():
+            return run(rest)
     except ReaderError as error:
         _error(str(error))
         return error.exit_code

@@ -26,6 +26,7 @@ from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 
+from reader.collector import resume
 from reader.errors import ReaderError
 from reader.paths import config_path
 from reader.ui.messages import ArticleShown, SettingChanged
@@ -222,6 +223,7 @@ class ReaderApp(App[None]):
         asyncio.get_running_loop().set_default_executor(DaemonExecutor())
         self._apply_theme()
         self.call_after_refresh(self._apply_keys)
+        self.call_after_refresh(resume)  # the garbage collector, off since start-up
         if self._probe.startswith("paint:"):
             self.call_after_refresh(self._probe_done)
 
