@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 
 import pytest
@@ -99,7 +100,13 @@ async def test_a_failing_source_at_start_up_exits_with_code_2(monkeypatch, capsy
                 break
             await pilot.pause(0.05)
     assert app.return_code == 2
-    # Printed to stderr once the app has closed: one line, no traceback.
-    err = capsys.readouterr().err
+    # Printed to stderr once the app has closed (under load, after run_test has returned:
+    # `reader` waits for it, a test must too): one line, no traceback.
+    err = ""
+    for _ in range(400):
+        err += capsys.readouterr().err
+        if "reader: error:" in err:
+            break
+        await asyncio.sleep(0.05)
     assert "reader: error: cannot open https://example.invalid/x: connection refused" in err
     assert "Traceback" not in err
