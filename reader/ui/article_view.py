@@ -98,6 +98,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._marked: Block | None = None
         self._target: int | None = None  # paragraph of the last jump, while it is in view
         self._target_block = 0  # the block that jump went to
+        self._at_end = False  # G in an article that fits the view: the reader is at its end
+        self._keeping_place = False  # while a new layout puts the view back where it was
+        self._place_size = Size(0, 0)  # the view's size when that place was taken
         self._block_firsts: list[int] = []
         self._found: list[Block] = []  # blocks holding search matches
         self._pending: tuple[int, float] | None = (
@@ -199,8 +202,12 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         anchor = self._anchor()
-        if self._layout():
-            self._restore(anchor)
+        self._keeping_place = True  # the scroll moves with the new lines: not the reader's doing
+        try:
+            if self._layout():
+                self._restore(anchor)
+        finally:
+            self._keeping_place = False
 
     def on_resize(self) -> None:
         if self.article is None:
@@ -225,9 +232,10 @@ class ArticleView(ScrollView, can_focus=True):
     def _restore(self, anchor: tuple[int, float]) -> None:
         number, into = anchor
         block = self.blocks[number]
-        y = block.first + int(into * block.height) if block.first > 1 else 0
+        y = block.first + int(into * block.height) if into else self._block_top(number)
         self._make_room(y)
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        self._place_size = self.size
         self.refresh()
         self._report()
 
@@ -298,6 +306,9 @@ class ArticleView(ScrollView, can_focus=True):
             block = self.blocks[number + 1]  # on the blank line after a paragraph
         return block.paragraph
 
+    def _last_paragraph(self) -> int:
+        return self.blocks[-1].paragraph if self.blocks else 0
+
     def _in_view(self, paragraph: int) -> bool:
         block = self.blocks[self._paragraph_block[paragraph]]
         top = int(self.scroll_y)
@@ -308,6 +319,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        if not self._keeping_place and self.size == self._place_size:
+            # The reader scrolled away from the last jump's place (a resize moves the view too).
+            self._at_end = False
+            if self._target is not None and int(new) != self._block_top(self._target_block):
+                self._target = None
         if self._blank_below and new < old and new <= self._end_scroll:
             self._make_room(0)  # back above the end: the blank space goes
         self._report()
@@ -318,7 +334,9 @@ class ArticleView(ScrollView, can_focus=True):
         top = int(self.scroll_y)
         end = self._end_scroll
         height = self.scrollable_content_region.height or self.size.height
-        if end <= 0 or top >= end:
+        if end <= 0:  # the whole article is in view: at its top, or at its end after G
+            return self._last_paragraph() if self._at_end else self._top_paragraph()
+        if top >= end:
             share = 1.0
         else:
             share = top / end
@@ -414,10 +432,33 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- jumps -------------------------------------------------------------
 
-    def _go_to_block(self, number: int, paragraph: int) -> None:
+    def action_scroll_home(self) -> None:
+        """``g``: the article's top (in one that fits the view: the reader is at its top again)."""
+        self._at_end = False
+        if self._allow_scroll:
+            super().action_scroll_home()
+        self._report()
+
+    def action_scroll_end(self) -> None:
+        """``G``: the article's end (in one that fits the view: the reader is at its last paragraph)."""
+        if self._allow_scroll:
+            super().action_scroll_end()
+        else:
+            self._target = None
+            self._at_end = True
+            self._place_size = self.size
+        self._report()
+
+    def _block_top(self, number: int) -> int:
+        """The scroll position that brings block ``number`` to the top (the article's top for its first)."""
         block = self.blocks[number]
         at_start = block.first <= 1 or (block.kind == "heading" and block.paragraph == 0)
-        y = 0 if at_start else block.first
+        return 0 if at_start else block.first
+
+    def _go_to_block(self, number: int, paragraph: int) -> None:
+        y = self._block_top(number)
+        self._at_end = False
+        self._place_size = self.size
         self._make_room(y)
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
         self._target = paragraph
@@ -446,6 +487,11 @@ class ArticleView(ScrollView, can_focus=True):
         if number is not None:
             self._go_to_block(number, self.blocks[number].paragraph)
 
+    async def step_paragraph(self, step: int) -> None:
+        """``}`` / ``{``: the next or previous paragraph, from where the view is going."""
+        await self._settle()
+        await self.go_to_paragraph(self.paragraph + step)
+
     async def step_section(self, step: int) -> None:
         """``]`` / ``[``: the next or previous section; by paragraph in a text of one section.
 
@@ -454,6 +500,7 @@ class ArticleView(ScrollView, can_focus=True):
         """
         if self.article is None or not self.article.sections:
             return
+        await self._settle()
         if len(self.article.sections) < 2:
             await self.go_to_paragraph(self.paragraph + step)
             return
@@ -465,6 +512,11 @@ class ArticleView(ScrollView, can_focus=True):
             self.notify("The last section: the end of the article", timeout=2)
             return
         await self.go_to_section(target)
+
+    async def _settle(self) -> None:
+        """End a scroll on its way (``g``, ``G``, page keys) at its end: a step counts from there."""
+        await self.stop_animation("scroll_y", complete=True)
+        self._report()
 
     async def mark_span(self, paragraph: int, start: int | None, end: int | None) -> None:
         """Scroll to ``paragraph`` and highlight it (or its span start..end, offsets in Article.text)."""
@@ -593,8 +645,9 @@ class ArticleView(ScrollView, can_focus=True):
         return (int(self.scroll_y), self._target, self._target_block)
 
     def return_to(self, place: tuple[int, int | None, int]) -> None:
-        y, self._target, self._target_block = place
+        y, target, target_block = place
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        self._target, self._target_block = target, target_block
         self.refresh()
         self._report()
 

@@ -787,7 +787,7 @@ class ReaderScreen(NavigableScreen):
 
     async def action_paragraph(self, step: int) -> None:
         if self.article is not None:
-            await self.view.go_to_paragraph(self.view.paragraph + step)
+            await self.view.step_paragraph(step)
 
     def _sidebar_lists(self) -> list[Widget]:
         """The sidebar's lists that have something to show."""

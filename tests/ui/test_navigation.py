@@ -188,3 +188,78 @@ async def test_b_toggles_the_sidebar(app):
         await pilot.press("b")
         await settle(pilot)
         assert sidebar.display and "Photos (3)" in screen_text(app)
+
+
+SHORT_SECTIONED = """# Harbour notes
+
+The harbour reopened this week after a winter of repairs to the sea wall.
+
+## Flights cancelled
+
+Storms over the bay cancelled the evening flights for a second night.
+
+## What the city says
+
+The city said the repairs would be finished before the summer season.
+"""
+
+
+@pytest.fixture
+def short_sectioned(tmp_path):
+    from reader.sources.load import load_source
+    from reader.ui.app import ReaderApp
+
+    path = tmp_path / "notes.md"
+    path.write_text(SHORT_SECTIONED)
+    return ReaderApp(source=str(path), document=load_source(str(path)), fresh=True)
+
+
+async def test_an_article_that_fits_the_view_opens_in_its_first_section(short_sectioned):
+    app = short_sectioned
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.screen.view
+        assert view.section == 0 and header_section(app) == ""  # the top, not the last section
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert view.section == 1 and header_section(app) == "\u00a7 Flights cancelled"
+        assert view.top_text() == "Flights cancelled"
+        await pilot.press("g")
+        await settle(pilot)
+        assert view.section == 0 and view.scroll_y == 0
+        await pilot.press("G")
+        await settle(pilot)
+        assert header_section(app) == "\u00a7 What the city says"  # G: the reader is at its end
+
+
+async def test_top_after_paragraph_jumps_in_a_short_article(short_sectioned):
+    app = short_sectioned
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.screen.view
+        await pilot.press(*["right_curly_bracket"] * 2)
+        await settle(pilot)
+        assert view.paragraph == 2 and view.scroll_y > 0  # brought to the top, blank space below
+        for key in ("g", "home"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert view.scroll_y == 0 and view.paragraph == 0, key
+            assert view.top_text().startswith("The harbour reopened this week")
+            await pilot.press("right_curly_bracket")
+            await settle(pilot)
+
+
+async def test_a_step_during_a_scroll_counts_from_where_the_scroll_goes(app):
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(pilot)
+        view = app.screen.view
+        await pilot.press("G")
+        await settle(pilot)
+        # `g`, and `}` while the view is still on its way up (Pilot's press would wait for the
+        # scroll to end; a person does not).
+        view.action_scroll_home()
+        await pilot.pause(0.1)
+        assert view.scroll_y > 0
+        await app.screen.action_paragraph(1)
+        await settle(pilot)
+        assert view.paragraph == 1

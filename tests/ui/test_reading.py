@@ -117,13 +117,14 @@ async def test_contents_pane_lists_headings_and_jumps(note_app, size):
         contents = app.screen.query_one(ContentsList)
         assert app.screen.focused is contents
         prompts = [str(contents.get_option_at_index(i).prompt) for i in range(3)]
-        # The whole note is in view, so the reader is at its end: the last section is current.
+        # The whole note is in view and the reader at its top: its first part is current
+        # (not its last: `]` would skip every section).
         assert prompts == [
-            "  Top \u00b7 The city council passed the budget on\u2026",
+            "\u25b8 Top \u00b7 The city council passed the budget on\u2026",
             "  What changes",
-            "\u25b8 Reactions",
+            "  Reactions",
         ]
-        await pilot.press("k", "enter")
+        await pilot.press("j", "enter")
         await settle(pilot)
         view = app.screen.view
         assert view.top_text() == "What changes" and view.section == 1
