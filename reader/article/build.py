@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.article.blocks import Block, split_blocks
-from reader.article.bylines import byline_author, dateline_date, is_furniture
+from reader.article.bylines import byline_and_date, is_furniture
 from reader.article.captions import (
     FoundCaption,
     caption_and_credit,
@@ -120,11 +120,10 @@ def _top_furniture(
         return author, date, segments
     start, end = segments[0]
     for block in split_blocks(text, start, end)[:TOP_FURNITURE_BLOCKS]:
-        found_author = None if author else byline_author(block.text)
-        found_date = None if date else dateline_date(block.text)
-        if found_author is None and found_date is None:
+        found = byline_and_date(block.text)
+        if found is None:
             break
-        author, date, start = author or found_author, date or found_date, block.end
+        author, date, start = author or found[0], date or found[1], block.end
     if start == segments[0][0] or (not split_blocks(text, start, end) and len(segments) == 1):
         return None, None, segments  # nothing found, or nothing but furniture
     return author, date, [(start, end), *segments[1:]]

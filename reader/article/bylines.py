@@ -76,8 +76,34 @@ def dateline_date(text: str) -> str | None:
     return line if _RELATIVE_DATELINE.match(line) else None
 
 
+def byline_and_date(text: str) -> tuple[str | None, str | None] | None:
+    """(author, date) of a block whose every line is a byline or a dateline, else None.
+
+    "By Maria Lopez" / "Published: May 3, 2025" on two lines of one block give both;
+    a byline wrapped over two lines is read whole.
+    """
+    author, date = byline_author(text), dateline_date(text)
+    if author or date:
+        return author, date
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        found_author, found_date = byline_author(line), dateline_date(line)
+        if found_author is None and found_date is None:
+            return None
+        author, date = author or found_author, date or found_date
+    return (author, date) if author or date else None
+
+
 def is_furniture(text: str) -> bool:
-    """A byline, a dateline or a credit line: never a sentence of the story."""
+    """A byline, a dateline or a credit line (or one on each line): never story text."""
+    if _furniture_line(text):
+        return True
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) > 1 and all(_furniture_line(line) for line in lines)
+
+
+def _furniture_line(text: str) -> bool:
     line = " ".join(text.split())
     if not line or len(line.split()) > MAX_FURNITURE_WORDS:
         return False

@@ -73,6 +73,28 @@ def test_markdown_byline_is_the_author_not_body_text():
     assert all("Maria" not in s.label for s in article.sections)
 
 
+def test_a_byline_and_a_dateline_on_two_lines_are_the_author_and_the_date():
+    text = (
+        "Harbor town bans night fishing\n\nBy Maria Lopez\nPublished: May 3, 2025\n\n"
+        "The council of Westport voted on Tuesday to ban fishing after dark.\n\n"
+        "The ban starts in June, the council said.\n"
+    )
+    article = article_from_text(text)
+    assert (article.title, article.author, article.date) == (
+        "Harbor town bans night fishing",
+        "Maria Lopez",
+        "May 3, 2025",
+    )
+    assert article.body.startswith("The council of Westport voted")
+    summary = summarize(article, "news", 2)
+    assert all("Maria Lopez" not in s.text for s in summary.sentences)
+
+
+def test_a_byline_wrapped_over_two_lines_is_still_one_byline():
+    assert is_furniture("By Maria Lopez and\nJohn Smith")
+    assert not is_furniture("By Maria Lopez\nThe council voted on Tuesday to ban fishing.")
+
+
 def test_markdown_lists_quotes_and_emphasis_are_kept():
     article = markdown_article()
     kinds = [(p.kind, p.marker, p.text) for p in article.paragraphs]
