@@ -283,7 +283,7 @@ class ReaderCommands(Provider):
                 screen.action_export,
                 hint(
                     "export",
-                    "Title, source, summary, captions and quotes to a new file in the current folder",
+                    "Title, source, summary, captions and quotes to a new Markdown file you name",
                 ),
             )
         yield PaletteCommand(
