@@ -369,9 +369,13 @@ class ArticleView(ScrollView, can_focus=True):
             reading = self._reading_paragraph()
         self.paragraph = paragraph
         self.section = self.article.section_of(reading).index if self.article.sections else 0
+        self.post_message(PositionChanged(paragraph, self.section, self.progress))
+
+    @property
+    def progress(self) -> float:
+        """How far the article has been read, 0..1: 1 once its end is in view (all of a short one)."""
         maximum = self._end_scroll
-        progress = 1.0 if maximum <= 0 else min(1.0, self.scroll_y / maximum)
-        self.post_message(PositionChanged(paragraph, self.section, progress))
+        return 1.0 if maximum <= 0 else min(1.0, self.scroll_y / maximum)
 
     @property
     def scroll_fraction(self) -> float:

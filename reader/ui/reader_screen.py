@@ -907,7 +907,7 @@ class ReaderScreen(NavigableScreen):
         """How far the article shown has been read, 0-1 (None when none is shown)."""
         if self.article is None:
             return None
-        return round(self.view.scroll_fraction, 3)
+        return round(self.view.progress, 3)  # as the header shows it
 
     def shown_url(self) -> str | None:
         """The article's original web address, if it has one."""

@@ -263,3 +263,13 @@ async def test_a_step_during_a_scroll_counts_from_where_the_scroll_goes(app):
         await app.screen.action_paragraph(1)
         await settle(pilot)
         assert view.paragraph == 1
+
+
+async def test_the_history_says_read_as_the_header_does(short_sectioned):
+    app = short_sectioned
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert screen_text(app).splitlines()[0].rstrip().endswith("100%")  # all of it in view
+        await pilot.press("H")
+        await settle(pilot)
+        assert "100% read" in screen_text(app)
