@@ -110,7 +110,9 @@ def article_outline(article: Article) -> str:
         for part in (article.site or article.source, article.author, article.date)
         if part
     ]
-    counts = f"{article.word_count} words, {len(article.paragraphs)} paragraphs"
+    counts = (
+        f"{_count(article.word_count, 'word')}, {_count(len(article.paragraphs), 'paragraph')}"
+    )
     if article.links:
         counts += f", {len(article.links)} link{'' if len(article.links) == 1 else 's'}"
     meta.append(counts)
@@ -139,3 +141,8 @@ def article_outline(article: Article) -> str:
             for quote in voice.quotes:
                 lines.append(f"      \u201c{_flat(quote.text).rstrip(',')}\u201d")
     return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    """ "1 word", "2 words"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

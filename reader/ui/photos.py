@@ -67,6 +67,7 @@ class PhotoList(WrappingOptionList):
         self._fitted_for = None
         self._build()
         self.border_title = f"Photos ({len(captions)})" if captions else "Photos"
+        self.display = bool(captions)  # no empty box for an article without photos
         if captions:
             self.highlighted = 0
 

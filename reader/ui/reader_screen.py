@@ -560,7 +560,7 @@ class ReaderScreen(NavigableScreen):
             if self.article is None:
                 self.app.exit(return_code=2, message=_exit_text(message))
             else:
-                self.notify(message, title="Cannot open", severity="error", markup=False)
+                self.notify(message, title="Not opened", severity="error", markup=False)
         elif failed.kind == "summary":
             self.summary_pane.show_message(f"No summary: {message}")
             self.notify(message, title="Summary failed", severity="error", markup=False)

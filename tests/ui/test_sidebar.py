@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import WIDE, notices, ready, settle
-from screen_text import screen_lines
+from screen_text import screen_lines, screen_text
 
 from reader.sources.document import Document
 from reader.ui.app import ReaderApp
@@ -215,3 +215,19 @@ async def test_in_long_texts_the_quotes_of_the_section_being_read_come_first():
         await pilot.press("f")  # back to the plain list
         await settle(pilot)
         assert not quotes.follow and sidebar_lines(app, quotes)[0] != "IN THIS SECTION"
+
+
+async def test_an_article_without_photos_has_no_photos_box(tmp_path):
+    from reader.sources.load import load_source
+
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# Harbour notes\n\nThe harbour reopened this week.\n\n"
+        '"We are glad," said Tom Becker, the harbour master.\n'
+    )
+    app = ReaderApp(source=str(path), document=load_source(str(path)), fresh=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        text = screen_text(app)
+        assert "Quotes (1)" in text
+        assert "Photos" not in text

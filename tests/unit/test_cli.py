@@ -232,3 +232,11 @@ def test_json_offsets_point_into_the_inspected_text(tmp_path):
         assert text[sentence["start"] : sentence["end"]] == sentence["text"]
     for quote in inspected["quotes"]:
         assert text[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_inspect_counts_one_word_in_the_singular(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text("Hello.\n", encoding="utf-8")
+    result = run_reader("inspect", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "1 word, 1 paragraph" in result.stdout
