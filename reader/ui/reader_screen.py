@@ -711,7 +711,9 @@ class ReaderScreen(NavigableScreen):
             return False  # "/" is text in the field
         if action in ("toggle_summary", "section", "paragraph", "search", "export", "links"):
             return True if self.article is not None else None
-        if action in ("search_step", "clear_search"):
+        if action == "search_step":  # n / N: only while there are matches to go through
+            return self.searching and self.search.found
+        if action == "clear_search":
             return self.searching
         return True
 

@@ -23,8 +23,8 @@ class StoryScreen(ReaderScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace,alt+left", "back", "Stories", id="story.back", key_display="⌫"),
-        Binding("J", "story(1)", "Next story", id="story.next", show=False),
-        Binding("K", "story(-1)", "Previous story", id="story.previous", show=False),
+        Binding("J", "story(1)", "Open the next story", id="story.next", show=False),
+        Binding("K", "story(-1)", "Open the previous story", id="story.previous", show=False),
     ]
 
     def __init__(self, stories: StoryListScreen, story: Story, document: Document) -> None:

@@ -130,6 +130,7 @@ async def test_no_match_says_so_and_keeps_the_position(app):
         await pilot.pause()
         assert view.scroll_y == y
         assert "no matches" in screen_text(app)
+        assert "Match" not in screen_lines(app)[-1]  # the footer offers no n / N to go through
 
 
 async def test_escape_clears_the_search_from_the_field_or_the_article(app):
