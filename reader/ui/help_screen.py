@@ -37,7 +37,18 @@ MOUSE = (
     ("drag", "Select text"),
     ("click a hint", "Press its key (footer)"),
 )
-ENTER_IN_DIALOGS = ("Open / write", ["Open", "Export"])
+ENTER_IN_DIALOGS = ("Confirm", ["Open", "Export"])
+
+
+class HelpKeys(VerticalScroll):
+    """The list of keys; it scrolls with the reader's own keys too."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Scroll the keys down", id="help.down", show=False),
+        Binding("k", "scroll_up", "Scroll the keys up", id="help.up", show=False),
+        Binding("g", "scroll_home", "The first keys", id="help.top", show=False),
+        Binding("G", "scroll_end", "The last keys", id="help.bottom", show=False),
+    ]
 
 
 class HelpScreen(DismissOnce, ModalScreen[None]):
@@ -68,6 +79,7 @@ class HelpScreen(DismissOnce, ModalScreen[None]):
             ("Open", OpenScreen),
             ("Export", ExportScreen),
             ("Help", HelpScreen),
+            ("Help", HelpKeys),
         ):
             for binding in screen.BINDINGS:
                 if isinstance(binding, Binding) and binding.id and binding.description:
@@ -98,7 +110,7 @@ class HelpScreen(DismissOnce, ModalScreen[None]):
             first.append(groups.pop(0))
         with (
             Vertical(id="help-dialog"),
-            VerticalScroll(id="help-keys"),
+            HelpKeys(id="help-keys"),
             Horizontal(id="help-columns"),
         ):
             for column in (first, groups):

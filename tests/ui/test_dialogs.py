@@ -76,7 +76,9 @@ async def test_the_help_lists_every_key_once_with_the_dialogs_and_the_mouse(app)
             "f Follow the reading",
             "tab Complete the path (Open)",
             "esc Cancel (Open, Export)",
-            "enter Open / write (Open, Export)",
+            "enter Confirm (Open, Export)",
+            "j Scroll the keys down (Help)",
+            "G The last keys (Help)",
             "l Links",
             "⏎ Open the link",
             "O Link in the browser",
@@ -98,3 +100,21 @@ async def test_the_palette_keys_command_opens_the_same_help(app):
         commands[0].callback()
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_the_help_scrolls_with_j_and_g(app):
+    async with app.run_test(size=(100, 20)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        keys = app.screen.query_one("#help-keys")
+        assert keys.max_scroll_y > 0
+        await pilot.press("j", "j")
+        await pilot.pause(0.5)
+        assert keys.scroll_y > 0
+        await pilot.press("G")
+        await pilot.pause(1.2)
+        assert keys.scroll_y == keys.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause(1.2)
+        assert keys.scroll_y == 0
