@@ -44,10 +44,10 @@ class HelpKeys(VerticalScroll):
     """The list of keys; it scrolls with the reader's own keys too."""
 
     BINDINGS = [
-        Binding("j", "scroll_down", "Scroll the keys down", id="help.down", show=False),
-        Binding("k", "scroll_up", "Scroll the keys up", id="help.up", show=False),
-        Binding("g", "scroll_home", "The first keys", id="help.top", show=False),
-        Binding("G", "scroll_end", "The last keys", id="help.bottom", show=False),
+        Binding("j", "scroll_down", "Scroll down", id="help.down", show=False),
+        Binding("k", "scroll_up", "Scroll up", id="help.up", show=False),
+        Binding("g", "scroll_home", "Top", id="help.top", show=False),
+        Binding("G", "scroll_end", "Bottom", id="help.bottom", show=False),
     ]
 
 
