@@ -343,3 +343,25 @@ def test_former_makes_an_expert_only_with_its_own_role_noun():
     assert is_expert_role("retired air force general") is is_expert_role("air force general")
     assert not is_expert_role("a retired teacher and head of the PTA")
     assert not is_expert_role("his ex-wife, who works for the fire chief")
+
+
+def test_the_agency_is_the_organisation_named_before_with_that_noun():
+    text = (
+        "The Federal Aviation Administration grounded the jets, and the Transport "
+        "Safety Agency opened an inquiry.\n\n"
+        "Airlines said the delays would last a week.\n\n"
+        '"The cause is not yet known," the agency said on Tuesday.\n\n'
+        "The Department of Labor said it would review the overtime rules, calling the "
+        'old ones "badly out of date."\n\n'
+        'The department said the review was "long overdue."\n'
+    )
+    assert quote(text, "The cause").speaker == "Transport Safety Agency"
+    assert quote(text, "long overdue").speaker == "Department of Labor"
+
+
+def test_the_company_is_the_last_company_named():
+    text = (
+        "Regulators in Ohio fined Bolt Motors Inc. after a fire at its plant.\n\n"
+        '"We are cooperating fully with the inquiry," the company said in a statement.\n'
+    )
+    assert quote(text, "We are").speaker == "Bolt Motors Inc"

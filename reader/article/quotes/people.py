@@ -27,7 +27,12 @@ from reader.lexicon.grammar import (
     DETERMINERS,
     STOP_CAPS,
 )
-from reader.lexicon.organisations import ORG_WORDS, PARTY_WORDS
+from reader.lexicon.organisations import (
+    COMPANY_NOUNS,
+    CORPORATE_WORDS,
+    ORG_WORDS,
+    PARTY_WORDS,
+)
 from reader.lexicon.people import FEMALE, MALE
 from reader.lexicon.places import LOCATIVES, is_place
 from reader.lexicon.roles import (
@@ -93,6 +98,8 @@ class Registry:
     acronyms: dict[str, str] = field(default_factory=dict)  # "SIGAR" -> "Special Inspector ..."
     midcaps: set[str] = field(default_factory=set)  # words capitalised inside a sentence
     groups: list[tuple[int, str]] = field(default_factory=list)  # "Paul Edelstein and Lutz Kilian"
+    # (pos, name) of named organisations: "the Environmental Protection Agency", "Acme Corp."
+    organisations: list[tuple[int, str]] = field(default_factory=list)
 
 
 class Document(NamedTuple):
@@ -163,11 +170,10 @@ def build_registry(
                     person = resolve_surname(name[0].lower(), m.start(), pi, reg)
                     if person:  # "Mrs. Clinton": a woman
                         _note_titles(reg, name_key(person), titles, m.start())
-            if (
-                len(name) < 2
-                or all(w.isupper() for w in name)
-                or any(w.lower().rstrip(".") in ORG_WORDS for w in name)
-            ):
+            if any(w.lower().rstrip(".") in ORG_WORDS for w in name):
+                _note_organisation(text, reg, m.start(), m.end(), para.end, name)
+                continue
+            if len(name) < 2 or all(w.isupper() for w in name):
                 continue
             full = " ".join(name)
             key = name_key(full)
@@ -276,6 +282,48 @@ MAX_LOOKBACK_EVENTS = 50
 PERSON_WORD = re.compile(
     r"^(?:[A-Z]\.)+$|^(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z]+)*$"
 )
+
+
+# "Department" + " of Justice", "Bank" + " of England": an organisation's name goes on.
+_ORG_OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)*")
+
+
+def _note_organisation(
+    text: str, reg: Registry, start: int, end: int, para_end: int, name: list[str]
+) -> None:
+    """Record a named organisation ``the department`` may refer back to."""
+    words = list(name)
+    if words[-1].lower().rstrip(".") in ORG_WORDS:
+        tail = _ORG_OF.match(text, end, para_end)
+        if tail:
+            words += tail.group().split()
+    full = clean_name(" ".join(words))
+    if len(words) > 1 and not is_place(full) and not all(w.isupper() for w in words):
+        reg.organisations.append((start, full))
+
+
+def named_organisation(mention: Mention, reg: Registry) -> str | None:
+    """The organisation ``the agency`` or ``the ministry`` refers to.
+
+    The latest one named before the mention whose name holds the same noun
+    (``the department``: the State Department); for ``the company`` or
+    ``the firm``, one whose name ends like a company's (``Acme Corp.``).
+    """
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] != "the":
+        return None
+    head = words[1]
+    if head in COMPANY_NOUNS:
+        wanted = CORPORATE_WORDS | {head}  # "the company": Acme Corp.
+    elif head in ORG_WORDS:
+        wanted = frozenset([head])
+    else:
+        return None
+    i = bisect.bisect_left(reg.organisations, (mention.pos,))
+    for _, name in reversed(reg.organisations[:i]):
+        if wanted & {w.lower().rstrip(".,") for w in name.split()}:
+            return name
+    return None
 
 
 def _spelled_out(words: list[str], abbr: str) -> str | None:

@@ -18,6 +18,7 @@ from reader.article.quotes.people import (
     group_named,
     is_person,
     name_key,
+    named_organisation,
     resolve_surname,
 )
 from reader.lexicon.grammar import (
@@ -46,7 +47,9 @@ AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
     """The canonical speaker name for a mention."""
     if mention.kind == "desc":
-        found = _holder(mention, reg) or group_named(mention, reg)
+        found = (
+            named_organisation(mention, reg) or _holder(mention, reg) or group_named(mention, reg)
+        )
         if (
             found is None
             and mention.role
