@@ -365,3 +365,27 @@ def test_the_company_is_the_last_company_named():
         '"We are cooperating fully with the inquiry," the company said in a statement.\n'
     )
     assert quote(text, "We are").speaker == "Bolt Motors Inc"
+
+
+def test_a_quoted_nickname_inside_a_name_is_part_of_the_name():
+    text = (
+        'Sen. Robert C. "Bobby" Lane hosted a picnic for his supporters.\n\n'
+        '"Vote early this year!" his cousin, state Rep. Maria "Mia" Costa (D-Akron), '
+        'told the crowd. "Ohio is watching."\n\n'
+        '"We will carry the county," Lane said.\n'
+    )
+    assert [q.text for q in quotes_of(text) if "Mia" in q.text or "Bobby" in q.text] == []
+    assert quote(text, "Vote early").speaker == "Maria Costa"
+    assert quote(text, "Ohio is").speaker == "Maria Costa"
+    assert quote(text, "We will").speaker == "Robert C. Lane"
+
+
+def test_a_party_tag_or_photo_pointer_does_not_cut_the_name_from_its_verb():
+    text = (
+        "The bill passed the House on Thursday.\n\n"
+        '"This is a good day for farmers," the bill\'s author, Rep. Ann Cole (R-Iowa), said.\n\n'
+        "Flooding ruined the harvest in Leeds last year.\n\n"
+        'Her neighbour, Jo Ames (pictured), said: "It changes nothing for us."\n'
+    )
+    assert quote(text, "This is").speaker == "Ann Cole"
+    assert quote(text, "It changes").speaker == "Jo Ames"

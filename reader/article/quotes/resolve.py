@@ -6,7 +6,7 @@ import bisect
 import re
 
 from reader.article.first_names import first_name_gender
-from reader.article.quotes.names import Mention
+from reader.article.quotes.names import Mention, split_name
 from reader.article.quotes.people import (
     INTRODUCED_REACH,
     MAX_LOOKBACK_EVENTS,
@@ -21,6 +21,7 @@ from reader.article.quotes.people import (
     named_organisation,
     resolve_surname,
 )
+from reader.article.quotes.tokens import NAME_RUN
 from reader.lexicon.grammar import (
     NP_PREPS,
     POSSESSIVE_DETERMINERS,
@@ -56,7 +57,9 @@ def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent])
             and mention.role[:1].islower()
             and mention.text[1:].islower()
         ):
-            return mention.role  # "the guy, a retailer representing the franchise": new
+            # "his cousin, state Rep. Maria Costa": the person named; else
+            # "the guy, a retailer representing the franchise": someone new
+            return _named_in_role(mention.role, reg) or mention.role
         found = (
             found
             or _referent(mention, para, reg, last)
@@ -78,6 +81,16 @@ def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent])
         return mention.text
     found = resolve_surname(mention.text.lower(), mention.pos, para, reg)
     return found or mention.text
+
+
+def _named_in_role(role: str, reg: Registry) -> str | None:
+    """The person a role ends by naming: ``state Rep. Maria Costa`` -> Maria Costa."""
+    runs = list(NAME_RUN.finditer(role))
+    if not runs or runs[-1].end() != len(role.rstrip(" ,.")):
+        return None
+    _titles, name = split_name(runs[-1].group().split())
+    key = name_key(" ".join(name))
+    return reg.entities[key].name if len(name) > 1 and key in reg.entities else None
 
 
 def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
