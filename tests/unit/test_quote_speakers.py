@@ -389,3 +389,19 @@ def test_a_party_tag_or_photo_pointer_does_not_cut_the_name_from_its_verb():
     )
     assert quote(text, "This is").speaker == "Ann Cole"
     assert quote(text, "It changes").speaker == "Jo Ames"
+
+
+def test_the_role_noun_given_with_a_name_refers_back_to_that_person():
+    text = (
+        "Leeds striker Tom Reed scored twice on Saturday, and Jo Ames, a farmer from "
+        "Otley, watched from the stand.\n\n"
+        "The club are top of the league for the first time since 2001.\n\n"
+        '"It was a great night for the city," the striker said.\n\n'
+        '"I have not missed a game in forty years," the farmer said.\n\n'
+        "Nurse Amy Cole treated an injured fan.\n\n"
+        "The fan was sent home.\n\n"
+        '"He was lucky," the nurse said.\n'
+    )
+    assert quote(text, "It was").speaker == "Tom Reed"
+    assert quote(text, "I have").speaker == "Jo Ames"
+    assert quote(text, "He was").speaker == "Amy Cole"

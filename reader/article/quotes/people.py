@@ -19,12 +19,19 @@ from reader.article.quotes.tokens import (
     SUBJECT_VERB,
     TITLE_OF,
     Span,
+    Tok,
     clean_name,
     tokens,
 )
 from reader.lexicon.credits import AGENCIES
 from reader.lexicon.grammar import (
+    ADVERBS,
+    AUXILIARIES,
+    CONNECTIVES,
     DETERMINERS,
+    INTRO_WORDS,
+    NP_PREPS,
+    PRONOUNS,
     STOP_CAPS,
 )
 from reader.lexicon.organisations import (
@@ -47,6 +54,7 @@ from reader.lexicon.roles import (
 from reader.lexicon.speech import (
     DOCUMENT_PLURALS,
     RESEARCH_DOCUMENTS,
+    SPEECH_VERBS,
     research_document,
 )
 
@@ -187,6 +195,9 @@ def build_registry(
             if aged:  # "Jane Lowe, 34," is "the 34-year-old"
                 reg.by_title.setdefault(f"{aged.group(1)}-year-old", []).append((pos, key))
             _note_titles(reg, key, titles + (entity.role or "").split(), pos)
+            head = role_head(entity.role)
+            if head and head not in TITLES and head not in NP_WORDS:
+                reg.by_title.setdefault(head, []).append((pos, key))  # "Pop star X": "the star"
             for part in {name[0].lower(), name[-1].lower()}:
                 reg.by_part.setdefault(part, []).append(PartMention(pos, pi, key))
                 reg.part_keys.setdefault(part, set()).add(key)
@@ -424,8 +435,20 @@ def _note_titles(reg: Registry, key: str, words: list[str], pos: int) -> None:
         low = TITLE_WORDS.get(low, low)
         if low in FEMALE or low in MALE:
             reg.gender.setdefault(key, "f" if low in FEMALE else "m")
-        if low in TITLES or low in NP_WORDS or low in PARTY_WORDS:
+        if low in TITLES or low in PARTY_WORDS or is_role_head(low):
             reg.by_title.setdefault(low, []).append((pos, key))
+
+
+def role_head(role: str | None) -> str | None:
+    """The noun a role is about: ``star`` of ``Pop star``, ``farmer`` of ``a farmer from Iowa``."""
+    if not role:
+        return None
+    words = role.split(",")[0].split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in NP_PREPS), len(words))
+    head = words[cut - 1].lower() if cut else ""
+    if not head.isalpha() or head in DETERMINERS or not words[cut - 1].islower():
+        return None
+    return head
 
 
 def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[str]) -> str | None:
@@ -444,8 +467,31 @@ def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[st
             words = words[1:]
         if words:
             return join_tokens(words)
+    if j >= 1 and _compound_role(before[j - 1], before[j]):
+        return f"{before[j - 1].text} {before[j].text}"  # "Leeds striker", "Pop star"
     titles = [w for w in titles if w.lower().rstrip(".") not in HONORIFICS]
     return " ".join(titles) if titles else None
+
+
+# Lower-case words that never head a role before a name: "when Tom Reed", "Monday night Jo".
+_NOT_ROLE_NOUNS = (
+    AUXILIARIES | ADVERBS | INTRO_WORDS | CONNECTIVES | DETERMINERS | PRONOUNS | NP_PREPS
+)
+
+
+def _compound_role(modifier: Tok, noun: Tok) -> bool:
+    """A capitalised word and a lower-case noun right before a name: ``Leeds striker``."""
+    word = noun.text
+    return (
+        modifier.cap
+        and modifier.text.isalpha()
+        and word.isalpha()
+        and word.islower()
+        and len(word) >= 3
+        and word not in _NOT_ROLE_NOUNS
+        and word not in SPEECH_VERBS
+        and not word.endswith(("ed", "ing", "ly"))
+    )
 
 
 def known_name(name: str, reg: Registry) -> bool:

@@ -31,7 +31,6 @@ from reader.lexicon.people import FEMALE, GENERIC_PERSONS, MALE
 from reader.lexicon.places import is_place
 from reader.lexicon.roles import (
     ANONYMOUS_HEADS,
-    NP_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
     TITLES,
@@ -192,8 +191,8 @@ def _holder(mention: Mention, reg: Registry) -> str | None:
     ):
         return None
     head = TITLE_WORDS.get(words[-1].lower(), words[-1].lower())
-    if head not in TITLES and head not in NP_WORDS and not AGE_NOUN.fullmatch(head):
-        return None
+    if head not in reg.by_title:
+        return None  # "the star": only a title or role given with a name before
     holders = reg.by_title.get(head, [])
     party = next((w.lower() for w in words[1:-1] if w.lower() in PARTY_WORDS), None)
     if party:  # "the Republican nominee": a nominee introduced as "Republican Jo Ames"
