@@ -405,3 +405,19 @@ def test_the_role_noun_given_with_a_name_refers_back_to_that_person():
     assert quote(text, "It was").speaker == "Tom Reed"
     assert quote(text, "I have").speaker == "Jo Ames"
     assert quote(text, "He was").speaker == "Amy Cole"
+
+
+def test_british_police_and_council_titles_are_not_part_of_the_name():
+    text = (
+        "Det Supt Jane Smith is leading the inquiry, Chief Constable Sam Ward said.\n\n"
+        "Councillor Ann Cole and Insp Tom Reed met residents on Monday.\n\n"
+        "The car was found in a lane near the school.\n\n"
+        '"We need witnesses," Det Supt Smith said.\n\n'
+        '"The lane will be closed," Insp Reed said.\n\n'
+        '"Residents are worried," Cllr Cole said.\n\n'
+        '"We got it wrong," said Chief Constable Sam Ward.\n'
+    )
+    assert quote(text, "We need").speaker == "Jane Smith"
+    assert quote(text, "The lane").speaker == "Tom Reed"
+    assert quote(text, "Residents").speaker == "Ann Cole"
+    assert quote(text, "We got").speaker == "Sam Ward"
