@@ -421,3 +421,12 @@ def test_british_police_and_council_titles_are_not_part_of_the_name():
     assert quote(text, "The lane").speaker == "Tom Reed"
     assert quote(text, "Residents").speaker == "Ann Cole"
     assert quote(text, "We got").speaker == "Sam Ward"
+
+
+def test_a_party_and_a_title_alone_describe_the_person_who_holds_them():
+    text = (
+        "Labour MP Jane Smith raised the case in the Commons on Tuesday.\n\n"
+        "Ministers promised a review.\n\n"
+        '"This is a scandal," the Labour MP said.\n'
+    )
+    assert quote(text, "This is").speaker == "Jane Smith"

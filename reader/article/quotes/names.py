@@ -109,7 +109,8 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         ):
             cut = max(cut, i + 1)
     last = bare(words[-1]) if words else ""
-    if cut == len(words) - 1 and last in TITLES and last not in SURNAME_TITLES:
+    party = all(bare(w) in PARTY_WORDS for w in words[cut:-1])  # "Labour MP": no name
+    if party and last in TITLES and last not in SURNAME_TITLES:
         cut = len(words)  # "Secretary", "Vice President"; not "Mr. King"
     return words[:cut], words[cut:]
 
@@ -164,6 +165,8 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
     ):
         run -= 1
     _titles, name = split_name([t.text for t in toks[run:]])
+    if not name and toks[0].low == "the" and run == 1:
+        return Mention("desc", join_tokens(toks), toks[0].start, role)  # "the Labour MP"
     if not name:
         return None
     name_start = len(toks) - len(name)
