@@ -430,3 +430,14 @@ def test_a_party_and_a_title_alone_describe_the_person_who_holds_them():
         '"This is a scandal," the Labour MP said.\n'
     )
     assert quote(text, "This is").speaker == "Jane Smith"
+
+
+def test_a_description_with_a_hometown_before_the_verb_is_the_subject():
+    text = (
+        "Jane Hill, 41, lost her home when the river burst its banks.\n\n"
+        'The mother-of-three, from Essex, said: "We have nothing left."\n\n'
+        "Her neighbour Tom Reed, 52, lost his car.\n\n"
+        '"It was gone in minutes," the 52-year-old, from Chelmsford, said.\n'
+    )
+    assert quote(text, "We have").speaker == "Jane Hill"
+    assert quote(text, "It was").speaker == "Tom Reed"

@@ -228,8 +228,15 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
         return Mention("pronoun", pronoun, toks[j].start, first=toks[j].start)
     role: str | None = None
     inner: list[Tok] = []
-    j = _skip_hometown(toks, j, floor)
-    aged = j - 2 > floor and toks[j - 1].text.isdigit() and toks[j - 2].text == ","
+    hometown = _skip_hometown(toks, j, floor)
+    aged = (
+        hometown - 2 > floor
+        and toks[hometown - 1].text.isdigit()
+        and toks[hometown - 2].text == ","
+    )
+    if hometown != j and not aged:
+        hometown -= 1  # "The mother-of-three, from Essex, said": the head before the hometown
+    j = hometown
     if toks[j].text == "," and aged:  # "Rene, 37, said", "Her husband, Peter Saunders, 64, said"
         named = _name_after_description(toks, j - 2, floor)
         if named:
