@@ -441,3 +441,15 @@ def test_a_description_with_a_hometown_before_the_verb_is_the_subject():
     )
     assert quote(text, "We have").speaker == "Jane Hill"
     assert quote(text, "It was").speaker == "Tom Reed"
+
+
+def test_a_name_after_a_role_opening_its_sentence_is_the_next_pronoun():
+    text = (
+        "Harbor master Tom Becker said the catch was down by half this year.\n\n"
+        '"We have never seen a season like this," Becker said.\n\n'
+        "Local fisherman Ray Tillman was less convinced. "
+        '"They are punishing the people who did not cause this," he said.\n'
+    )
+    becker, tillman = quote(text, "We have"), quote(text, "They are")
+    assert (becker.speaker, becker.role) == ("Tom Becker", "Harbor master")
+    assert (tillman.speaker, tillman.role) == ("Ray Tillman", "Local fisherman")

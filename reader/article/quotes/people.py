@@ -165,8 +165,10 @@ def build_registry(
             subject = sentence != sentence_seen or bool(
                 SUBJECT_VERB.match(text, m.end(), para.end)
             )
-            if not any(w.lower().rstrip(".") in ORG_WORDS for w in name):
+            leads_role = len(name) == 1 and _leads_role(text, m.end(), para.end)
+            if not any(w.lower().rstrip(".") in ORG_WORDS for w in name) and not leads_role:
                 sentence_seen = sentence  # "NASA Institute climatologist Jo Ames said": Ames
+                # and "Local fisherman Ray Tillman was ...": Tillman, not "Local"
             k = bisect.bisect_right(opens, m.start()) - 1
             if k >= 0 and spans[k].close > m.start():
                 subject = False  # a name inside a quotation
@@ -481,17 +483,39 @@ _NOT_ROLE_NOUNS = (
 
 def _compound_role(modifier: Tok, noun: Tok) -> bool:
     """A capitalised word and a lower-case noun right before a name: ``Leeds striker``."""
-    word = noun.text
+    return modifier.cap and modifier.text.isalpha() and _role_word(noun.text)
+
+
+def _role_word(word: str) -> bool:
+    """A lower-case word that may be the noun of a role before a name: ``fisherman``."""
     return (
-        modifier.cap
-        and modifier.text.isalpha()
-        and word.isalpha()
+        word.isalpha()
         and word.islower()
         and len(word) >= 3
         and word not in _NOT_ROLE_NOUNS
         and word not in SPEECH_VERBS
         and not word.endswith(("ed", "ing", "ly"))
     )
+
+
+# A lower-case noun and a capitalised name after a word: "Local| fisherman Ray Tillman".
+_ROLE_THEN_NAME = re.compile(r"[ \t]+([a-z]+)[ \t]+[A-Z][a-z]")
+
+
+# Endings of nouns for what people do: "fisherman", "master", "activist", "librarian".
+_AGENT_ENDINGS = ("man", "woman", "er", "or", "ist", "ian", "ant", "ent")
+
+
+def _leads_role(text: str, end: int, para_end: int) -> bool:
+    """Whether the run ending at ``end`` only modifies a role before a name.
+
+    The noun must look like one for what people do, never a verb after a
+    plural subject: "Voters love Trump" keeps "Voters" as the subject.
+    """
+    m = _ROLE_THEN_NAME.match(text, end, para_end)
+    if m is None or not _role_word(m.group(1)):
+        return False
+    return is_role_head(m.group(1)) or m.group(1).endswith(_AGENT_ENDINGS)
 
 
 def known_name(name: str, reg: Registry) -> bool:
