@@ -142,6 +142,8 @@ TITLES = frozenset(
         "pastor",
     ]
 )
+# Endings of nouns for what people do: "fisherman", "master", "activist", "librarian".
+AGENT_ENDINGS = ("man", "woman", "er", "or", "ist", "ian", "ant", "ent")
 # Title words that are also common surnames: "Steve King said".
 SURNAME_TITLES = frozenset(
     [

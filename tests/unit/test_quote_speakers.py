@@ -453,3 +453,15 @@ def test_a_name_after_a_role_opening_its_sentence_is_the_next_pronoun():
     becker, tillman = quote(text, "We have"), quote(text, "They are")
     assert (becker.speaker, becker.role) == ("Tom Becker", "Harbor master")
     assert (tillman.speaker, tillman.role) == ("Ray Tillman", "Local fisherman")
+
+
+def test_a_capitalised_noun_for_what_people_do_before_a_first_name_is_a_role():
+    text = (
+        "The new quotas start in May.\n\n"
+        "Fisherman Ray Tillman was less convinced. "
+        '"They are punishing the people who did not cause this," he said.\n\n'
+        '"It is a fair plan," said Carter Page, a regulator.\n'
+    )
+    tillman = quote(text, "They are")
+    assert (tillman.speaker, tillman.role) == ("Ray Tillman", "Fisherman")
+    assert quote(text, "It is").speaker == "Carter Page"

@@ -21,6 +21,7 @@ from reader.lexicon.grammar import (
 )
 from reader.lexicon.organisations import DEPARTMENT_WORDS, ORG_WORDS, PARTY_WORDS
 from reader.lexicon.roles import (
+    AGENT_ENDINGS,
     HONORIFICS,
     NP_WORDS,
     SURNAME_TITLES,
@@ -96,7 +97,7 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
             cut = i + 1  # "Labour's Andy McDonald", "CNN's Jake Tapper"
         elif (
             i == cut
-            and (low in PARTY_WORDS or is_role_head(low))
+            and (low in PARTY_WORDS or is_role_head(low) or _agent_noun(w))
             and first_name_gender(words[i + 1]) is not None
         ):  # "Republican Donald Trump", "Nurse Amy Cole"; not "Democratic National Committee"
             cut = i + 1
@@ -113,6 +114,12 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
     if party and last in TITLES and last not in SURNAME_TITLES:
         cut = len(words)  # "Secretary", "Vice President"; not "Mr. King"
     return words[:cut], words[cut:]
+
+
+def _agent_noun(word: str) -> bool:
+    """``Fisherman`` of ``Fisherman Ray Tillman``: a noun for what people do, no first name."""
+    low = word.lower()
+    return word.isalpha() and low.endswith(AGENT_ENDINGS) and first_name_gender(word) is None
 
 
 def _surname_month(words: list[str]) -> bool:

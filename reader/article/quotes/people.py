@@ -43,6 +43,7 @@ from reader.lexicon.organisations import (
 from reader.lexicon.people import FEMALE, MALE
 from reader.lexicon.places import LOCATIVES, is_place
 from reader.lexicon.roles import (
+    AGENT_ENDINGS,
     HONORIFICS,
     NP_WORDS,
     ROLE_NOUNS,
@@ -502,10 +503,6 @@ def _role_word(word: str) -> bool:
 _ROLE_THEN_NAME = re.compile(r"[ \t]+([a-z]+)[ \t]+[A-Z][a-z]")
 
 
-# Endings of nouns for what people do: "fisherman", "master", "activist", "librarian".
-_AGENT_ENDINGS = ("man", "woman", "er", "or", "ist", "ian", "ant", "ent")
-
-
 def _leads_role(text: str, end: int, para_end: int) -> bool:
     """Whether the run ending at ``end`` only modifies a role before a name.
 
@@ -515,7 +512,7 @@ def _leads_role(text: str, end: int, para_end: int) -> bool:
     m = _ROLE_THEN_NAME.match(text, end, para_end)
     if m is None or not _role_word(m.group(1)):
         return False
-    return is_role_head(m.group(1)) or m.group(1).endswith(_AGENT_ENDINGS)
+    return is_role_head(m.group(1)) or m.group(1).endswith(AGENT_ENDINGS)
 
 
 def known_name(name: str, reg: Registry) -> bool:
