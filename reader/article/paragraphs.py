@@ -49,6 +49,8 @@ def _boundary_cost(text: str, sentences: list[Span], i: int) -> float:
     """Cost of starting a paragraph at sentence ``i`` (lower is better)."""
     if i == 0:
         return 0.0
+    if not any(c.isspace() for c in text[sentences[i - 1][1] : sentences[i][0]]):
+        return _INSIDE_WORD_COST  # '?"Next': the splitter broke inside a word
     current = text[sentences[i][0] : sentences[i][1]]
     cost = _overlap(text, sentences[max(0, i - 2) : i], sentences[i : i + 2])
     if _LEANS_BACK.match(current):
@@ -130,4 +132,5 @@ def _best_partition(sentences: list[Span], costs: list[float]) -> list[list[Span
 _RUN_COST = 0.45
 _SHORT_RUN_COST = 0.6
 _INSIDE_QUOTE_COST = 5.0  # a paragraph boundary inside a quotation
+_INSIDE_WORD_COST = 50.0  # sentences with no space between them: never a paragraph break
 _LONG_RUN_COST = 4.0  # below _INSIDE_QUOTE_COST: a long paragraph beats a cut quotation

@@ -112,6 +112,11 @@ ORG_WORDS = frozenset(
         "war",
     ]
 )
+# Words that end a company's name: "Acme Corp.", "Shell plc"; "the company" is one of them.
+CORPORATE_WORDS = frozenset(["corp", "inc", "ltd", "co", "plc", "llc", "company", "holdings"])
+# Nouns that refer back to a company named before: "the company said".
+COMPANY_NOUNS = frozenset(["company", "firm", "corporation", "carrier", "airline", "retailer"])
+
 # Words that continue "Secretary of ...": "Minister of Foreign Affairs".
 DEPARTMENT_WORDS = ORG_WORDS | frozenset(
     [

@@ -20,6 +20,13 @@ TITLE_WORDS = {
     "congresswoman": "representative",
     "del": "delegate",
     "atty": "attorney",
+    "det": "detective",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "cllr": "councillor",
+    "ch": "chief",
+    "pc": "constable",
+    "cpl": "corporal",
 }
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"])
 # Title words that may stand in a run of capitalised words before a name.
@@ -109,8 +116,34 @@ TITLES = frozenset(
         "dame",
         "lord",
         "lady",
+        # British police, councils and parliaments: "Det Supt Jane Smith", "Cllr Ann Cole"
+        "det",
+        "detective",
+        "supt",
+        "superintendent",
+        "insp",
+        "inspector",
+        "ch",
+        "dci",
+        "constable",
+        "pc",
+        "cpl",
+        "corporal",
+        "cllr",
+        "councillor",
+        "councilman",
+        "councilwoman",
+        "assemblyman",
+        "assemblywoman",
+        "baroness",
+        "mp",
+        "msp",
+        "mep",
+        "pastor",
     ]
 )
+# Endings of nouns for what people do: "fisherman", "master", "activist", "librarian".
+AGENT_ENDINGS = ("man", "woman", "er", "or", "ist", "ian", "ant", "ent")
 # Title words that are also common surnames: "Steve King said".
 SURNAME_TITLES = frozenset(
     [
@@ -125,6 +158,7 @@ SURNAME_TITLES = frozenset(
         "lord",
         "chancellor",
         "cardinal",
+        "constable",
     ]
 )
 # Lower-case words that can be part of a speaker's noun phrase.

@@ -167,3 +167,9 @@ def test_short_texts_get_no_derived_sections():
     )
     sections = article_from_text(text).sections
     assert len(sections) == 1 and sections[0].derived
+
+
+def test_a_sentence_break_with_no_space_is_never_a_paragraph_break():
+    text = ". ".join(["One", "Two", "Three", "Four", "Five", 'Six?"Seven', "Eight"])
+    article = article_from_text(text)
+    assert _words(article.body) == _words(text)

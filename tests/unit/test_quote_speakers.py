@@ -343,3 +343,125 @@ def test_former_makes_an_expert_only_with_its_own_role_noun():
     assert is_expert_role("retired air force general") is is_expert_role("air force general")
     assert not is_expert_role("a retired teacher and head of the PTA")
     assert not is_expert_role("his ex-wife, who works for the fire chief")
+
+
+def test_the_agency_is_the_organisation_named_before_with_that_noun():
+    text = (
+        "The Federal Aviation Administration grounded the jets, and the Transport "
+        "Safety Agency opened an inquiry.\n\n"
+        "Airlines said the delays would last a week.\n\n"
+        '"The cause is not yet known," the agency said on Tuesday.\n\n'
+        "The Department of Labor said it would review the overtime rules, calling the "
+        'old ones "badly out of date."\n\n'
+        'The department said the review was "long overdue."\n'
+    )
+    assert quote(text, "The cause").speaker == "Transport Safety Agency"
+    assert quote(text, "long overdue").speaker == "Department of Labor"
+
+
+def test_the_company_is_the_last_company_named():
+    text = (
+        "Regulators in Ohio fined Bolt Motors Inc. after a fire at its plant.\n\n"
+        '"We are cooperating fully with the inquiry," the company said in a statement.\n'
+    )
+    assert quote(text, "We are").speaker == "Bolt Motors Inc"
+
+
+def test_a_quoted_nickname_inside_a_name_is_part_of_the_name():
+    text = (
+        'Sen. Robert C. "Bobby" Lane hosted a picnic for his supporters.\n\n'
+        '"Vote early this year!" his cousin, state Rep. Maria "Mia" Costa (D-Akron), '
+        'told the crowd. "Ohio is watching."\n\n'
+        '"We will carry the county," Lane said.\n'
+    )
+    assert [q.text for q in quotes_of(text) if "Mia" in q.text or "Bobby" in q.text] == []
+    assert quote(text, "Vote early").speaker == "Maria Costa"
+    assert quote(text, "Ohio is").speaker == "Maria Costa"
+    assert quote(text, "We will").speaker == "Robert C. Lane"
+
+
+def test_a_party_tag_or_photo_pointer_does_not_cut_the_name_from_its_verb():
+    text = (
+        "The bill passed the House on Thursday.\n\n"
+        '"This is a good day for farmers," the bill\'s author, Rep. Ann Cole (R-Iowa), said.\n\n'
+        "Flooding ruined the harvest in Leeds last year.\n\n"
+        'Her neighbour, Jo Ames (pictured), said: "It changes nothing for us."\n'
+    )
+    assert quote(text, "This is").speaker == "Ann Cole"
+    assert quote(text, "It changes").speaker == "Jo Ames"
+
+
+def test_the_role_noun_given_with_a_name_refers_back_to_that_person():
+    text = (
+        "Leeds striker Tom Reed scored twice on Saturday, and Jo Ames, a farmer from "
+        "Otley, watched from the stand.\n\n"
+        "The club are top of the league for the first time since 2001.\n\n"
+        '"It was a great night for the city," the striker said.\n\n'
+        '"I have not missed a game in forty years," the farmer said.\n\n'
+        "Nurse Amy Cole treated an injured fan.\n\n"
+        "The fan was sent home.\n\n"
+        '"He was lucky," the nurse said.\n'
+    )
+    assert quote(text, "It was").speaker == "Tom Reed"
+    assert quote(text, "I have").speaker == "Jo Ames"
+    assert quote(text, "He was").speaker == "Amy Cole"
+
+
+def test_british_police_and_council_titles_are_not_part_of_the_name():
+    text = (
+        "Det Supt Jane Smith is leading the inquiry, Chief Constable Sam Ward said.\n\n"
+        "Councillor Ann Cole and Insp Tom Reed met residents on Monday.\n\n"
+        "The car was found in a lane near the school.\n\n"
+        '"We need witnesses," Det Supt Smith said.\n\n'
+        '"The lane will be closed," Insp Reed said.\n\n'
+        '"Residents are worried," Cllr Cole said.\n\n'
+        '"We got it wrong," said Chief Constable Sam Ward.\n'
+    )
+    assert quote(text, "We need").speaker == "Jane Smith"
+    assert quote(text, "The lane").speaker == "Tom Reed"
+    assert quote(text, "Residents").speaker == "Ann Cole"
+    assert quote(text, "We got").speaker == "Sam Ward"
+
+
+def test_a_party_and_a_title_alone_describe_the_person_who_holds_them():
+    text = (
+        "Labour MP Jane Smith raised the case in the Commons on Tuesday.\n\n"
+        "Ministers promised a review.\n\n"
+        '"This is a scandal," the Labour MP said.\n'
+    )
+    assert quote(text, "This is").speaker == "Jane Smith"
+
+
+def test_a_description_with_a_hometown_before_the_verb_is_the_subject():
+    text = (
+        "Jane Hill, 41, lost her home when the river burst its banks.\n\n"
+        'The mother-of-three, from Essex, said: "We have nothing left."\n\n'
+        "Her neighbour Tom Reed, 52, lost his car.\n\n"
+        '"It was gone in minutes," the 52-year-old, from Chelmsford, said.\n'
+    )
+    assert quote(text, "We have").speaker == "Jane Hill"
+    assert quote(text, "It was").speaker == "Tom Reed"
+
+
+def test_a_name_after_a_role_opening_its_sentence_is_the_next_pronoun():
+    text = (
+        "Harbor master Tom Becker said the catch was down by half this year.\n\n"
+        '"We have never seen a season like this," Becker said.\n\n'
+        "Local fisherman Ray Tillman was less convinced. "
+        '"They are punishing the people who did not cause this," he said.\n'
+    )
+    becker, tillman = quote(text, "We have"), quote(text, "They are")
+    assert (becker.speaker, becker.role) == ("Tom Becker", "Harbor master")
+    assert (tillman.speaker, tillman.role) == ("Ray Tillman", "Local fisherman")
+
+
+def test_a_capitalised_noun_for_what_people_do_before_a_first_name_is_a_role():
+    text = (
+        "The new quotas start in May.\n\n"
+        "Fisherman Ray Tillman was less convinced. "
+        '"They are punishing the people who did not cause this," he said.\n\n'
+        '"It is a fair plan," said Carter Page, a regulator.\n'
+    )
+    tillman = quote(text, "They are")
+    assert (tillman.speaker, tillman.role) == ("Ray Tillman", "Fisherman")
+    assert quote(text, "It is").speaker == "Carter Page"

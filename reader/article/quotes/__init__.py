@@ -47,6 +47,7 @@ import re
 from collections.abc import Sequence
 
 from reader.article.model import Paragraph, Quote
+from reader.article.quotes.asides import mask_asides
 from reader.article.quotes.attribution import Found, attribute
 from reader.article.quotes.indirect import indirect
 from reader.article.quotes.marks import quote_spans
@@ -66,6 +67,7 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph]) -> tuple[Quote, ...]
         return ()
     bounds = [_join_initials(text, sentence_bounds(text, p)) for p in paras]
     spans = quote_spans(text, paras)
+    text, spans = mask_asides(text, spans)  # Marcia "Cia" Price (D-Va.): a name, no quote
     registry = build_registry(text, paras, bounds, spans)
     reported, events = indirect(text, paras, bounds, spans, registry)
     found = attribute(text, paras, bounds, spans, registry, events)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.article.model import Paragraph, QuoteKind
+from reader.article.quotes.clauses import clause_subject
 from reader.article.quotes.cues import (
     after_attribution,
     before_attribution,
@@ -22,7 +23,6 @@ from reader.article.quotes.people import (
     known_name,
     name_key,
 )
-from reader.article.quotes.phrases import clause_subject
 from reader.article.quotes.resolve import resolve
 from reader.article.quotes.titles import names_a_work
 from reader.article.quotes.tokens import (

@@ -6,12 +6,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+from reader.article.quotes.clauses import clause_subject, dateline_end, looks_like_verb
 from reader.article.quotes.names import Mention, analyze_np, join_tokens, role_from_tokens
 from reader.article.quotes.phrases import (
     MAX_ROLE_WORDS,
-    clause_subject,
-    dateline_end,
-    looks_like_verb,
     np_end,
     skip_back,
     subject_after,

@@ -21,6 +21,7 @@ from reader.lexicon.grammar import (
 )
 from reader.lexicon.organisations import DEPARTMENT_WORDS, ORG_WORDS, PARTY_WORDS
 from reader.lexicon.roles import (
+    AGENT_ENDINGS,
     HONORIFICS,
     NP_WORDS,
     SURNAME_TITLES,
@@ -96,7 +97,7 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
             cut = i + 1  # "Labour's Andy McDonald", "CNN's Jake Tapper"
         elif (
             i == cut
-            and (low in PARTY_WORDS or is_role_head(low))
+            and (low in PARTY_WORDS or is_role_head(low) or _agent_noun(w))
             and first_name_gender(words[i + 1]) is not None
         ):  # "Republican Donald Trump", "Nurse Amy Cole"; not "Democratic National Committee"
             cut = i + 1
@@ -109,9 +110,16 @@ def split_name(words: list[str]) -> tuple[list[str], list[str]]:
         ):
             cut = max(cut, i + 1)
     last = bare(words[-1]) if words else ""
-    if cut == len(words) - 1 and last in TITLES and last not in SURNAME_TITLES:
+    party = all(bare(w) in PARTY_WORDS for w in words[cut:-1])  # "Labour MP": no name
+    if party and last in TITLES and last not in SURNAME_TITLES:
         cut = len(words)  # "Secretary", "Vice President"; not "Mr. King"
     return words[:cut], words[cut:]
+
+
+def _agent_noun(word: str) -> bool:
+    """``Fisherman`` of ``Fisherman Ray Tillman``: a noun for what people do, no first name."""
+    low = word.lower()
+    return word.isalpha() and low.endswith(AGENT_ENDINGS) and first_name_gender(word) is None
 
 
 def _surname_month(words: list[str]) -> bool:
@@ -164,6 +172,8 @@ def analyze_np(toks: list[Tok], role: str | None) -> Mention | None:
     ):
         run -= 1
     _titles, name = split_name([t.text for t in toks[run:]])
+    if not name and toks[0].low == "the" and run == 1:
+        return Mention("desc", join_tokens(toks), toks[0].start, role)  # "the Labour MP"
     if not name:
         return None
     name_start = len(toks) - len(name)

@@ -19,18 +19,31 @@ from reader.article.quotes.tokens import (
     SUBJECT_VERB,
     TITLE_OF,
     Span,
+    Tok,
     clean_name,
     tokens,
 )
 from reader.lexicon.credits import AGENCIES
 from reader.lexicon.grammar import (
+    ADVERBS,
+    AUXILIARIES,
+    CONNECTIVES,
     DETERMINERS,
+    INTRO_WORDS,
+    NP_PREPS,
+    PRONOUNS,
     STOP_CAPS,
 )
-from reader.lexicon.organisations import ORG_WORDS, PARTY_WORDS
+from reader.lexicon.organisations import (
+    COMPANY_NOUNS,
+    CORPORATE_WORDS,
+    ORG_WORDS,
+    PARTY_WORDS,
+)
 from reader.lexicon.people import FEMALE, MALE
 from reader.lexicon.places import LOCATIVES, is_place
 from reader.lexicon.roles import (
+    AGENT_ENDINGS,
     HONORIFICS,
     NP_WORDS,
     ROLE_NOUNS,
@@ -42,6 +55,7 @@ from reader.lexicon.roles import (
 from reader.lexicon.speech import (
     DOCUMENT_PLURALS,
     RESEARCH_DOCUMENTS,
+    SPEECH_VERBS,
     research_document,
 )
 
@@ -93,6 +107,8 @@ class Registry:
     acronyms: dict[str, str] = field(default_factory=dict)  # "SIGAR" -> "Special Inspector ..."
     midcaps: set[str] = field(default_factory=set)  # words capitalised inside a sentence
     groups: list[tuple[int, str]] = field(default_factory=list)  # "Paul Edelstein and Lutz Kilian"
+    # (pos, name) of named organisations: "the Environmental Protection Agency", "Acme Corp."
+    organisations: list[tuple[int, str]] = field(default_factory=list)
 
 
 class Document(NamedTuple):
@@ -150,8 +166,10 @@ def build_registry(
             subject = sentence != sentence_seen or bool(
                 SUBJECT_VERB.match(text, m.end(), para.end)
             )
-            if not any(w.lower().rstrip(".") in ORG_WORDS for w in name):
+            leads_role = len(name) == 1 and _leads_role(text, m.end(), para.end)
+            if not any(w.lower().rstrip(".") in ORG_WORDS for w in name) and not leads_role:
                 sentence_seen = sentence  # "NASA Institute climatologist Jo Ames said": Ames
+                # and "Local fisherman Ray Tillman was ...": Tillman, not "Local"
             k = bisect.bisect_right(opens, m.start()) - 1
             if k >= 0 and spans[k].close > m.start():
                 subject = False  # a name inside a quotation
@@ -163,11 +181,10 @@ def build_registry(
                     person = resolve_surname(name[0].lower(), m.start(), pi, reg)
                     if person:  # "Mrs. Clinton": a woman
                         _note_titles(reg, name_key(person), titles, m.start())
-            if (
-                len(name) < 2
-                or all(w.isupper() for w in name)
-                or any(w.lower().rstrip(".") in ORG_WORDS for w in name)
-            ):
+            if any(w.lower().rstrip(".") in ORG_WORDS for w in name):
+                _note_organisation(text, reg, m.start(), m.end(), para.end, name)
+                continue
+            if len(name) < 2 or all(w.isupper() for w in name):
                 continue
             full = " ".join(name)
             key = name_key(full)
@@ -181,6 +198,9 @@ def build_registry(
             if aged:  # "Jane Lowe, 34," is "the 34-year-old"
                 reg.by_title.setdefault(f"{aged.group(1)}-year-old", []).append((pos, key))
             _note_titles(reg, key, titles + (entity.role or "").split(), pos)
+            head = role_head(entity.role)
+            if head and head not in TITLES and head not in NP_WORDS:
+                reg.by_title.setdefault(head, []).append((pos, key))  # "Pop star X": "the star"
             for part in {name[0].lower(), name[-1].lower()}:
                 reg.by_part.setdefault(part, []).append(PartMention(pos, pi, key))
                 reg.part_keys.setdefault(part, set()).add(key)
@@ -276,6 +296,48 @@ MAX_LOOKBACK_EVENTS = 50
 PERSON_WORD = re.compile(
     r"^(?:[A-Z]\.)+$|^(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z]+)*$"
 )
+
+
+# "Department" + " of Justice", "Bank" + " of England": an organisation's name goes on.
+_ORG_OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)*")
+
+
+def _note_organisation(
+    text: str, reg: Registry, start: int, end: int, para_end: int, name: list[str]
+) -> None:
+    """Record a named organisation ``the department`` may refer back to."""
+    words = list(name)
+    if words[-1].lower().rstrip(".") in ORG_WORDS:
+        tail = _ORG_OF.match(text, end, para_end)
+        if tail:
+            words += tail.group().split()
+    full = clean_name(" ".join(words))
+    if len(words) > 1 and not is_place(full) and not all(w.isupper() for w in words):
+        reg.organisations.append((start, full))
+
+
+def named_organisation(mention: Mention, reg: Registry) -> str | None:
+    """The organisation ``the agency`` or ``the ministry`` refers to.
+
+    The latest one named before the mention whose name holds the same noun
+    (``the department``: the State Department); for ``the company`` or
+    ``the firm``, one whose name ends like a company's (``Acme Corp.``).
+    """
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] != "the":
+        return None
+    head = words[1]
+    if head in COMPANY_NOUNS:
+        wanted = CORPORATE_WORDS | {head}  # "the company": Acme Corp.
+    elif head in ORG_WORDS:
+        wanted = frozenset([head])
+    else:
+        return None
+    i = bisect.bisect_left(reg.organisations, (mention.pos,))
+    for _, name in reversed(reg.organisations[:i]):
+        if wanted & {w.lower().rstrip(".,") for w in name.split()}:
+            return name
+    return None
 
 
 def _spelled_out(words: list[str], abbr: str) -> str | None:
@@ -376,8 +438,20 @@ def _note_titles(reg: Registry, key: str, words: list[str], pos: int) -> None:
         low = TITLE_WORDS.get(low, low)
         if low in FEMALE or low in MALE:
             reg.gender.setdefault(key, "f" if low in FEMALE else "m")
-        if low in TITLES or low in NP_WORDS or low in PARTY_WORDS:
+        if low in TITLES or low in PARTY_WORDS or is_role_head(low):
             reg.by_title.setdefault(low, []).append((pos, key))
+
+
+def role_head(role: str | None) -> str | None:
+    """The noun a role is about: ``star`` of ``Pop star``, ``farmer`` of ``a farmer from Iowa``."""
+    if not role:
+        return None
+    words = role.split(",")[0].split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in NP_PREPS), len(words))
+    head = words[cut - 1].lower() if cut else ""
+    if not head.isalpha() or head in DETERMINERS or not words[cut - 1].islower():
+        return None
+    return head
 
 
 def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[str]) -> str | None:
@@ -396,8 +470,49 @@ def _role_near(text: str, start: int, end: int, para: Paragraph, titles: list[st
             words = words[1:]
         if words:
             return join_tokens(words)
+    if j >= 1 and _compound_role(before[j - 1], before[j]):
+        return f"{before[j - 1].text} {before[j].text}"  # "Leeds striker", "Pop star"
     titles = [w for w in titles if w.lower().rstrip(".") not in HONORIFICS]
     return " ".join(titles) if titles else None
+
+
+# Lower-case words that never head a role before a name: "when Tom Reed", "Monday night Jo".
+_NOT_ROLE_NOUNS = (
+    AUXILIARIES | ADVERBS | INTRO_WORDS | CONNECTIVES | DETERMINERS | PRONOUNS | NP_PREPS
+)
+
+
+def _compound_role(modifier: Tok, noun: Tok) -> bool:
+    """A capitalised word and a lower-case noun right before a name: ``Leeds striker``."""
+    return modifier.cap and modifier.text.isalpha() and _role_word(noun.text)
+
+
+def _role_word(word: str) -> bool:
+    """A lower-case word that may be the noun of a role before a name: ``fisherman``."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) >= 3
+        and word not in _NOT_ROLE_NOUNS
+        and word not in SPEECH_VERBS
+        and not word.endswith(("ed", "ing", "ly"))
+    )
+
+
+# A lower-case noun and a capitalised name after a word: "Local| fisherman Ray Tillman".
+_ROLE_THEN_NAME = re.compile(r"[ \t]+([a-z]+)[ \t]+[A-Z][a-z]")
+
+
+def _leads_role(text: str, end: int, para_end: int) -> bool:
+    """Whether the run ending at ``end`` only modifies a role before a name.
+
+    The noun must look like one for what people do, never a verb after a
+    plural subject: "Voters love Trump" keeps "Voters" as the subject.
+    """
+    m = _ROLE_THEN_NAME.match(text, end, para_end)
+    if m is None or not _role_word(m.group(1)):
+        return False
+    return is_role_head(m.group(1)) or m.group(1).endswith(AGENT_ENDINGS)
 
 
 def known_name(name: str, reg: Registry) -> bool:

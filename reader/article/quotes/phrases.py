@@ -1,4 +1,4 @@
-"""Noun phrases around a speech verb: the subject before it, after it, of the main clause."""
+"""Noun phrases around a speech verb: the subject before it and after it (clauses.py: the main clause)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,7 @@ from reader.article.quotes.names import (
     role_from_tokens,
 )
 from reader.article.quotes.tokens import (
-    DASHES,
     POSSESSIVE,
-    QUOTE_CHARS,
     Tok,
     bare,
     is_name_tok,
@@ -25,9 +23,7 @@ from reader.article.quotes.tokens import (
 from reader.lexicon.grammar import (
     ADVERBS,
     AUXILIARIES,
-    CONNECTIVES,
     DETERMINERS,
-    INTRO_WORDS,
     NOT_VERBS,
     NP_PREPS,
     PRONOUNS,
@@ -40,7 +36,6 @@ from reader.lexicon.roles import (
     is_role_head,
 )
 from reader.lexicon.speech import (
-    SOURCE_NOUNS,
     SPEECH_VERBS,
 )
 
@@ -208,7 +203,7 @@ def _is_head_noun(tok: Tok, prev: Tok) -> bool:
     )
 
 
-def _pronoun(tok: Tok) -> str | None:
+def pronoun_word(tok: Tok) -> str | None:
     """ "he" for "He", "He’s", "he'd"; None for other words."""
     low = tok.text.lower().replace("’", "'").split("'")[0]
     return (
@@ -223,13 +218,20 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
     j = skip_back(toks, v - 1, floor)
     if j < floor:
         return None
-    pronoun = _pronoun(toks[j])
+    pronoun = pronoun_word(toks[j])
     if pronoun:
         return Mention("pronoun", pronoun, toks[j].start, first=toks[j].start)
     role: str | None = None
     inner: list[Tok] = []
-    j = _skip_hometown(toks, j, floor)
-    aged = j - 2 > floor and toks[j - 1].text.isdigit() and toks[j - 2].text == ","
+    hometown = _skip_hometown(toks, j, floor)
+    aged = (
+        hometown - 2 > floor
+        and toks[hometown - 1].text.isdigit()
+        and toks[hometown - 2].text == ","
+    )
+    if hometown != j and not aged:
+        hometown -= 1  # "The mother-of-three, from Essex, said": the head before the hometown
+    j = hometown
     if toks[j].text == "," and aged:  # "Rene, 37, said", "Her husband, Peter Saunders, 64, said"
         named = _name_after_description(toks, j - 2, floor)
         if named:
@@ -252,10 +254,10 @@ def subject_before(toks: list[Tok], v: int, floor: int) -> Mention | None:
         return None  # "Protesters marching through the streets chanted": not the streets
     if after_prep and not toks[start].cap:
         return None  # "at one point even telling the client": not the point
-    if after_prep and _is_full_name(inner):  # "Speaking to MailOnline, Ms Cole, said"
+    if after_prep and is_full_name(inner):  # "Speaking to MailOnline, Ms Cole, said"
         m = analyze_np(inner, None)
         return replace(m, first=inner[0].start) if m else None
-    if _is_full_name(inner):  # "His business partner, Lawrence B. Cummings, said"
+    if is_full_name(inner):  # "His business partner, Lawrence B. Cummings, said"
         m = analyze_np(inner, join_tokens(toks[start : j + 1]))
     else:
         m = analyze_np(toks[start : j + 1], role)
@@ -306,7 +308,7 @@ def _name_after_description(toks: list[Tok], j: int, floor: int) -> Mention | No
     while k >= floor and is_name_tok(toks[k]):
         k -= 1
     inner = toks[k + 1 : j]
-    if k <= floor or toks[k].text != "," or not _is_full_name(inner):
+    if k <= floor or toks[k].text != "," or not is_full_name(inner):
         return None
     end = k - 1
     if toks[end].text.lower() in DETERMINERS or not toks[end].text.isalpha() or toks[end].cap:
@@ -325,7 +327,7 @@ def _name_after_description(toks: list[Tok], j: int, floor: int) -> Mention | No
     return replace(m, first=toks[start].start) if m else None
 
 
-def _is_full_name(toks: list[Tok]) -> bool:
+def is_full_name(toks: list[Tok]) -> bool:
     return (
         len(toks) >= 2
         and all(is_name_tok(t) for t in toks)
@@ -337,7 +339,7 @@ def _named(toks: list[Tok]) -> bool:
     """A full name, or a first name alone: ``said Trump's son, Eric``."""
     if len(toks) == 1 and is_name_tok(toks[0]):
         return first_name_gender(toks[0].text) is not None
-    return _is_full_name(toks)
+    return is_full_name(toks)
 
 
 def subject_after(toks: list[Tok], v: int, stop: int) -> Mention | None:
@@ -413,7 +415,7 @@ def _name_after_role_words(toks: list[Tok], i: int, stop: int) -> Mention | None
             if end < stop and _job_word(toks[end]):
                 k = end  # "Federal Reserve" of "Federal Reserve governor Ruth Kane"
                 continue
-            if k == i or end - k < 2 or not _is_full_name(toks[k:end]):
+            if k == i or end - k < 2 or not is_full_name(toks[k:end]):
                 return None
             m = analyze_np(toks[k:end], join_tokens(toks[i:k]))
             return m if m and m.kind == "name" else None
@@ -500,134 +502,4 @@ def _possessed(toks: list[Tok], k: int, i: int) -> bool:
         and not toks[k].cap
         and low not in _NOT_ROLE_LEAD
         and low not in SPEECH_VERBS
-    )
-
-
-# Most tokens of a dateline: "NEWPORT NEWS, Va. (AP) -".
-MAX_DATELINE_TOKENS = 10
-
-
-def dateline_end(toks: list[Tok], stop: int) -> int:
-    """The index after a dateline opening a sentence (``Washington (CNN) -``,
-    ``LONDON —``, ``NEWPORT NEWS, Va. -``), else 0."""
-    k = 0
-    while k < min(stop, MAX_DATELINE_TOKENS):
-        tok = toks[k]
-        if tok.text in DASHES:
-            return k + 1 if k > 0 else 0
-        if not (is_name_tok(tok) or tok.text in (",", "(", ")", ".")):
-            return 0
-        k += 1
-    return 0
-
-
-def _clause_start(toks: list[Tok], stop: int) -> int | None:
-    """Index of the main clause's first word: after ``But``, ``In a speech,`` and the like."""
-    i = dateline_end(toks, stop)
-    for _ in range(3):
-        while i < stop and not toks[i].text[0].isalnum():
-            i += 1
-        if i >= stop:
-            return None
-        low = toks[i].text.lower()
-        if low in CONNECTIVES:
-            i += 1
-        elif low in INTRO_WORDS:
-            comma = next((k for k in range(i + 1, min(stop, i + 25)) if toks[k].text == ","), None)
-            if comma is None:
-                return None
-            i = comma + 1
-        else:
-            return i
-    return None
-
-
-def clause_subject(toks: list[Tok], stop: int) -> Mention | None:
-    """The subject of the sentence's main clause, when a verb follows it.
-
-    ``In a speech, Trump attacked ...``, ``Dean, a former party chairman,
-    poked at ...``, ``A Justice Department report found ...``. Only people,
-    groups and documents count: ``The sign read ...`` has no subject here.
-    """
-    i = _clause_start(toks, stop)
-    if i is None:
-        return None
-    if _pronoun(toks[i]) in ("he", "she") and i + 1 < stop and looks_like_verb(toks[i + 1]):
-        return Mention("pronoun", _pronoun(toks[i]) or "", toks[i].start)
-    named = _named_in_apposition(toks, i, stop)
-    if named:
-        return named
-    end = np_end(toks, i, stop, SOURCE_NOUNS)
-    head = end
-    while head < stop and toks[head].text.lower() in DETERMINERS:
-        head += 1
-    if head > end and head + 1 < stop and toks[head].text.isalpha() and toks[head + 1].text == ",":
-        end = head + 1  # "Her opponent, Tom Hardy, ..."
-    if end <= i:
-        return None
-    j, role, inner = end, None, []
-    if j < stop and toks[j].text == "(":  # Sen. Jane Doe (R-Ohio)
-        j = next((k + 1 for k in range(j, min(stop, j + 8)) if toks[k].text == ")"), stop)
-    if j < stop and toks[j].text == ",":  # Dean, a former party chairman, ...
-        close = next(
-            (
-                k
-                for k in range(j + 1, min(stop, j + 30))
-                if toks[k].text in (",", ";", ":") or toks[k].text[0] in QUOTE_CHARS
-            ),
-            None,
-        )
-        if close is None or toks[close].text != ",":
-            return None
-        inner = toks[j + 1 : close]
-        role, j = role_from_tokens(inner), close + 1
-    k = j  # "Reid has gone after ...", "the party had a message: ..."
-    while k < stop and (
-        toks[k].text.lower() in ADVERBS or (is_ly_adverb(toks[k].text) and not toks[k].cap)
-    ):
-        k += 1
-    if not any(n < stop and looks_like_verb(toks[n]) for n in (j, k)):
-        return None
-    if _is_full_name(inner):  # His business partner, Lawrence B. Cummings, ...
-        return analyze_np(inner, join_tokens(toks[i:end]))
-    m = analyze_np(toks[i:end], role)
-    head = next((k - 1 for k in range(i + 1, end) if toks[k].text == "of"), end - 1)
-    if m is None or (m.kind == "desc" and toks[head].text.lower() not in NP_WORDS | SOURCE_NOUNS):
-        return None
-    return m
-
-
-def _named_in_apposition(toks: list[Tok], i: int, stop: int) -> Mention | None:
-    """``His former business partner at Lenox, Lawrence B. Cummings, called ...``."""
-    if toks[i].text.lower() not in DETERMINERS:
-        return None
-    comma = next(
-        (k for k in range(i + 1, min(stop, i + 10)) if not toks[k].text[0].isalnum()), None
-    )
-    if comma is None or toks[comma].text != ",":
-        return None
-    end = comma + 1
-    while end < stop and is_name_tok(toks[end]):
-        end += 1
-    inner = toks[comma + 1 : end]
-    if (
-        end + 1 >= stop
-        or toks[end].text != ","
-        or not _is_full_name(inner)
-        or not looks_like_verb(toks[end + 1])
-    ):
-        return None
-    return analyze_np(inner, role_from_tokens(toks[i:comma]) or join_tokens(toks[i:comma]))
-
-
-def looks_like_verb(tok: Tok) -> bool:
-    """A lower-case word that can follow a subject: ``attacked``, ``is``, ``has``."""
-    low = tok.text.lower()
-    return (
-        tok.text.isalpha()
-        and not tok.cap
-        and low not in NOT_VERBS
-        and low not in NP_PREPS
-        and low not in DETERMINERS
-        and low not in NP_WORDS
     )

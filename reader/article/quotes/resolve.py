@@ -6,7 +6,7 @@ import bisect
 import re
 
 from reader.article.first_names import first_name_gender
-from reader.article.quotes.names import Mention
+from reader.article.quotes.names import Mention, split_name
 from reader.article.quotes.people import (
     INTRODUCED_REACH,
     MAX_LOOKBACK_EVENTS,
@@ -18,8 +18,10 @@ from reader.article.quotes.people import (
     group_named,
     is_person,
     name_key,
+    named_organisation,
     resolve_surname,
 )
+from reader.article.quotes.tokens import NAME_RUN
 from reader.lexicon.grammar import (
     NP_PREPS,
     POSSESSIVE_DETERMINERS,
@@ -29,7 +31,6 @@ from reader.lexicon.people import FEMALE, GENERIC_PERSONS, MALE
 from reader.lexicon.places import is_place
 from reader.lexicon.roles import (
     ANONYMOUS_HEADS,
-    NP_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
     TITLES,
@@ -46,14 +47,18 @@ AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
     """The canonical speaker name for a mention."""
     if mention.kind == "desc":
-        found = _holder(mention, reg) or group_named(mention, reg)
+        found = (
+            named_organisation(mention, reg) or _holder(mention, reg) or group_named(mention, reg)
+        )
         if (
             found is None
             and mention.role
             and mention.role[:1].islower()
             and mention.text[1:].islower()
         ):
-            return mention.role  # "the guy, a retailer representing the franchise": new
+            # "his cousin, state Rep. Maria Costa": the person named; else
+            # "the guy, a retailer representing the franchise": someone new
+            return _named_in_role(mention.role, reg) or mention.role
         found = (
             found
             or _referent(mention, para, reg, last)
@@ -75,6 +80,16 @@ def resolve(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent])
         return mention.text
     found = resolve_surname(mention.text.lower(), mention.pos, para, reg)
     return found or mention.text
+
+
+def _named_in_role(role: str, reg: Registry) -> str | None:
+    """The person a role ends by naming: ``state Rep. Maria Costa`` -> Maria Costa."""
+    runs = list(NAME_RUN.finditer(role))
+    if not runs or runs[-1].end() != len(role.rstrip(" ,.")):
+        return None
+    _titles, name = split_name(runs[-1].group().split())
+    key = name_key(" ".join(name))
+    return reg.entities[key].name if len(name) > 1 and key in reg.entities else None
 
 
 def _referent(mention: Mention, para: int, reg: Registry, last: list[SpeechEvent]) -> str | None:
@@ -176,8 +191,8 @@ def _holder(mention: Mention, reg: Registry) -> str | None:
     ):
         return None
     head = TITLE_WORDS.get(words[-1].lower(), words[-1].lower())
-    if head not in TITLES and head not in NP_WORDS and not AGE_NOUN.fullmatch(head):
-        return None
+    if head not in reg.by_title:
+        return None  # "the star": only a title or role given with a name before
     holders = reg.by_title.get(head, [])
     party = next((w.lower() for w in words[1:-1] if w.lower() in PARTY_WORDS), None)
     if party:  # "the Republican nominee": a nominee introduced as "Republican Jo Ames"
