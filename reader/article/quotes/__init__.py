@@ -54,6 +54,7 @@ from reader.article.quotes.marks import quote_spans
 from reader.article.quotes.people import build_registry
 from reader.article.quotes.roles import is_expert_role, to_quote
 from reader.article.quotes.tokens import sentence_bounds
+from reader.nlp.tokenize import PLACE_INITIALS
 
 # ------------------------------------------------------------------ public API
 
@@ -76,10 +77,9 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph]) -> tuple[Quote, ...]
     return tuple(quotes)
 
 
-# A sentence "ending" in a person's initials ("coordinator S.B.") was split inside a name.
+# A sentence "ending" in a person's initials ("coordinator S." + "Supriyadi"): split inside a name.
+# (reader.nlp.tokenize mends two or three letters; a quote's speaker may have one.)
 _INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}\Z")
-# Initials that end sentences as abbreviations of places and bodies, not names.
-_PLACE_INITIALS = frozenset(["U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A."])
 
 
 def _join_initials(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -88,7 +88,7 @@ def _join_initials(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, 
     for start, end in bounds:
         if out and text[start : start + 1].isupper():
             m = _INITIALS_END.search(text, out[-1][0], out[-1][1])
-            if m and m.group() not in _PLACE_INITIALS:
+            if m and m.group() not in PLACE_INITIALS:
                 out[-1] = (out[-1][0], end)
                 continue
         out.append((start, end))
