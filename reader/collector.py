@@ -8,6 +8,8 @@ building a 200,000-word article about 15% less, for the same peak memory
 (measured: benchmarks/RESULTS.md). A command that reads one article runs with
 it off to the end; the terminal UI, which runs for hours, turns it back on
 after its first screen, with what start-up made frozen (never walked again).
+Unreachable objects are still freed by their reference counts; only cycles
+among what was frozen are never collected.
 """
 
 from __future__ import annotations
@@ -19,14 +21,18 @@ from contextlib import contextmanager
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """The collector off inside (start-up), as it was before once done."""
+    """The collector off inside (start-up), back on after if it was on, as :func:`resume` does.
+
+    Frozen then, what the command made is not walked again by the collection
+    the interpreter runs as it exits (about 0.1 s for ``reader summarize``).
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
-            gc.enable()
+            resume()
 
 
 def resume() -> None:

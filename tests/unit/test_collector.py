@@ -13,6 +13,7 @@ from reader.collector import paused, resume
 @pytest.fixture(autouse=True)
 def _collector_back_on():
     yield
+    gc.unfreeze()
     gc.enable()
 
 
@@ -21,9 +22,11 @@ def test_inspect_runs_with_the_collector_off_and_leaves_it_on(monkeypatch, tmp_p
     story.write_text("Boats left the harbour at dawn.\n\nThe tide was high.\n", encoding="utf-8")
     seen: list[bool] = []
     monkeypatch.setattr(cli, "_print", lambda text: seen.append(gc.isenabled()))
+    gc.unfreeze()
     assert cli.main(["inspect", str(story)]) == 0
     assert seen == [False]
     assert gc.isenabled()
+    assert gc.get_freeze_count() > 0  # the exit's collection skips what the command made
 
 
 def test_a_failing_command_leaves_the_collector_on(tmp_path, capsys):
