@@ -153,6 +153,9 @@ class QuoteList(WrappingOptionList):
         return speaker.partition(":")[2]
 
     def _title(self) -> None:
+        if not self._all:
+            self.border_title = "No quotes"  # in the whole article
+            return
         count = f"Quotes ({len(self._quotes)})" if self._quotes else "Quotes"
         speaker = self._top_speaker()
         self.border_title = (

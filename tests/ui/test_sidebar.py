@@ -231,3 +231,14 @@ async def test_an_article_without_photos_has_no_photos_box(tmp_path):
         text = screen_text(app)
         assert "Quotes (1)" in text
         assert "Photos" not in text
+
+
+async def test_an_article_without_quotes_says_so(tmp_path):
+    from reader.sources.load import load_source
+
+    path = tmp_path / "notes.md"
+    path.write_text("# Harbour notes\n\nThe harbour reopened this week after the repairs.\n")
+    app = ReaderApp(source=str(path), document=load_source(str(path)), fresh=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        assert "No quotes" in screen_text(app)
