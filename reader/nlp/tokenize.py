@@ -16,7 +16,9 @@ from functools import lru_cache
 from punkt import PunktParameters, PunktSentenceTokenizer
 
 # Lower-case, without the final period, as Punkt stores them.
-ABBREVIATIONS = frozenset(
+# Titles that stand only before a name: no sentence ends after one, though Punkt
+# ends one there when the name opens with a sentence starter ("Dr. A. B. Smith").
+NAME_TITLES = frozenset(
     [
         "mr",
         "mrs",
@@ -38,13 +40,6 @@ ABBREVIATIONS = frozenset(
         "sen",
         "rep",
         "rev",
-        "fr",
-        "sr",
-        "jr",
-        "st",
-        "mt",
-        "ft",
-        "pres",
         "supt",
         "insp",
         "amb",
@@ -53,6 +48,19 @@ ABBREVIATIONS = frozenset(
         "mme",
         "mlle",
         "det",
+    ]
+)
+# The rest of the abbreviations Punkt knows (no sentence ends after them unless a
+# sentence starter follows).
+ABBREVIATIONS = NAME_TITLES | frozenset(
+    [
+        "fr",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "ft",
+        "pres",
         "sec",
         "jan",
         "feb",
@@ -227,40 +235,6 @@ SENTENCE_STARTERS = frozenset(
     ]
 )
 
-# Titles that stand only before a name: no sentence ends after one, though Punkt
-# ends one there when the name opens with a sentence starter ("Dr. A. B. Smith").
-NAME_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "mx",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cmdr",
-        "sgt",
-        "cpl",
-        "pvt",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "supt",
-        "insp",
-        "amb",
-        "hon",
-        "messrs",
-        "mme",
-        "mlle",
-        "det",
-    ]
-)
 # Initials that end sentences as abbreviations of places and bodies, not of a name.
 PLACE_INITIALS = frozenset(["U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A."])
 
