@@ -445,9 +445,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_scroll_end(self) -> None:
         """``G``: the article's end (in one that fits the view: the reader is at its last paragraph)."""
-        if self._allow_scroll:
+        if self._end_scroll > 0:
             super().action_scroll_end()
-        else:
+        else:  # all of it fits: in view from its top (no blank space left by a jump), read
+            self.scroll_to(y=0, animate=False, immediate=True, force=True)
             self._target = None
             self._at_end = True
             self._place_size = self.size

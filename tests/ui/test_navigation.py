@@ -247,6 +247,9 @@ async def test_top_after_paragraph_jumps_in_a_short_article(short_sectioned):
             assert view.top_text().startswith("The harbour reopened this week")
             await pilot.press("right_curly_bracket")
             await settle(pilot)
+        await pilot.press("G")  # after a jump: all of it in view again, the reader at its end
+        await settle(pilot)
+        assert view.scroll_y == 0 and header_section(app) == "\u00a7 What the city says"
 
 
 async def test_a_step_during_a_scroll_counts_from_where_the_scroll_goes(app):
