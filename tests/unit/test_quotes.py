@@ -284,6 +284,17 @@ def test_dash_attribution_with_role_and_mark_split_off():
     assert quoted(text, "The rent").speaker == "Omar Reyes"
 
 
+def test_a_signature_ending_a_paragraph_signs_all_its_quotes():
+    text = (
+        "\u201cThe buses never come on time.\u201d \u2015 Omar Reyes\n\n"
+        "\u201cWe waited an hour in the snow.\u201d Nobody came, so we had "
+        "\u201cno choice but to walk home.\u201d \u2015 Lena Ortiz"
+    )
+    assert quoted(text, "The buses").speaker == "Omar Reyes"
+    assert quoted(text, "We waited").speaker == "Lena Ortiz"
+    assert quoted(text, "no choice").speaker == "Lena Ortiz"
+
+
 def test_next_sentence_with_its_own_clause_is_not_an_attribution():
     text = (
         'Oslo urged Caracas to "release every political prisoner." '

@@ -26,6 +26,7 @@ from reader.article.quotes.people import (
 from reader.article.quotes.resolve import resolve
 from reader.article.quotes.titles import names_a_work
 from reader.article.quotes.tokens import (
+    DASHES,
     NAME_RUN,
     QUOTE_CHARS,
     WINDOW,
@@ -128,11 +129,15 @@ def attribute(
     for i, f in enumerate(found):
         if f.speaker is None and f.kind == "direct" and not f.title:
             prev_found = last if last and last.span.paragraph == f.span.paragraph else None
+            signer = following[i]
             context = _Context(
                 continued=found[i - 1].speaker
                 if i and _continues(found[i - 1].span, f.span, paras)
                 else None,
                 chained=chained[i],
+                signed=signer.speaker
+                if signer and _signs_paragraph(text, paras, signer.span)
+                else None,
                 subject=_previous_subject(text, paras, bounds, spans, f.span, reg, events),
             )
             _inherit(paras[f.span.paragraph], f, prev_found, following[i], events, context)
@@ -149,6 +154,17 @@ def _continues(span: Span, nxt: Span, paras: list[Paragraph]) -> bool:
     return not span.closed and nxt.paragraph == span.paragraph + 1 and _opens_paragraph(nxt, paras)
 
 
+# Most characters of a signature that ends a paragraph: ``― Christina Lastra, a nurse.``
+MAX_SIGNATURE_CHARS = 80
+
+
+def _signs_paragraph(text: str, paras: list[Paragraph], span: Span) -> bool:
+    """Whether the quote ``span`` is followed by a dash signature that ends its paragraph
+    (a signed paragraph: the signature names the speaker of all its quotes)."""
+    rest = text[span.close : paras[span.paragraph].end].lstrip(" .,\u201d\"'")
+    return rest[:1] in DASHES and len(rest) <= MAX_SIGNATURE_CHARS
+
+
 def _opens_paragraph(span: Span, paras: list[Paragraph]) -> bool:
     return span.open - paras[span.paragraph].start < 8
 
@@ -159,6 +175,7 @@ class _Context:
 
     continued: str | None = None  # the open quote of the previous paragraph goes on
     chained: str | None = None  # a quote left open here is attributed further on
+    signed: str | None = None  # the paragraph ends with a signature: ``"..." ― Jo Ames``
     subject: tuple[int, str] | None = None  # a person the previous sentence is about
 
 
@@ -351,9 +368,10 @@ def _inherit(
 
     The speaker of the quote it continues from the previous paragraph; else
     the latest speaker of its paragraph (a quote, reported speech, or the
-    person the previous sentence is about); for a quote that opens its
-    paragraph, the speaker who closes a quote it starts, else the last
-    speaker of the previous paragraph; else the next attributed quote of the
+    person the previous sentence is about); else the signer of a paragraph
+    that ends ``― Jo Ames``; for a quote that opens its paragraph, the
+    speaker who closes a quote it starts, else the last speaker of the
+    previous paragraph; else the next attributed quote of the
     paragraph; else the person the previous paragraph ended on.
     """
     if context.continued:
@@ -372,6 +390,9 @@ def _inherit(
         f.speaker = max(candidates)[1]
         if prev is not None and f.speaker == prev.speaker:
             f.role = prev.role
+        return
+    if context.signed:
+        f.speaker = context.signed
         return
     if f.span.open - para.start < 8 and pi > 0:
         if context.chained:
