@@ -129,18 +129,18 @@ def attribute(
     for i, f in enumerate(found):
         if f.speaker is None and f.kind == "direct" and not f.title:
             prev_found = last if last and last.span.paragraph == f.span.paragraph else None
-            signer = following[i]
+            next_attributed = following[i]
             context = _Context(
                 continued=found[i - 1].speaker
                 if i and _continues(found[i - 1].span, f.span, paras)
                 else None,
                 chained=chained[i],
-                signed=signer.speaker
-                if signer and _signs_paragraph(text, paras, signer.span)
+                signed=next_attributed.speaker
+                if next_attributed and _signs_paragraph(text, paras, next_attributed.span)
                 else None,
                 subject=_previous_subject(text, paras, bounds, spans, f.span, reg, events),
             )
-            _inherit(paras[f.span.paragraph], f, prev_found, following[i], events, context)
+            _inherit(paras[f.span.paragraph], f, prev_found, next_attributed, events, context)
             f.role = f.role or roles.get(f.speaker or "") or entity_role(f.speaker, reg)
             if f.speaker:
                 bisect.insort(events, SpeechEvent(f.span.open, f.span.paragraph, f.speaker))
@@ -161,7 +161,7 @@ MAX_SIGNATURE_CHARS = 80
 def _signs_paragraph(text: str, paras: list[Paragraph], span: Span) -> bool:
     """Whether the quote ``span`` is followed by a dash signature that ends its paragraph
     (a signed paragraph: the signature names the speaker of all its quotes)."""
-    rest = text[span.close : paras[span.paragraph].end].lstrip(" .,\u201d\"'")
+    rest = text[span.close : paras[span.paragraph].end].lstrip(" .," + QUOTE_CHARS)
     return rest[:1] in DASHES and len(rest) <= MAX_SIGNATURE_CHARS
 
 
@@ -368,7 +368,7 @@ def _inherit(
 
     The speaker of the quote it continues from the previous paragraph; else
     the latest speaker of its paragraph (a quote, reported speech, or the
-    person the previous sentence is about); else the signer of a paragraph
+    person the previous sentence is about); else the next_attributed of a paragraph
     that ends ``― Jo Ames``; for a quote that opens its paragraph, the
     speaker who closes a quote it starts, else the last speaker of the
     previous paragraph; else the next attributed quote of the
