@@ -368,7 +368,7 @@ def _inherit(
 
     The speaker of the quote it continues from the previous paragraph; else
     the latest speaker of its paragraph (a quote, reported speech, or the
-    person the previous sentence is about); else the next_attributed of a paragraph
+    person the previous sentence is about); else the signer of a paragraph
     that ends ``― Jo Ames``; for a quote that opens its paragraph, the
     speaker who closes a quote it starts, else the last speaker of the
     previous paragraph; else the next attributed quote of the
